@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** (Stub: to be implemented.) */
+export function registerExport(program: Command): void {
+  void program;
+}

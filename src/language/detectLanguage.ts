@@ -1,0 +1,49 @@
+import { eld } from 'eld/medium';
+import type { Message } from '../types.js';
+
+/** Languages Concord has lexicons for; others are analysed as far as possible. */
+export const SUPPORTED_LANGUAGES = ['fr', 'en', 'ru', 'zh'] as const;
+/** Paragraphs longer than this get their own detection (a mixed-language document). */
+export const PER_PARAGRAPH_MIN_CHARS = 400;
+const SAMPLE_CHARS = 20000;
+
+export interface LanguageGuess {
+  language: string;
+  reliable: boolean;
+}
+
+/** Language of a piece of text with the eld library ('und' when it cannot tell). */
+export function detectLanguage(text: string): LanguageGuess {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  if (!/\p{L}/u.test(sample)) return { language: 'und', reliable: false };
+  // Chinese script settles it faster and more surely than n-grams on short text.
+  const han = (sample.match(/\p{Script=Han}/gu) ?? []).length;
+  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  if (han > 0 && han / letters > 0.3) return { language: 'zh', reliable: true };
+  const r = eld.detect(sample);
+  return { language: r.language || 'und', reliable: r.isReliable() };
+}
+
+/**
+ * Entry of the language stage: the document's language (given, or detected on the
+ * whole text) and, for long paragraphs only, a paragraph language when it differs.
+ */
+export function resolveDocumentLanguage(
+  text: string,
+  given: string | undefined,
+): { language: string; source: 'given' | 'detected'; messages: Message[] } {
+  const messages: Message[] = [];
+  if (given && given !== 'auto') return { language: given, source: 'given', messages };
+  const guess = detectLanguage(text);
+  if (guess.language === 'und') {
+    messages.push({ severity: 'warning', stage: 'language', ruleId: 'language/undetermined', message: 'the language could not be detected; give it with --lang' });
+  } else if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(guess.language)) {
+    messages.push({
+      severity: 'warning',
+      stage: 'language',
+      ruleId: 'language/unsupported',
+      message: `the text is in "${guess.language}", which Concord has no lexicons for (fr, en, ru, zh): paragraphs and entities are given, actions and commitments may be missing`,
+    });
+  }
+  return { language: guess.language, source: 'detected', messages };
+}

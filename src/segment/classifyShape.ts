@@ -1,0 +1,47 @@
+import type { ParagraphKind } from '../types.js';
+import type { RawParagraph } from './splitParagraphs.js';
+
+/**
+ * First guess of a paragraph's kind from its shape alone (no lexicon): headings
+ * (titles, datelines, section headings, document symbols) and fragments (stray
+ * trailing labels). Everything else starts as "operative"; the kinds stage refines
+ * operative/preamble once subjects and actions are known.
+ */
+export interface ShapeKind {
+  kind: ParagraphKind;
+  rule: string;
+}
+
+const SENTENCE_END = /[.;:!?。；：！？…»"”)\]]\s*$/u;
+const DOC_SYMBOL = /^(?:[A-Z]{1,6}\/[A-Z0-9./-]+|Distr\.?:?\s*\w+|Original:\s*\w+)$/u;
+const DATELINE = /^(?:[\p{Lu}][\p{L}\p{M}' .-]{1,40},\s*)*(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s*\d{4}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}\s+\p{L}+\s+\d{4}\s*(?:г\.|года)?)\.?$/u;
+const SECTION_NUMBER = /^(?:[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}、|Part\s+\w+|Section\s+\w+|Chapitre\s+\w+|Раздел\s+\w+)\s*/u;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/u).filter(Boolean).length;
+}
+
+function isAllCaps(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+export function classifyShape(p: RawParagraph, index: number, all: RawParagraph[]): ShapeKind {
+  const t = p.text.trim();
+  const isLast = index === all.length - 1;
+  if (DOC_SYMBOL.test(t)) return { kind: 'heading', rule: 'segment/heading-document-symbol' };
+  if (DATELINE.test(t)) return { kind: 'heading', rule: 'segment/heading-dateline' };
+  const endsSentence = SENTENCE_END.test(t);
+  const words = wordCount(t);
+  // A short label after the last real paragraph is page residue, not a heading (nothing follows it).
+  if (isLast && index > 0 && !endsSentence && words <= 2 && !isAllCaps(t) && t.length < 40) {
+    return { kind: 'fragment', rule: 'segment/fragment-trailing-label' };
+  }
+  if (!endsSentence && (isAllCaps(t) || SECTION_NUMBER.test(t)) && t.length <= 200) {
+    return { kind: 'heading', rule: 'segment/heading-caps-or-numbered' };
+  }
+  if (!endsSentence && t.length <= 250 && (index === 0 || words <= 20)) {
+    return { kind: 'heading', rule: 'segment/heading-unpunctuated-line' };
+  }
+  return { kind: 'operative', rule: 'segment/default-operative' };
+}

@@ -1,0 +1,40 @@
+import type { IngestedBlock } from '../ingest/types.js';
+import type { Paragraph } from '../types.js';
+import { classifyShape } from './classifyShape.js';
+import { splitParagraphs } from './splitParagraphs.js';
+
+export { splitParagraphs, readParagraphNumber } from './splitParagraphs.js';
+export { classifyShape } from './classifyShape.js';
+
+/** The Akoma Ntoso eId of paragraph n. Made here once; every later layer uses it. */
+export function paragraphEId(n: number): string {
+  return `para_${n}`;
+}
+
+/**
+ * Entry of the segment stage: normalised text → empty paragraph records with n, eId,
+ * offsets, source number and a first kind from shape. Annotation fills the rest.
+ */
+export function segmentDocument(text: string, blocks: IngestedBlock[] = []): Paragraph[] {
+  const raws = splitParagraphs(text, blocks);
+  return raws.map((raw, i) => {
+    const shape = classifyShape(raw, i, raws);
+    return {
+      n: i + 1,
+      eId: paragraphEId(i + 1),
+      kind: shape.kind,
+      kindRule: shape.rule,
+      text: raw.text,
+      start: raw.start,
+      end: raw.end,
+      num: raw.num,
+      subject: { scope: 'none', states: [], qualifier: null, text: null },
+      actions: [],
+      commitment: false,
+      commitments: 0,
+      entities: [],
+      proposals: [],
+      topics: [],
+    };
+  });
+}
