@@ -12,7 +12,9 @@ export interface ShapeKind {
   rule: string;
 }
 
-const SENTENCE_END = /[.;:!?。；：！？…»"”)\]]\s*$/u;
+/** Lines ending like a sentence or a clause (a comma continues into the next line) are not headings. */
+const SENTENCE_END = /[.,;:!?。，；：！？…»"”)\]]\s*$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
 const DOC_SYMBOL = /^(?:[A-Z]{1,6}\/[A-Z0-9./-]+|Distr\.?:?\s*\w+|Original:\s*\w+)$/u;
 const DATELINE = /^(?:[\p{Lu}][\p{L}\p{M}' .-]{1,40},\s*)*(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s*\d{4}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}\s+\p{L}+\s+\d{4}\s*(?:г\.|года)?)\.?$/u;
 const SECTION_NUMBER = /^(?:[IVXLC]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}、|Part\s+\w+|Section\s+\w+|Chapitre\s+\w+|Раздел\s+\w+)\s*/u;
@@ -31,7 +33,7 @@ export function classifyShape(p: RawParagraph, index: number, all: RawParagraph[
   const isLast = index === all.length - 1;
   if (DOC_SYMBOL.test(t)) return { kind: 'heading', rule: 'segment/heading-document-symbol' };
   if (DATELINE.test(t)) return { kind: 'heading', rule: 'segment/heading-dateline' };
-  const endsSentence = SENTENCE_END.test(t);
+  const endsSentence = SENTENCE_END.test(t) || STARTS_LOWER.test(t);
   const words = wordCount(t);
   // A short label after the last real paragraph is page residue, not a heading (nothing follows it).
   if (isLast && index > 0 && !endsSentence && words <= 2 && !isAllCaps(t) && t.length < 40) {

@@ -24,25 +24,40 @@ export function readParagraphNumber(text: string): string | null {
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** Intl.Segmenter's sentence iteration slows down quadratically on long strings, so we feed it windows. */
+const SEGMENT_WINDOW_CHARS = 8000;
+
+/** Sentence boundaries (end offsets) of a long string, found window by window. */
+function sentenceEnds(line: string): number[] {
+  const ends: number[] = [];
+  let from = 0;
+  while (from < line.length) {
+    const windowEnd = Math.min(line.length, from + SEGMENT_WINDOW_CHARS);
+    const window = line.slice(from, windowEnd);
+    const local: number[] = [];
+    for (const seg of sentenceSegmenter.segment(window)) local.push(seg.index + seg.segment.length);
+    // The last sentence of a window may be cut by the window: keep it for the next window unless it is the end.
+    if (windowEnd < line.length && local.length > 1) local.pop();
+    for (const e of local) ends.push(from + e);
+    from += local[local.length - 1] ?? window.length;
+  }
+  return ends;
+}
+
 /**
- * Splits a very long line into paragraphs of whole sentences (Intl.Segmenter does the
+ * Splits a very long line into paragraphs of whole sentences (Intl.Segmenter finds the
  * sentence boundaries; we only group them), keeping offsets.
  */
 function splitLongLine(line: string, offset: number): RawParagraph[] {
   const out: RawParagraph[] = [];
-  let groupStart = -1;
-  let groupEnd = -1;
-  const flush = () => {
-    if (groupStart < 0) return;
-    pushTrimmed(out, line.slice(groupStart, groupEnd), offset + groupStart);
-    groupStart = -1;
-  };
-  for (const seg of sentenceSegmenter.segment(line)) {
-    if (groupStart < 0) groupStart = seg.index;
-    groupEnd = seg.index + seg.segment.length;
-    if (groupEnd - groupStart >= SENTENCE_GROUP_CHARS) flush();
+  let groupStart = 0;
+  for (const end of sentenceEnds(line)) {
+    if (end - groupStart >= SENTENCE_GROUP_CHARS) {
+      pushTrimmed(out, line.slice(groupStart, end), offset + groupStart);
+      groupStart = end;
+    }
   }
-  flush();
+  if (groupStart < line.length) pushTrimmed(out, line.slice(groupStart), offset + groupStart);
   return out;
 }
 
