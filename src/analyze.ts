@@ -52,7 +52,7 @@ export function analyzeIngested(ingested: IngestResult, options: AnalyzeOptions 
   if (lang.source === 'detected') {
     for (const p of paragraphs) {
       if (p.text.length < PER_PARAGRAPH_MIN_CHARS) continue;
-      const g = detectLanguage(p.text);
+      const g = detectLanguage(p.text.slice(0, 600));
       if (g.reliable && g.language !== lang.language && g.language !== 'und') p.language = g.language;
     }
   }

@@ -3,9 +3,13 @@ import type { Message } from '../types.js';
 
 /** Languages Concord has lexicons for; others are analysed as far as possible. */
 export const SUPPORTED_LANGUAGES = ['fr', 'en', 'ru', 'zh'] as const;
-/** Paragraphs longer than this get their own detection (a mixed-language document). */
-export const PER_PARAGRAPH_MIN_CHARS = 400;
-const SAMPLE_CHARS = 20000;
+/**
+ * Paragraphs longer than this get their own detection (a mixed-language document).
+ * Shorter ones are too short for a sure answer and would cost most of the analysis time.
+ */
+export const PER_PARAGRAPH_MIN_CHARS = 1000;
+/** Detection reads at most this much: n-gram statistics settle well before. */
+const SAMPLE_CHARS = 3000;
 
 export interface LanguageGuess {
   language: string;
