@@ -1,8 +1,376 @@
+import * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
+import { foldForMatch } from '../../text/fold.js';
+import { alternation, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
 
-/** Date mentions (with ISO 8601 `value`) in one paragraph's text. (Stub: to be implemented.) */
-export function findDates(text: string, lang: string): Entity[] {
-  void text;
-  void lang;
-  return [];
+/**
+ * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
+ * a day "2024-07-04", a day range or two listed days "2024-02-01/2024-02-02", a month
+ * "2024-11", a year "2025", a period "2025/2027", an open start "../2030", an open end
+ * "2015/..", a century "2001/2100".
+ *
+ * Reads the paragraph text and lexicons/<lang>/dates.yaml; writes nothing. Two sources:
+ * - chrono-node (fr, en, ru) for full dates and same-month day ranges, which it parses well
+ *   ("4 juillet 2024", "17 au 19 septembre 2024", "6 to 7 July 2025", "29 мая 2014 года");
+ * - hand-written patterns for what chrono misses on this machine (see /work/shared/STACK.md):
+ *   two listed days ("1er et 2 février"), month-year, bare years, periods of years
+ *   ("2025–2027", garbled "2025. –2027"), open starts ("jusqu'en 2030", "by 2030"), garbled
+ *   machine-translation dates ("20 mars. , 2024"), centuries, and all of Chinese.
+ * Overlapping candidates are resolved longest first; on equal length the hand pattern wins
+ * because its span convention (no "le", "on", "du") is the guideline's.
+ */
+
+export interface FindDatesOptions {
+  /** Year of the document, used for dates written without a year ("3月26日", "20 March"). */
+  refYear?: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  value: string;
+  rule: string;
+  hand: boolean;
+}
+
+/** Input longer than this is cut (paragraphs are never this long; a bound keeps regexes linear in practice). */
+const MAX_TEXT = 50_000;
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2199;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const isYear = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
+const validDay = (y: number | null, m: number, d: number) => {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y ?? 2024, m, 0)).getUTCDate();
+  return d <= days;
+};
+
+/** ISO day, or "--MM-DD" when the year is unknown (ISO 8601:2000 truncated form; see lexicons/README.md). */
+function isoDay(y: number | null, m: number, d: number): string {
+  return y === null ? `--${pad2(m)}-${pad2(d)}` : `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+const B = '(?<![\\p{L}\\p{N}])'; // left word boundary (Unicode)
+const E = '(?![\\p{L}\\p{N}])'; // right word boundary (Unicode)
+const YEAR = '(1[89]\\d\\d|2[01]\\d\\d)';
+
+interface Compiled {
+  lex: DatesLexicon;
+  monthOf: Map<string, number>;
+  re: Record<string, RegExp>;
+}
+
+const compiledCache = new Map<string, Compiled>();
+
+/** Builds (once per language) the regexes from the lexicon's words. */
+function compile(lang: string): Compiled {
+  const hit = compiledCache.get(lang);
+  if (hit) return hit;
+  const lex = loadDatesLexicon(lang);
+  const monthOf = new Map<string, number>();
+  for (const m of lex.months ?? []) for (const f of m.forms) monthOf.set(f.toLowerCase(), m.month);
+  const M = monthOf.size ? `(${alternation([...monthOf.keys()])})` : null;
+  const SUF = lex.ordinalDaySuffixes?.length ? `(?:${alternation(lex.ordinalDaySuffixes)})?` : '';
+  const D = `(\\d{1,2})${SUF}`;
+  const conn = (xs: string[] | undefined, dflt: string[]) => alternation(xs?.length ? xs : dflt);
+  const LIST = conn(lex.dayListConnectors, ['&']);
+  const RANGE = conn(lex.dayRangeConnectors, ['-']);
+  const YRANGE = conn(lex.yearRangeConnectors, ['-']);
+  const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
+  const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
+  const re: Record<string, RegExp> = {};
+  const add = (name: string, src: string) => { re[name] = new RegExp(src, 'gu'); };
+  if (M) {
+    // "1er et 2 février 2024", "6 and 7 July 2025": chrono keeps only the second day.
+    add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    // "30 juin au 2 juillet 2024": cross-month ranges (chrono handles them unevenly across languages).
+    add('crossMonth', `${B}${D}\\s+${M}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    // "7-11 août 2023": also written by hand so that every language gets the same span rule.
+    add('dayRange', `${B}${D}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    // "20 mars. , 2024": machine-translation punctuation between month and year; chrono drops the year.
+    add('garbled', `${B}${D}\\s+${M}((?:\\s*[.,]\\s*)+)${YEAR}${E}`);
+    // "4 juillet 2024" (chrono finds these too; the hand form keeps languages consistent).
+    add('day', `${B}${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    // "July 4, 2024" (English order).
+    add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`);
+    // "novembre 2024": chrono ignores month-year.
+    add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`);
+  }
+  // "2025-2027", "2025–2027 годы", garbled "2025. –2027", "2024-25".
+  add('yearRange', `${B}${YEAR}\\s*\\.?\\s*(?:${YRANGE})\\s*(\\d{4}|\\d{2})${E}${YW_DOT}`);
+  if (lex.openStart?.length) add('openStart', `${B}(${alternation(lex.openStart.flatMap((c) => c.forms))})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${YEAR}${E}${YW_DOT}`);
+  if (lex.openEnd?.length) add('openEnd', `${B}(${alternation(lex.openEnd.flatMap((c) => c.forms))})\\s+${YEAR}${E}${YW_DOT}`);
+  add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`);
+  // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
+  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`);
+  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`);
+  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`);
+  const out = { lex, monthOf, re };
+  compiledCache.set(lang, out);
+  return out;
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
+/** Roman numeral (i..l) to number, or NaN. */
+function romanToInt(s: string): number {
+  let total = 0;
+  const t = s.toLowerCase();
+  for (let i = 0; i < t.length; i++) {
+    const v = ROMAN[t[i]];
+    if (v === undefined) return NaN;
+    const next = ROMAN[t[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** The word just before `index` (folded text), for the "résolution 2118" guard. */
+function wordBefore(f: string, index: number): string {
+  const m = /([\p{L}\p{N}°.%]+)\s*$/u.exec(f.slice(Math.max(0, index - 30), index));
+  return m ? m[1] : '';
+}
+/** The word just after `index` (folded text), for the "2000 personnes" guard. */
+function wordAfter(f: string, index: number): string {
+  const m = /^\s*([\p{L}%]+)/u.exec(f.slice(index, index + 30));
+  return m ? m[1] : '';
+}
+
+/** Runs one regex over the folded text, calling `take` for each match. */
+function each(re: RegExp | undefined, f: string, take: (m: RegExpExecArray) => void): void {
+  if (!re) return;
+  re.lastIndex = 0;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    take(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/** Two-digit end of "2024-25" → 2025; a full year stays as is. */
+function fullEndYear(start: number, endText: string): number {
+  if (endText.length === 4) return Number(endText);
+  const century = Math.floor(start / 100) * 100;
+  const y = century + Number(endText);
+  return y > start ? y : y + 100;
+}
+
+/** Candidates from the hand-written patterns (fr/en/ru and any language with a dates lexicon). */
+function findByPatterns(t: string, f: string, lang: string, refYear: number | null): Candidate[] {
+  const { lex, monthOf, re } = compile(lang);
+  const out: Candidate[] = [];
+  const push = (start: number, end: number, value: string, rule: string) => out.push({ start, end, value, rule: `dates/${rule}`, hand: true });
+  const mon = (s: string) => monthOf.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
+  const yr = (s: string | undefined) => (s ? Number(s) : refYear);
+
+  each(re.dayList, f, (m) => {
+    const mo = mon(m[3]); const y = yr(m[4]);
+    const d1 = Number(m[1]); const d2 = Number(m[2]);
+    if (!mo || !validDay(y, mo, d1) || !validDay(y, mo, d2) || d2 <= d1) return;
+    push(m.index, m.index + m[0].length, `${isoDay(y, mo, d1)}/${isoDay(y, mo, d2)}`, `${lang}.dayList`);
+  });
+  each(re.crossMonth, f, (m) => {
+    const m1 = mon(m[2]); const m2 = mon(m[4]); const y = yr(m[5]);
+    const d1 = Number(m[1]); const d2 = Number(m[3]);
+    if (!m1 || !m2 || !validDay(y, m1, d1) || !validDay(y, m2, d2)) return;
+    push(m.index, m.index + m[0].length, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.crossMonth`);
+  });
+  each(re.dayRange, f, (m) => {
+    const mo = mon(m[3]); const y = yr(m[4]);
+    const d1 = Number(m[1]); const d2 = Number(m[2]);
+    if (!mo || !validDay(y, mo, d1) || !validDay(y, mo, d2) || d2 <= d1) return;
+    push(m.index, m.index + m[0].length, `${isoDay(y, mo, d1)}/${isoDay(y, mo, d2)}`, `${lang}.dayRange`);
+  });
+  each(re.garbled, f, (m) => {
+    const mo = mon(m[2]); const y = Number(m[4]); const d = Number(m[1]);
+    if (!mo || !validDay(y, mo, d) || !/[.,]/.test(m[3])) return;
+    push(m.index, m.index + m[0].length, isoDay(y, mo, d), `${lang}.garbledDay`);
+  });
+  each(re.day, f, (m) => {
+    const mo = mon(m[2]); const y = yr(m[3]); const d = Number(m[1]);
+    if (!mo || !validDay(y, mo, d)) return;
+    // A day and month with no year and no document year: keep only if clearly a date (month name).
+    push(m.index, m.index + m[0].length, isoDay(y, mo, d), `${lang}.day`);
+  });
+  each(re.mdy, f, (m) => {
+    const mo = mon(m[1]); const d = Number(m[2]); const y = Number(m[3]);
+    if (!mo || !validDay(y, mo, d)) return;
+    push(m.index, m.index + m[0].length, isoDay(y, mo, d), `${lang}.monthDayYear`);
+  });
+  each(re.month, f, (m) => {
+    const mo = mon(m[1]);
+    // English "may" is also a verb: "may 2030" is never a month without a capital.
+    if (!mo || (lang === 'en' && t[m.index] === 'm')) return;
+    push(m.index, m.index + m[0].length, `${m[2]}-${pad2(mo)}`, `${lang}.month`);
+  });
+  each(re.yearRange, f, (m) => {
+    const y1 = Number(m[1]); const y2 = fullEndYear(y1, m[2]);
+    if (!isYear(y2) || y2 <= y1 || y2 - y1 > 100) return;
+    if (isGuarded(f, lex, m.index, m.index + m[0].length)) return;
+    push(m.index, m.index + m[0].length, `${y1}/${y2}`, `${lang}.yearRange`);
+  });
+  each(re.openStart, f, (m) => {
+    const cue = m[1].replace(/\s+/g, ' ');
+    const entry = lex.openStart?.find((c) => c.forms.some((x) => x.toLowerCase() === cue));
+    const end = m.index + m[0].length;
+    // "to 2030" only before a lower-case word or punctuation: "(commitment) to 2030 Agenda" is a name.
+    if (entry && /\.to$/.test(entry.id) && !/^(?:\s*[.,;:)]|$|\s+[\p{Ll}(])/u.test(t.slice(end, end + 3))) return;
+    push(m.index, end, `../${m[2]}`, entry?.id ?? `${lang}.openStart`);
+  });
+  each(re.openEnd, f, (m) => {
+    const cue = m[1].replace(/\s+/g, ' ');
+    const entry = lex.openEnd?.find((c) => c.forms.some((x) => x.toLowerCase() === cue));
+    push(m.index, m.index + m[0].length, `${m[2]}/..`, entry?.id ?? `${lang}.openEnd`);
+  });
+  each(re.year, f, (m) => {
+    if (isGuarded(f, lex, m.index, m.index + m[1].length)) return;
+    push(m.index, m.index + m[0].length, m[1], `${lang}.year`);
+  });
+  each(re.numericDmy, f, (m) => {
+    const d = Number(m[1]); const mo = Number(m[2]); const y = Number(m[3]);
+    if (!validDay(y, mo, d)) return;
+    push(m.index, m.index + m[0].length, isoDay(y, mo, d), 'numeric.dmy');
+  });
+  each(re.iso, f, (m) => {
+    const y = Number(m[1]); const mo = Number(m[2]); const d = Number(m[3]);
+    if (!validDay(y, mo, d)) return;
+    push(m.index, m.index + m[0].length, isoDay(y, mo, d), 'numeric.iso');
+  });
+  each(re.century, f, (m) => {
+    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
+    if (!(n >= 1 && n <= 22)) return;
+    push(m.index, m.index + m[0].length, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
+  });
+  return out;
+}
+
+/** True when a number between start and end is a symbol or a quantity rather than a year. */
+function isGuarded(f: string, lex: DatesLexicon, start: number, end: number): boolean {
+  const before = wordBefore(f, start);
+  const after = wordAfter(f, end);
+  if (before && lex.notDateAfter?.some((w) => w.toLowerCase() === before)) return true;
+  if (after && lex.notDateBefore?.some((w) => w.toLowerCase() === after)) return true;
+  if (/^\s*%/.test(f.slice(end, end + 3))) return true;
+  return false;
+}
+
+/** Chinese: digits with 年 月 日 (chrono has no Chinese parser in this build). */
+function findChinese(f: string, refYear: number | null): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (start: number, end: number, value: string, rule: string) => out.push({ start, end, value, rule: `dates/zh.${rule}`, hand: true });
+  const yr = (s: string | undefined) => (s ? Number(s) : refYear);
+  const lex = compile('zh').lex;
+  const run = (src: string, take: (m: RegExpExecArray) => void) => each(new RegExp(src, 'gu'), f, take);
+  // 2024年7月4日至5日 / 7月4日-5日 / 2024年7月4日至7月6日
+  run(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日?\\s*(?:至|到|-|和|、)\\s*(?:(\\d{1,2})月)?(\\d{1,2})日`, (m) => {
+    const y = yr(m[1]); const m1 = Number(m[2]); const d1 = Number(m[3]); const m2 = m[4] ? Number(m[4]) : m1; const d2 = Number(m[5]);
+    if (!validDay(y, m1, d1) || !validDay(y, m2, d2)) return;
+    push(m.index, m.index + m[0].length, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, 'dayRange');
+  });
+  run(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})[日号]`, (m) => {
+    const y = yr(m[1]); const mo = Number(m[2]); const d = Number(m[3]);
+    if (!validDay(y, mo, d)) return;
+    push(m.index, m.index + m[0].length, isoDay(y, mo, d), 'day');
+  });
+  run(`(\\d{4})年(\\d{1,2})月(?!\\d)`, (m) => {
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return;
+    push(m.index, m.index + m[0].length, `${m[1]}-${pad2(mo)}`, 'month');
+  });
+  run(`(?<!\\d)(\\d{4})年?\\s*(?:-|至|到)\\s*(\\d{4})年`, (m) => {
+    const y1 = Number(m[1]); const y2 = Number(m[2]);
+    if (!isYear(y1) || y2 <= y1) return;
+    push(m.index, m.index + m[0].length, `${y1}/${y2}`, 'yearRange');
+  });
+  const until = alternation(lex.openStart?.flatMap((c) => c.forms) ?? ['到']);
+  run(`(?:${until})\\s*(\\d{4})年(?:底|末)?|(?<!\\d)(\\d{4})年(?:前|以前|之前)`, (m) => {
+    const y = m[1] ?? m[2];
+    if (!isYear(Number(y))) return;
+    push(m.index, m.index + m[0].length, `../${y}`, 'openStart');
+  });
+  run(`(?<!\\d)(\\d{4})年(?:起|以来)`, (m) => {
+    if (!isYear(Number(m[1]))) return;
+    push(m.index, m.index + m[0].length, `${m[1]}/..`, 'openEnd');
+  });
+  run(`(?<![\\d第/])(\\d{4})年(?!\\d)`, (m) => {
+    if (!isYear(Number(m[1]))) return;
+    push(m.index, m.index + m[0].length, m[1], 'year');
+  });
+  // A bare year before a name ("2030议程"): only years 1900-2100 next to Han characters.
+  run(`(?<![\\d第/.])(19\\d\\d|20\\d\\d)(?=[\\p{Script=Han}])(?!年)`, (m) => {
+    push(m.index, m.index + m[0].length, m[1], 'bareYear');
+  });
+  run(`(?<!\\d)(\\d{1,2})世纪`, (m) => {
+    const n = Number(m[1]);
+    if (n < 1 || n > 22) return;
+    push(m.index, m.index + m[0].length, `${String((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, 'century');
+  });
+  return out;
+}
+
+const CHRONO: Record<string, chrono.Chrono | undefined> = { fr: chrono.fr, en: chrono.en, ru: chrono.ru };
+const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
+
+/**
+ * Candidates from chrono-node: full dates and same-month ranges. Results whose day or month
+ * is only implied (times, weekdays, "3 et" read as 3 o'clock) are dropped.
+ */
+function findByChrono(text: string, lang: string, refYear: number | null): Candidate[] {
+  const parser = CHRONO[lang];
+  if (!parser) return [];
+  let results: chrono.ParsedResult[];
+  try {
+    results = parser.parse(text, new Date(Date.UTC(refYear ?? 2000, 0, 1, 12)));
+  } catch {
+    return [];
+  }
+  const out: Candidate[] = [];
+  const comp = (c: chrono.ParsedComponents) => {
+    if (!c.isCertain('day') || !c.isCertain('month')) return null;
+    const y = c.isCertain('year') ? c.get('year') : refYear;
+    const m = c.get('month'); const d = c.get('day');
+    if (m == null || d == null) return null;
+    return isoDay(y ?? null, m, d);
+  };
+  for (const r of results) {
+    if (!/\d/.test(r.text)) continue;
+    const s = comp(r.start);
+    if (!s) continue;
+    const e = r.end ? comp(r.end) : null;
+    if (r.end && !e) continue;
+    const ws = /^\s*/u.exec(r.text)![0].length;
+    const body = r.text.slice(ws);
+    const lead = LEADING_WORDS.exec(body);
+    const start = r.index + ws + (lead && /\d/.test(body.slice(lead[0].length, lead[0].length + 1)) ? lead[0].length : 0);
+    out.push({ start, end: r.index + r.text.length, value: e && e !== s ? `${s}/${e}` : s, rule: `dates/chrono.${lang}`, hand: false });
+  }
+  return out;
+}
+
+/** Longest first, hand patterns before chrono on ties; keeps a non-overlapping set, in text order. */
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || Number(b.hand) - Number(a.hand) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Date mentions (with ISO 8601 `value`) in one paragraph's text. */
+export function findDates(text: string, lang: string, options: FindDatesOptions = {}): Entity[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const f = foldForMatch(t);
+  const refYear = options.refYear && isYear(options.refYear) ? options.refYear : null;
+  const l = (lang || '').toLowerCase().slice(0, 2);
+  const cands = l === 'zh' ? findChinese(f, refYear) : [...findByPatterns(t, f, l, refYear), ...findByChrono(t, l, refYear)];
+  return resolveOverlaps(cands).map((c) => ({
+    type: 'date' as const,
+    text: t.slice(c.start, c.end).replace(/[\s,]+$/u, ''),
+    start: c.start,
+    end: c.start + t.slice(c.start, c.end).replace(/[\s,]+$/u, '').length,
+    value: c.value,
+    rule: c.rule,
+  }));
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from './dates.js';
+
+/** [text, value] pairs of the dates found, in text order. Expected values below are checked by hand. */
+const found = (text: string, lang: string, refYear?: number) => findDates(text, lang, { refYear }).map((e) => [e.text, e.value]);
+
+describe('findDates: French', () => {
+  it('reads full dates, ranges and listed days', () => {
+    expect(found('à Astana le 4 juillet 2024, déclarent', 'fr')).toEqual([['4 juillet 2024', '2024-07-04']]);
+    expect(found('(Samarkand, 7-11 août 2023)', 'fr')).toEqual([['7-11 août 2023', '2023-08-07/2023-08-11']]);
+    expect(found('les 1er et 2 février 2024 à Moscou', 'fr')).toEqual([['1er et 2 février 2024', '2024-02-01/2024-02-02']]);
+    expect(found('du 17 au 19 septembre 2024 à Omsk', 'fr')).toEqual([['17 au 19 septembre 2024', '2024-09-17/2024-09-19']]);
+    expect(found('du 30 juin au 2 juillet 2025', 'fr')).toEqual([['30 juin au 2 juillet 2025', '2025-06-30/2025-07-02']]);
+    expect(found('du Traité du 1er juillet 1968', 'fr')).toEqual([['1er juillet 1968', '1968-07-01']]);
+  });
+  it('reads months, years, periods and open starts', () => {
+    expect(found('en novembre 2024 au Koweït', 'fr')).toEqual([['novembre 2024', '2024-11']]);
+    expect(found('déclarer 2025 Année', 'fr')).toEqual([['2025', '2025']]);
+    expect(found('pour 2024-2029 et', 'fr')).toEqual([['2024-2029', '2024/2029']]);
+    expect(found('pour 2025–2027', 'fr')).toEqual([['2025–2027', '2025/2027']]);
+    expect(found('la période allant jusqu’en 2030', 'fr')).toEqual([['jusqu’en 2030', '../2030']]);
+    expect(found('Programme à l’horizon 2030', 'fr')).toEqual([['à l’horizon 2030', '../2030']]);
+    expect(found('au XXIe siècle', 'fr')).toEqual([['XXIe siècle', '2001/2100']]);
+  });
+  it('keeps machine-translation garbling inside the span', () => {
+    expect(found('pour 2025. –2027, visant', 'fr')).toEqual([['2025. –2027', '2025/2027']]);
+    expect(found('le 20 mars. , 2024 à Vienne', 'fr')).toEqual([['20 mars. , 2024', '2024-03-20']]);
+  });
+  it('does not read symbols and quantities as dates', () => {
+    expect(found('la résolution 2231 du Conseil de sécurité', 'fr')).toEqual([]);
+    expect(found('la résolution 2118 du Conseil', 'fr')).toEqual([]);
+    expect(found('le G20, 78/269, 45 %, COVID-19, le 30e anniversaire', 'fr')).toEqual([]);
+    expect(found('plus de 2000 personnes', 'fr')).toEqual([]);
+  });
+});
+
+describe('findDates: English', () => {
+  it('reads dates, ranges and periods', () => {
+    expect(found('met in Rio de Janeiro from 6 to 7 July 2025 for', 'en')).toEqual([['6 to 7 July 2025', '2025-07-06/2025-07-07']]);
+    expect(found('met in New Delhi on 9-10 September 2023, under', 'en')).toEqual([['9-10 September 2023', '2023-09-09/2023-09-10']]);
+    expect(found('held via videoconference on10 November 2020, declare', 'en')).toEqual([['10 November 2020', '2020-11-10']]);
+    expect(found('signed on July 4, 2024 in', 'en')).toEqual([['July 4, 2024', '2024-07-04']]);
+    expect(found('on 6 and 7 July 2025', 'en')).toEqual([['6 and 7 July 2025', '2025-07-06/2025-07-07']]);
+    expect(found('from 2025 to 2027', 'en')).toEqual([['2025 to 2027', '2025/2027']]);
+    expect(found('in 2024-25', 'en')).toEqual([['2024-25', '2024/2025']]);
+    expect(found('in the 21st century', 'en')).toEqual([['21st century', '2001/2100']]);
+  });
+  it('reads open starts but not a name that begins with a year', () => {
+    expect(found('to end hunger by 2030.', 'en')).toEqual([['by 2030', '../2030']]);
+    expect(found('from now until 2030', 'en')).toEqual([['until 2030', '../2030']]);
+    expect(found('the period up to 2030, and', 'en')).toEqual([['up to 2030', '../2030']]);
+    expect(found('our commitment to 2030 Agenda', 'en')).toEqual([['2030', '2030']]);
+    expect(found('the 2030 Agenda for Sustainable Development', 'en')).toEqual([['2030', '2030']]);
+  });
+  it('does not read symbols and quantities as dates', () => {
+    expect(found('17 years of BRICS Summits and the 30th anniversary of the G20', 'en')).toEqual([]);
+    expect(found('General Assembly resolution 78/269 and resolution 2231', 'en')).toEqual([]);
+    expect(found('they may 2030 hold', 'en')).toEqual([['2030', '2030']]);
+  });
+});
+
+describe('findDates: Russian and Chinese', () => {
+  it('reads Russian dates with their year word', () => {
+    expect(found('от 29 мая 2014 года,', 'ru')).toEqual([['29 мая 2014 года', '2014-05-29']]);
+    expect(found('на 2025–2027 годы', 'ru')).toEqual([['2025–2027 годы', '2025/2027']]);
+    expect(found('до 2030 года', 'ru')).toEqual([['до 2030 года', '../2030']]);
+    expect(found('резолюция 2231 Совета', 'ru')).toEqual([]);
+  });
+  it('reads Chinese dates; a day without a year takes the document year, else --MM-DD', () => {
+    expect(found('2024年7月4日在阿斯塔纳', 'zh')).toEqual([['2024年7月4日', '2024-07-04']]);
+    expect(found('我们重申3月26日峰会', 'zh', 2020)).toEqual([['3月26日', '2020-03-26']]);
+    expect(found('我们重申3月26日峰会', 'zh')).toEqual([['3月26日', '--03-26']]);
+    expect(found('2025-2027年', 'zh')).toEqual([['2025-2027年', '2025/2027']]);
+    expect(found('实现21世纪所有人的机遇', 'zh')).toEqual([['21世纪', '2001/2100']]);
+    expect(found('2030年前', 'zh')).toEqual([['2030年前', '../2030']]);
+    expect(found('二十国集团', 'zh')).toEqual([]);
+  });
+  it('never throws on odd input', () => {
+    expect(findDates('', 'fr')).toEqual([]);
+    expect(found('31 février 2024', 'fr')).toEqual([['février 2024', '2024-02']]); // no 31st: only the month is sure
+    expect(findDates('4 July 2024', 'xx')).toEqual([]);
+    expect(() => findDates('9'.repeat(60_000), 'en')).not.toThrow();
+  });
+});
