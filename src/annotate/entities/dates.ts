@@ -307,7 +307,7 @@ function findChinese(f: string, refYear: number | null): Candidate[] {
   return out;
 }
 
-const CHRONO: Record<string, chrono.Chrono | undefined> = { fr: chrono.fr, en: chrono.en, ru: chrono.ru };
+const CHRONO: Record<string, { parse: typeof chrono.en.parse } | undefined> = { fr: chrono.fr, en: chrono.en, ru: chrono.ru };
 const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
 
 /**
