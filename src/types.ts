@@ -97,6 +97,8 @@ export interface Paragraph {
   kindRule?: string;
   /** added: the rule that set `commitment`. */
   commitmentRule?: string;
+  /** added: the cue ids and rules that produced `topics` (src/annotate/topics.ts). */
+  topicRules?: string[];
 }
 
 export type Severity = 'info' | 'warning' | 'error';
