@@ -1,0 +1,128 @@
+import type { Entity, InstitutionalFact } from '../types.js';
+import { blankPlacesAndDates, cuesIn, entitiesIn, isCoordinatedGap, isLinkerGap, makeFact, type ParagraphFacts, type Range } from './context.js';
+import { findCues, matchAtStart } from './lexicon.js';
+
+/**
+ * Bodies and mechanisms created, decided, under consultation or proposed. Reads: creation
+ * cues, then the organisation entities it governs (right after it, past linker words and an
+ * optional body noun such as "un mécanisme pour la", then any names coordinated with the
+ * first: "de la Banque … et du Fonds …"); when no organisation entity follows, a phrase that
+ * starts with a body noun ("a working group on …"). The status is the cue's own value
+ * (`created` for "ont créé", "has been established") or that of the nearest bodyStatus cue
+ * before it in the sentence (decided, consultation, study, proposed, created); a creation cue
+ * with neither is not a fact. Writes kind `body` {org, body, ref, bodyKind, status}.
+ * A creation cue governed by an anniversary cue is left to extractAnniversaries.
+ */
+export function extractBodies(pf: ParagraphFacts): InstitutionalFact[] {
+  const facts: InstitutionalFact[] = [];
+  for (const sentence of pf.sentences) {
+    const creations = cuesIn(pf, 'creation', sentence);
+    if (!creations.length) continue;
+    const anniversaries = cuesIn(pf, 'anniversary', sentence);
+    const statuses = cuesIn(pf, 'bodyStatus', sentence);
+    const used = new Set<Entity>();
+    for (const cue of creations) {
+      if (anniversaries.some((a) => a.end <= cue.start && cue.start - a.end < 30)) continue;
+      const statusCue = cue.value ? null : [...statuses].reverse().find((s) => s.end <= cue.start);
+      const status = cue.value ?? statusCue?.value;
+      if (!status) continue;
+      const bodies = governedNames(pf, cue, sentence, ['organization']).filter((e) => !used.has(e) && e.ref !== pf.org);
+      if (bodies.length) {
+        for (const b of bodies) {
+          used.add(b);
+          facts.push(makeFact(pf, 'body', cue.id, [statusCue, cue, b], {
+            org: pf.org, body: b.text, ref: b.ref ?? null, bodyKind: bodyKindOf(pf, b.text), status, statusRule: statusCue?.id ?? cue.id,
+          }));
+        }
+        continue;
+      }
+      const phrase = bodyPhraseAfter(pf, cue, sentence);
+      if (phrase) {
+        facts.push(makeFact(pf, 'body', cue.id, [statusCue, cue, phrase], {
+          org: pf.org, body: pf.paragraph.text.slice(phrase.start, phrase.end), ref: null, bodyKind: phrase.kind, status, statusRule: statusCue?.id ?? cue.id,
+        }));
+      }
+    }
+  }
+  return facts;
+}
+
+/**
+ * Anniversaries of bodies. Reads: anniversary cues (group 1 = years) and the organisation
+ * entities they govern (past "de la création du", places in between). Writes kind
+ * `anniversary` {org, body, ref, years}.
+ */
+export function extractAnniversaries(pf: ParagraphFacts): InstitutionalFact[] {
+  const facts: InstitutionalFact[] = [];
+  for (const sentence of pf.sentences) {
+    for (const cue of cuesIn(pf, 'anniversary', sentence)) {
+      // Skip "de la création" / "of the establishment of" between the cue and the names.
+      const creation = cuesIn(pf, 'creation', { start: cue.end, end: Math.min(sentence.end, cue.end + 30) })[0];
+      const anchor = creation && isLinkerGap(pf, cue.end, creation.start) ? creation : cue;
+      const bodies = governedNames(pf, anchor, sentence, ['organization']);
+      const years = cue.groups[0] ? Number(cue.groups[0]) : null;
+      for (const b of bodies) {
+        facts.push(makeFact(pf, 'anniversary', cue.id, [cue, b], { org: pf.org, body: b.text, ref: b.ref ?? null, years }));
+      }
+    }
+  }
+  return facts;
+}
+
+/**
+ * The entities of some types governed by a cue: the first must follow the cue past linker
+ * words only (or linker words around one body noun), each next one must be coordinated with
+ * the previous.
+ */
+export function governedNames(pf: ParagraphFacts, cue: Range, sentence: Range, types: Entity['type'][]): Entity[] {
+  const candidates = entitiesIn(pf, { start: cue.end, end: sentence.end }, types);
+  const out: Entity[] = [];
+  let prevEnd = cue.end;
+  for (const e of candidates) {
+    if (e.start < prevEnd) continue; // nested or overlapping mention
+    const ok = out.length === 0 ? isFirstGap(pf, prevEnd, e.start) : isCoordinatedGap(pf, prevEnd, e.start);
+    if (!ok) break;
+    out.push(e);
+    prevEnd = e.end;
+  }
+  return out;
+}
+
+function isFirstGap(pf: ParagraphFacts, from: number, to: number): boolean {
+  const gap = blankPlacesAndDates(pf, from, to);
+  if (pf.lex.linkerGap.test(gap) || pf.lex.unmarkedThenCoordinatedGap.test(gap)) return true;
+  // Linkers, one body noun, linkers: "un mécanisme pour la", "a new working group on the".
+  for (const noun of findCues(pf.lex, 'bodyNoun', gap)) {
+    if (pf.lex.linkerGap.test(gap.slice(0, noun.start)) && pf.lex.linkerGap.test(gap.slice(noun.end))) return true;
+  }
+  return false;
+}
+
+/** The body kind of a name, from the body noun it starts with (after linker words), or null. */
+function bodyKindOf(pf: ParagraphFacts, name: string): string | null {
+  const folded = name.toLowerCase();
+  const hit = findCues(pf.lex, 'bodyNoun', folded).find((h) => pf.lex.linkerGap.test(folded.slice(0, h.start)) || h.start === 0);
+  return hit?.value ?? findCues(pf.lex, 'bodyNoun', folded)[0]?.value ?? null;
+}
+
+/** A phrase starting with a body noun right after the cue, up to the end of the clause (at most 160 characters). */
+function bodyPhraseAfter(pf: ParagraphFacts, cue: Range, sentence: Range): (Range & { kind: string | null }) | null {
+  const rest = pf.folded.slice(cue.end, sentence.end);
+  const lead = /^[\s]*(?:\S+\s+){0,2}?/u.exec(rest);
+  for (let skip = 0; skip <= (lead ? lead[0].length : 0); skip++) {
+    if (skip > 0 && !/\s/.test(rest[skip - 1])) continue;
+    if (!pf.lex.linkerGap.test(rest.slice(0, skip))) continue;
+    const noun = matchAtStart(pf.lex, 'bodyNoun', rest.slice(skip));
+    if (!noun) continue;
+    const start = cue.end + skip;
+    const stop = /[,;:.()]|\s(?:et|and|afin|pour lutter|in order|to ensure)\s/u.exec(rest.slice(skip + noun.end));
+    const end = Math.min(sentence.end, start + noun.end + (stop ? stop.index : rest.length), start + 160);
+    return { start, end: trimEnd(pf.paragraph.text, start, end), kind: noun.value ?? null };
+  }
+  return null;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}

@@ -1,0 +1,170 @@
+import { foldForMatch } from '../text/fold.js';
+import type { Action, Entity, EntityType, InstitutionalFact, Paragraph } from '../types.js';
+import { findCues, type CueClass, type CueMatch, type FactsLexicon } from './lexicon.js';
+
+/** A half-open range of offsets in the paragraph text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** What every fact rule reads for one paragraph. */
+export interface ParagraphFacts {
+  paragraph: Paragraph;
+  /** The paragraph text folded by foldForMatch (same length, so offsets carry over). */
+  folded: string;
+  sentences: Range[];
+  lex: FactsLexicon;
+  /** The organisation the document belongs to (lower-case id), when known. */
+  org: string | null;
+  /** The document's date (ISO), when known. */
+  docDate: string | null;
+  /** Entities sorted by start. */
+  entities: Entity[];
+  actions: Action[];
+}
+
+/** Builds the per-paragraph context the rules share. */
+export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org: string | null, docDate: string | null): ParagraphFacts {
+  return {
+    paragraph,
+    folded: foldForMatch(paragraph.text),
+    sentences: splitSentences(paragraph.text),
+    lex,
+    org,
+    docDate,
+    entities: [...(paragraph.entities ?? [])].sort((a, b) => a.start - b.start),
+    actions: [...(paragraph.actions ?? [])].sort((a, b) => a.start - b.start),
+  };
+}
+
+/**
+ * Sentence ranges. Hand-written instead of Intl.Segmenter because machine-translated
+ * declarations put stray full stops inside names and dates ("2025. –2027", "chefs
+ * d'État. des États membres"): a sentence ends only at . ! ? ; followed by a space and an
+ * upper-case letter (or a quotation mark), or at the end of the text.
+ */
+export function splitSentences(text: string): Range[] {
+  const out: Range[] = [];
+  let start = 0;
+  const re = /[.!?;]+["»”’)]*\s+(?=[\p{Lu}«"“])/gu;
+  for (const m of text.matchAll(re)) {
+    const end = (m.index ?? 0) + m[0].trimEnd().length;
+    if (end > start) out.push({ start, end });
+    start = (m.index ?? 0) + m[0].length;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** The sentence holding an offset (the last one when the offset is past the end). */
+export function sentenceAt(pf: ParagraphFacts, offset: number): Range {
+  return pf.sentences.find((s) => offset >= s.start && offset < s.end) ?? pf.sentences[pf.sentences.length - 1] ?? { start: 0, end: pf.paragraph.text.length };
+}
+
+/** Cues of one class inside a range of the paragraph. */
+export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): CueMatch[] {
+  return findCues(pf.lex, cls, pf.folded, range.start, range.end, pf.paragraph.text);
+}
+
+/** Entities of some types whose start lies inside a range. */
+export function entitiesIn(pf: ParagraphFacts, range: Range, types: EntityType[]): Entity[] {
+  return pf.entities.filter((e) => types.includes(e.type) && e.start >= range.start && e.end <= range.end);
+}
+
+/** True when the text between two offsets holds only linker words (articles, prepositions). */
+export function isLinkerGap(pf: ParagraphFacts, from: number, to: number): boolean {
+  if (to < from) return false;
+  return pf.lex.linkerGap.test(pf.folded.slice(from, to));
+}
+
+/**
+ * True when the text between two names coordinates them ("…, du …", "… et de la …",
+ * "… and …"). Spans of places and dates inside the gap ("à Pékin et du") are skipped.
+ */
+export function isCoordinatedGap(pf: ParagraphFacts, from: number, to: number): boolean {
+  if (to < from) return false;
+  const gap = blankPlacesAndDates(pf, from, to);
+  return pf.lex.coordinatedGap.test(gap) || pf.lex.linkerGap.test(gap.replace(/^\s*,/, ''));
+}
+
+/**
+ * The folded text between two offsets with place and date mentions blanked out, and the
+ * preposition or parentheses they leave behind ("à Pékin", "(Astana, 2024)") removed.
+ */
+export function blankPlacesAndDates(pf: ParagraphFacts, from: number, to: number): string {
+  let gap = pf.folded.slice(from, to);
+  for (const e of pf.entities) {
+    if ((e.type === 'place' || e.type === 'date') && e.start >= from && e.end <= to) {
+      gap = gap.slice(0, e.start - from) + ' '.repeat(e.end - e.start) + gap.slice(e.end - from);
+    }
+  }
+  return gap.replace(/\(\s*[, ]*\s*\)/g, ' ').replace(/(?:^|\s)(?:à|a|in|at|en)\s+(?=\s|$)/gu, ' ');
+}
+
+/** The text of a fact's span, and the span itself, covering every given range. */
+export function spanOf(pf: ParagraphFacts, ...ranges: (Range | null | undefined)[]): { start: number; end: number; text: string } {
+  const rs = ranges.filter((r): r is Range => !!r);
+  const start = Math.min(...rs.map((r) => r.start));
+  const end = Math.max(...rs.map((r) => r.end));
+  return { start, end, text: pf.paragraph.text.slice(start, end) };
+}
+
+/** A fact with the fields every fact carries. */
+export function makeFact(pf: ParagraphFacts, kind: string, rule: string, ranges: (Range | null | undefined)[], payload: Record<string, unknown>): InstitutionalFact {
+  const span = spanOf(pf, ...ranges);
+  return { kind, eId: pf.paragraph.eId, start: span.start, end: span.end, text: span.text, rule, ...payload };
+}
+
+/** A period parsed from an ISO 8601 date value: "2024/2029", "../2030", "2025", "2024-07-04". */
+export interface Period {
+  start: string | null;
+  end: string | null;
+}
+
+/** Reads an ISO date or interval value into a period; null when the value is not a date. */
+export function periodFromValue(value: string | null | undefined): Period | null {
+  if (!value) return null;
+  const v = value.trim();
+  const iso = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\.\.)$/;
+  if (v.includes('/')) {
+    const [a, b] = v.split('/');
+    if (!iso.test(a) || !iso.test(b)) return null;
+    return { start: a === '..' ? null : a, end: b === '..' ? null : b };
+  }
+  if (/^\d{4}$/.test(v)) return { start: v, end: v };
+  return null;
+}
+
+/** The year of an ISO value ("2025", "2025-03", "2025/2026" → 2025), or null. */
+export function yearOf(value: string | null | undefined): string | null {
+  const m = value ? /^(\d{4})/.exec(value) : null;
+  return m ? m[1] : null;
+}
+
+/** Reads a period from text with the lexicon's period patterns (used when no date entity was found). */
+export function periodFromText(pf: ParagraphFacts, range: Range): { period: Period; range: Range; rule: string } | null {
+  const hits = cuesIn(pf, 'period', range);
+  if (!hits.length) return null;
+  // Lexicon order is priority order: a range beats the bare year inside it ("pour 2025-2027").
+  const order = pf.lex.cues.period.map((c) => c.id);
+  const h = [...hits].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id) || a.start - b.start)[0];
+  const g1 = h.groups[0] ?? null;
+  const g2 = h.groups[1] ?? null;
+  let period: Period;
+  switch (h.value) {
+    case 'range': period = { start: g1, end: g2 }; break;
+    case 'until': period = { start: null, end: g1 }; break;
+    case 'from': period = { start: g1, end: null }; break;
+    default: period = { start: g1, end: g1 };
+  }
+  return { period, range: { start: h.start, end: h.end }, rule: h.id };
+}
+
+/** The nearest action that starts before an offset in the same sentence, or null. */
+export function governingAction(pf: ParagraphFacts, offset: number): Action | null {
+  const s = sentenceAt(pf, offset);
+  let best: Action | null = null;
+  for (const a of pf.actions) if (a.start >= s.start && a.end <= offset) best = a;
+  return best;
+}
