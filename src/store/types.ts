@@ -104,9 +104,11 @@ export interface SearchHit {
   organization: string | null;
   date: string | null;
   title: string | null;
-  /** Paragraph text around the matches, matched words wrapped in « » markers given by `highlight`. */
+  /** Plain paragraph text around the matches (at most ~300 characters, '…' where cut). */
   snippet: string;
-  /** Offsets of matched words in the paragraph text (UTF-16, end exclusive). */
+  /** Offsets of the matched words in `snippet` (UTF-16, end exclusive): escape, then wrap. */
+  snippetHighlights: Array<{ start: number; end: number }>;
+  /** Offsets of the matched words in the whole paragraph text. */
   highlights: Array<{ start: number; end: number }>;
   /** Higher is better. */
   score: number;
@@ -172,8 +174,12 @@ export interface TimelineEntry {
 }
 
 export interface ItemTimeline {
+  /** The item asked for (by id), or the best match of the name words. */
   item: Item;
-  entries: TimelineEntry[];
+  /** Every item the name words matched (the item itself first); entries cover them all. */
+  matched: Item[];
+  /** Oldest declaration first (by date, then document id). */
+  entries: Array<TimelineEntry & { itemId: string }>;
 }
 
 export type ParagraphChange = 'same' | 'changed' | 'added' | 'dropped';
