@@ -84,6 +84,8 @@ export function linkChairmanships(facts: InstitutionalFact[]): void {
   if (!incoming.from) incoming.from = outgoing.from;
   if (!incoming.period && outgoing.period) incoming.period = outgoing.period;
   outgoing.to = incoming.to;
-  outgoing.related = [incoming.eId];
-  incoming.related = [outgoing.eId];
+  if (outgoing.eId !== incoming.eId) {
+    outgoing.related = [incoming.eId];
+    incoming.related = [outgoing.eId];
+  }
 }

@@ -106,13 +106,17 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
   for (const cue of lex.cues[cls]) {
-    cue.re.lastIndex = 0;
-    for (const m of slice.matchAll(cue.re)) {
-      if (m[0].length === 0) continue;
-      const start = from + (m.index ?? 0);
+    const re = cue.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(slice)) !== null) {
+      const at = m.index;
+      if (m[0].length === 0) { re.lastIndex = at + 1; continue; }
+      const start = from + at;
       if (cue.requireCapital && original) {
         const ch = original[start];
-        if (!ch || ch === ch.toLowerCase()) continue;
+        // Retry one character further: "the Year of" must still find "Year of".
+        if (!ch || ch === ch.toLowerCase()) { re.lastIndex = at + 1; continue; }
       }
       out.push({ id: cue.id, value: cue.value, start, end: start + m[0].length, groups: m.slice(1) });
     }
