@@ -84,6 +84,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(uploadRoutes, { prefix: '/api', store: options.store, maxUploadBytes, cache });
   if (orgRoutes) await app.register(orgRoutes, { prefix: '/api', store: options.store });
 
+  // The web app's pages get a strict Content-Security-Policy: no inline or foreign scripts, no
+  // outside connections (the map and charts are bundled). Swagger UI keeps its own needs.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') && !req.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    }
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
   const webRoot = options.webRoot ?? WEB_ROOT;
   if (existsSync(join(webRoot, 'index.html'))) {
     // @fastify/static resolves every path inside webRoot and refuses ../ escapes.
