@@ -1,8 +1,14 @@
 import type { Paragraph } from '../types.js';
 import type { AnnotateContext } from './context.js';
+import { readDocumentClauses, readingOf } from './clause/readDocument.js';
 
-/** Stage: operative-verb actions. (Stub: to be implemented.) */
+/**
+ * Stage: operative-verb actions (GUIDELINES §3). Writes `actions`: the primary action (first
+ * finite main verb) first, then the others (participle clauses included) in text order,
+ * each with its lexicon entry id in `rule`, `form` and `negated`. Actions are only kept
+ * where their subject is the members (or a subset): see clause/analyzeParagraph.ts.
+ */
 export function annotateActions(paragraphs: Paragraph[], ctx: AnnotateContext): void {
-  void paragraphs;
-  void ctx;
+  if (paragraphs.some((p) => !readingOf(p))) readDocumentClauses(paragraphs, ctx);
+  for (const p of paragraphs) p.actions = readingOf(p)?.actions.map((a) => ({ ...a })) ?? [];
 }

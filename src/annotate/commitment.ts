@@ -1,8 +1,44 @@
 import type { Paragraph } from '../types.js';
-import type { AnnotateContext } from './context.js';
+import { paragraphLanguage, type AnnotateContext } from './context.js';
+import { clauseEnd, countTargets } from './clause/countTargets.js';
+import { loadCommitmentLexicon } from './clause/lexicons.js';
+import { readingOf } from './clause/readDocument.js';
+import { splitSentences } from './clause/tokens.js';
 
-/** Stage: commitment flag and count. (Stub: to be implemented.) */
+/**
+ * Stage: commitment flag and count (GUIDELINES §4). Reads `actions` (and the clause
+ * reading); writes `commitment`, `commitments` and `commitmentRule`. A paragraph commits
+ * when one of its actions is in a pledge category of the language's commitment lexicon
+ * (commit, decide). A lead-in sentence that ends with a colon counts nothing: its items do.
+ * Two pledge verbs joined by "et"/"and" with one object count once ("défendront et
+ * renforceront …").
+ */
 export function annotateCommitments(paragraphs: Paragraph[], ctx: AnnotateContext): void {
-  void paragraphs;
-  void ctx;
+  for (const p of paragraphs) {
+    p.commitment = false;
+    p.commitments = 0;
+    if (p.kind === 'heading' || p.kind === 'fragment') continue;
+    const lex = loadCommitmentLexicon(paragraphLanguage(p, ctx));
+    const categories = new Set(lex?.categories ?? ['commit', 'decide']);
+    const reading = readingOf(p);
+    const sentences = reading?.sentences.length ? reading.sentences : splitSentences(p.text);
+    const colon = reading?.colonSentences ?? [];
+    const actions = [...p.actions].sort((a, b) => a.start - b.start);
+    let count = 0;
+    const rules: string[] = [];
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i]!;
+      if (!categories.has(a.category)) continue;
+      if (colon.some((s) => a.start >= s.start && a.start < s.end)) continue;
+      const next = actions[i + 1];
+      if (next && categories.has(next.category) && /^\s*(?:et|and|и|并)\s*$/iu.test(p.text.slice(a.end, next.start))) continue;
+      count += lex ? countTargets(p.text, a, clauseEnd(a, actions, sentences, p.text.length), lex) : 1;
+      rules.push(a.rule ?? a.category);
+    }
+    if (count > 0) {
+      p.commitment = true;
+      p.commitments = count;
+      p.commitmentRule = `commitment/pledge-action:${rules[0]}`;
+    }
+  }
 }

@@ -1,0 +1,143 @@
+import type { Action, Paragraph, Subject } from '../../types.js';
+import { findSubjectCandidates, trimEnd, type SubjectCandidate } from './findSubjects.js';
+import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
+import { adverbAt, compileLexicon, findVerbMatches, type VerbMatch } from './matchVerbs.js';
+import { foldPhrase, splitSentences, tokenize, type Sentence, type Token } from './tokens.js';
+
+/**
+ * The clause reading of one paragraph: which verb matches are the members' actions
+ * (position rules) and who the subject of the primary action is. Reads the paragraph's
+ * text and state mentions and the language's verb and subject lexicons; returns a
+ * ClauseReading that the subject, actions and kinds stages copy into the paragraph.
+ * Context from earlier paragraphs (anaphora, chapeau) is applied by readDocumentClauses.
+ */
+export interface ClauseReading {
+  actions: Action[];
+  /** Subject of the primary action's sentence (or of the paragraph when it has no action). */
+  subject: SubjectCandidate | null;
+  sentences: Sentence[];
+  /** The paragraph ends with the opening formula ("… déclarent ce qui suit"). */
+  openingFormula: boolean;
+  /** The paragraph ends with a colon: a lead-in for the items that follow. */
+  leadIn: boolean;
+  /** Offsets of the sentences that end with a colon. */
+  colonSentences: Sentence[];
+  /** A numbered item that starts with a bare verb (its first word). */
+  itemVerb: { start: number; end: number } | null;
+}
+
+interface Accepted { m: VerbMatch; sentence: number }
+
+function prevToken(tokens: Token[], t: number): Token | undefined {
+  return t > 0 ? tokens[t - 1] : undefined;
+}
+
+function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean {
+  return phrases.some((p) => t - p.length >= 0 && p.every((w, k) => tokens[t - p.length + k]!.w === w));
+}
+
+/** Whether the text between a subject's end and a verb holds only adverbs or a comma incise. */
+function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: string[][]): boolean {
+  const gap = text.slice(from, to).trim();
+  if (gap === '' || gap === ',') return true;
+  if (gap.startsWith(',') && gap.endsWith(',')) return true;
+  if (/^\(.*\)$/u.test(gap)) return true;
+  // Every word in the gap an adverb?
+  let i = tokens.findIndex((t) => t.start >= from);
+  while (i >= 0 && i < tokens.length && tokens[i]!.end <= to) {
+    const n = adverbAt(tokens, i, adverbs);
+    if (n === 0) return false;
+    i += n;
+  }
+  return !/[.;:]/u.test(gap);
+}
+
+export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects: SubjectLexicon): ClauseReading {
+  const text = p.text;
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text);
+  const matches = findVerbMatches(tokens, text, verbs);
+  const c = compileLexicon(verbs);
+  const relative = new Set((verbs.relativeMarkers ?? []).flatMap(foldPhrase));
+  const infMarkers = new Set((verbs.infinitiveMarkers ?? []).flatMap(foldPhrase));
+  const gerund = new Set((verbs.gerundMarkers ?? []).flatMap(foldPhrase));
+  const openers = (verbs.participleOpeners ?? []).map(foldPhrase);
+  const coordinators = verbs.coordinators.map(foldPhrase);
+  const strictAll = verbs.language !== 'fr';
+  const verbStarts = matches.map((m) => m.start);
+  const sentenceOf = (off: number) => Math.max(0, sentences.findIndex((s) => off >= s.start && off < s.end));
+  const candidates = sentences.map((s) => findSubjectCandidates(text, tokens, s, subjects, p.entities ?? [], verbStarts));
+  // First word of a numbered item ("1. Recognize …"): the number is a token of digits.
+  let firstWord = 0;
+  while (firstWord < tokens.length && /^[\p{N}ivxlc]+$/u.test(tokens[firstWord]!.w) && p.num && tokens[firstWord]!.w === p.num.toLowerCase()) firstWord++;
+
+  const accepted: Accepted[] = [];
+  for (const m of matches) {
+    const si = sentenceOf(m.start);
+    const s = sentences[si]!;
+    const earlier = accepted.some((a) => a.sentence === si);
+    const prev = prevToken(tokens, m.t0);
+    const subjectBefore = candidates[si]!.some((cand) => cand.kind !== 'other' && cand.end <= m.start && gapIsClear(text, tokens, cand.end, m.start, c.adverbs));
+    const coordinated = earlier && (phraseBefore(tokens, m.t0, coordinators) || /,\s*$/u.test(text.slice(s.start, m.start)));
+    let ok = false;
+    if (m.kind === 'participle') {
+      const before = text.slice(s.start, m.start).trimEnd();
+      const opener = phraseBefore(tokens, m.t0, openers);
+      const atStart = m.t0 <= firstWord || before === '' || /[,(:;—–-]$/u.test(before);
+      ok = opener || coordinated || (atStart && !(prev && gerund.has(prev.w) && text.slice(prev.end, m.start).trim() === ''));
+    } else if (m.kind === 'base') {
+      ok = m.t0 === firstWord || coordinated || subjectBefore;
+    } else {
+      const strict = strictAll || m.rule.endsWith('.future');
+      if (prev && relative.has(prev.w)) ok = false;
+      else if (prev && infMarkers.has(prev.w)) ok = false;
+      else if (strict) ok = subjectBefore || coordinated || m.t0 === firstWord;
+      else ok = true;
+    }
+    if (ok) accepted.push({ m, sentence: si });
+  }
+
+  // Primary action: the first finite main verb; then the others in text order.
+  const finite = accepted.filter((a) => a.m.kind !== 'participle');
+  const primary = finite[0] ?? accepted[0];
+  const ordered = primary ? [primary, ...accepted.filter((a) => a !== primary)] : [];
+  const actions: Action[] = ordered.map(({ m }) => ({
+    category: m.negated && m.category !== 'commit' && m.category !== 'oppose' ? 'oppose' : m.category,
+    text: text.slice(m.start, m.end),
+    start: m.start,
+    end: m.end,
+    rule: `actions/lexicon:${m.rule}`,
+    form: m.kind === 'participle' ? 'participle' : 'finite',
+    ...(m.negated ? { negated: true } : {}),
+  }));
+
+  // Subject: the candidate that governs the primary action's sentence, else the first of the paragraph.
+  let subject: SubjectCandidate | null = null;
+  if (primary) {
+    const cands = candidates[primary.sentence]!.filter((cand) => cand.kind !== 'other' && cand.start < primary.m.start);
+    subject = cands[0] ?? null;
+  } else {
+    subject = candidates[0]?.[0] ?? null;
+  }
+
+  const folded = foldPhrase(text).join(' ');
+  const openingFormula = subjects.openingFormula.some((f) => folded.endsWith(foldPhrase(f).join(' ')));
+  const trimmed = text.trimEnd();
+  const leadIn = /[:：]$/u.test(trimmed);
+  const colonSentences = sentences.filter((s) => /[:：]\s*$/u.test(text.slice(s.start, s.end)));
+  const itemVerb = p.num && firstWord < tokens.length && /^\p{Lu}/u.test(text.slice(tokens[firstWord]!.start))
+    ? { start: tokens[firstWord]!.start, end: tokens[firstWord]!.end } : null;
+  return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb };
+}
+
+/** The subject as the data model wants it, from a candidate (context applied by the caller). */
+export function subjectFromCandidate(text: string, cand: SubjectCandidate): Subject {
+  const end = trimEnd(text, cand.end);
+  const base = { text: text.slice(cand.start, end), start: cand.start, end, rule: `subject/lexicon:${cand.rule}` };
+  if (cand.kind === 'states') return { scope: 'subset', states: cand.states, qualifier: null, ...base, rule: 'subject/state-list' };
+  if (cand.kind === 'other') return { scope: 'other', states: [], qualifier: null, ...base };
+  if (cand.qualifier) {
+    return { scope: 'subset', states: [], qualifier: text.slice(cand.qualifier.start, cand.qualifier.end), ...base, rule: `subject/qualified:${cand.rule}` };
+  }
+  return { scope: 'all', states: [], qualifier: null, ...base };
+}

@@ -1,0 +1,49 @@
+import type { Action } from '../../types.js';
+import type { CommitmentLexicon } from './lexicons.js';
+import { foldPhrase, tokenize, type Sentence } from './tokens.js';
+
+/**
+ * Counts the discrete commitments a pledge action carries (GUIDELINES §4 and the
+ * annotation notes): one for the pledge, plus one per further coordinated target of
+ * future action in its clause — an infinitive after a coordinator or a comma
+ * ("…, de développer … et d'augmenter …", "…, and to enhancing …") or a gerund
+ * ("en promouvant …") that does not merely spell out the pledge ("notamment en …").
+ * The clause runs from the action to the next action or the end of the sentence.
+ */
+export function countTargets(text: string, action: Action, regionEnd: number, lex: CommitmentLexicon): number {
+  const region = text.slice(action.end, regionEnd);
+  const tokens = tokenize(region);
+  const coord = lex.coordinators.map(foldPhrase);
+  const markers = new Set(lex.infinitiveMarkers.flatMap(foldPhrase));
+  const verbWord = new RegExp(lex.verbWord, 'u');
+  const notVerbs = new Set(lex.notVerbs.flatMap(foldPhrase));
+  const gerundMarkers = new Set(lex.gerundMarkers.flatMap(foldPhrase));
+  const gerundWord = lex.gerundWord ? new RegExp(lex.gerundWord, 'u') : null;
+  const spellOut = lex.spellOut.map(foldPhrase);
+  const isVerb = (w: string | undefined) => !!w && verbWord.test(w) && !notVerbs.has(w);
+  const endsWith = (i: number, phrases: string[][]) => phrases.some((p) => i - p.length >= 0 && p.every((w, k) => tokens[i - p.length + k]!.w === w));
+  let count = 1;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const gapBefore = region.slice(tokens[i - 1]!.end, t.start);
+    const afterComma = gapBefore.includes(',');
+    const afterCoord = endsWith(i, coord);
+    if (afterComma || afterCoord) {
+      if (markers.has(t.w) && isVerb(tokens[i + 1]?.w)) { count++; i++; continue; }
+      if (afterCoord && !afterComma && isVerb(t.w) && !markers.has(tokens[i - 1]!.w)) { count++; continue; }
+    }
+    if (gerundWord && gerundMarkers.has(t.w) && gerundWord.test(tokens[i + 1]?.w ?? '') && !endsWith(i, spellOut)) {
+      count++;
+      i++;
+    }
+  }
+  return count;
+}
+
+/** The end of the clause an action governs: the next action in its sentence, or the sentence end. */
+export function clauseEnd(action: Action, actions: Action[], sentences: Sentence[], textLength: number): number {
+  const s = sentences.find((x) => action.start >= x.start && action.start < x.end);
+  const end = s ? s.end : textLength;
+  const next = actions.filter((a) => a.start > action.start && a.start < end).map((a) => a.start);
+  return next.length ? Math.min(...next) : end;
+}

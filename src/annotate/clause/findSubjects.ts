@@ -1,0 +1,166 @@
+import type { Entity } from '../../types.js';
+import type { SubjectLexicon } from './lexicons.js';
+import { foldPhrase, type Sentence, type Token } from './tokens.js';
+
+/**
+ * Subject candidates of one sentence: the members as a body ("Les États membres", "The
+ * Member States", "Leaders"), first person ("We", "Nous"), an anaphoric pronoun ("Ils",
+ * "They"), named states at the start of the sentence, or someone else ("La présidence").
+ * A candidate after a preposition or article ("des États membres", "of the Member States")
+ * is a complement, not a subject, and is skipped. Reads the subject lexicon and the
+ * paragraph's state mentions; writes nothing.
+ */
+export type SubjectKind = 'members' | 'firstPerson' | 'anaphora' | 'states' | 'other';
+
+export interface SubjectCandidate {
+  kind: SubjectKind;
+  rule: string;
+  /** Token range of the head words. */
+  t0: number;
+  t1: number;
+  start: number;
+  /** End of the subject's text (after apposition, qualifier or genitive extension). */
+  end: number;
+  qualifier: { start: number; end: number } | null;
+  states: string[];
+  /** "We, the Leaders of …," : the apposition of the opening formula. */
+  apposition: boolean;
+}
+
+interface CompiledSubjects {
+  forms: { words: string[]; kind: SubjectKind; rule: string }[];
+  notAfter: Set<string>;
+  qualifierStarts: string[][];
+  otherVerbs: string[][];
+  listJoiners: Set<string>;
+}
+const cache = new WeakMap<SubjectLexicon, CompiledSubjects>();
+
+function compile(lex: SubjectLexicon): CompiledSubjects {
+  const hit = cache.get(lex);
+  if (hit) return hit;
+  const forms: CompiledSubjects['forms'] = [];
+  for (const g of lex.members) for (const f of g.forms) forms.push({ words: foldPhrase(f), kind: 'members', rule: g.id });
+  for (const f of lex.firstPerson) forms.push({ words: foldPhrase(f), kind: 'firstPerson', rule: `${lex.language}.subject.first-person` });
+  for (const f of lex.anaphora) forms.push({ words: foldPhrase(f), kind: 'anaphora', rule: `${lex.language}.subject.anaphora` });
+  for (const g of lex.other) for (const f of g.forms) forms.push({ words: foldPhrase(f), kind: 'other', rule: g.id });
+  forms.sort((a, b) => b.words.length - a.words.length);
+  const c: CompiledSubjects = {
+    forms,
+    notAfter: new Set(lex.notAfter.flatMap(foldPhrase)),
+    qualifierStarts: lex.qualifierStarts.map(foldPhrase),
+    otherVerbs: lex.otherVerbs.map(foldPhrase),
+    listJoiners: new Set(lex.listJoiners.flatMap(foldPhrase)),
+  };
+  cache.set(lex, c);
+  return c;
+}
+
+function wordsAt(tokens: Token[], i: number, words: string[]): boolean {
+  if (i + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]!.w !== words[k]) return false;
+  return true;
+}
+
+/**
+ * Finds the subject candidates of a sentence, in text order.
+ * `verbStarts` are the offsets of verb matches in the paragraph: a subject's extension
+ * (qualifier, genitive) stops at the first verb after it.
+ */
+export function findSubjectCandidates(
+  text: string,
+  tokens: Token[],
+  sentence: Sentence,
+  lex: SubjectLexicon,
+  entities: Entity[],
+  verbStarts: number[],
+): SubjectCandidate[] {
+  const c = compile(lex);
+  const out: SubjectCandidate[] = [];
+  const inSentence = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.start >= sentence.start && t.end <= sentence.end);
+  if (inSentence.length === 0) return out;
+  const first = inSentence[0]!.i;
+  const last = inSentence[inSentence.length - 1]!.i;
+  const nextVerb = (from: number) => verbStarts.find((s) => s >= from && s < sentence.end) ?? -1;
+
+  // Named states opening the sentence: "La République du Bélarus, …, et la République d'Ouzbékistan".
+  const states = entities.filter((e) => e.type === 'state' && e.ref && e.start >= sentence.start && e.end <= sentence.end).sort((a, b) => a.start - b.start);
+  if (states.length > 0 && states[0]!.start - sentence.start <= 6 && /^\s*(?:\p{L}+'?\s*)?$/u.test(text.slice(sentence.start, states[0]!.start))) {
+    const chain = [states[0]!];
+    for (const s of states.slice(1)) {
+      const gap = text.slice(chain[chain.length - 1]!.end, s.start);
+      const gapWords = foldPhrase(gap);
+      if (/^[\s,]*$/u.test(gap.replace(/\p{L}+'?/gu, '')) && gapWords.length <= 3 && gapWords.every((w) => c.listJoiners.has(w) || w.length <= 3)) chain.push(s);
+      else break;
+    }
+    const v = nextVerb(chain[chain.length - 1]!.end);
+    if (v < 0 || /^[\s,]*$/u.test(text.slice(chain[chain.length - 1]!.end, v)) || text.slice(chain[chain.length - 1]!.end, v).trim().startsWith(',')) {
+      const t0 = tokens.findIndex((t) => t.start >= sentence.start);
+      out.push({
+        kind: 'states', rule: 'subject/state-list', t0, t1: t0 + 1, start: sentence.start, end: chain[chain.length - 1]!.end,
+        qualifier: null, states: [...new Set(chain.map((e) => e.ref!))], apposition: false,
+      });
+    }
+  }
+
+  for (let i = first; i <= last; i++) {
+    for (const f of c.forms) {
+      if (!wordsAt(tokens, i, f.words)) continue;
+      const t1 = i + f.words.length;
+      if (t1 - 1 > last) continue;
+      if (i > first && c.notAfter.has(tokens[i - 1]!.w)) continue;
+      const start = tokens[i]!.start;
+      let end = tokens[t1 - 1]!.end;
+      let qualifier: SubjectCandidate['qualifier'] = null;
+      let apposition = false;
+      const after = text.slice(end, sentence.end);
+      const v = nextVerb(end);
+      if (f.kind === 'firstPerson' && /^\s*,/u.test(after)) {
+        // "We, the Leaders of …," : the apposition runs to the next comma outside parentheses.
+        const close = findCommaOutsideParens(text, end + after.indexOf(',') + 1, sentence.end);
+        if (close > 0 && (v < 0 || close <= v)) {
+          end = trimEnd(text, close);
+          apposition = true;
+        }
+      } else if (f.kind === 'members' && t1 <= last && !/^\s*,/u.test(after)) {
+        const q = c.qualifierStarts.some((qs) => wordsAt(tokens, t1, qs));
+        const stop = v >= 0 ? v : -1;
+        if (q && stop > 0) {
+          qualifier = { start: tokens[t1]!.start, end: trimEnd(text, stop) };
+          end = qualifier.end;
+        } else if (stop < 0 || stop > tokens[t1]!.start) {
+          // Genitive extension: "Les dirigeants des États membres de l'OCS (…)" up to "(", "," or the verb.
+          const limit = stop > 0 ? stop : sentence.end;
+          const m = /[,(;:]/u.exec(text.slice(end, limit));
+          const e = m ? end + m.index : limit;
+          if (stop > 0 || m) end = trimEnd(text, e);
+        }
+      } else if (f.kind === 'other') {
+        for (let k = t1; k <= last; k++) {
+          if (c.otherVerbs.some((ov) => wordsAt(tokens, k, ov))) { end = trimEnd(text, tokens[k]!.start); break; }
+        }
+      }
+      out.push({ kind: f.kind, rule: f.rule, t0: i, t1, start, end, qualifier, states: [], apposition });
+      i = t1 - 1;
+      break;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function findCommaOutsideParens(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let k = from; k < to; k++) {
+    const ch = text[k]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if ((ch === ',' || ch === '，') && depth === 0) return k;
+  }
+  return -1;
+}
+
+/** Moves an end offset back over white space. */
+export function trimEnd(text: string, end: number): number {
+  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  return end;
+}

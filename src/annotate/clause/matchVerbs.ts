@@ -1,0 +1,233 @@
+import type { ActionCategory } from '../../types.js';
+import type { VerbLexicon } from './lexicons.js';
+import { foldPhrase, type Token } from './tokens.js';
+
+/**
+ * Finds operative-verb candidates in a paragraph's tokens from a verb lexicon: plain forms,
+ * auxiliary + past participle (with adverbs or a comma incise in between), participles,
+ * bare item-initial forms, token-shape patterns (French future) and light-verb locutions
+ * classed by their noun. Position (is this the members' verb?) is judged later, in
+ * selectActions.ts; this module only knows the words.
+ */
+export type FormKind = 'finite' | 'perfect' | 'participle' | 'base';
+
+export interface VerbMatch {
+  rule: string;
+  category: ActionCategory;
+  kind: FormKind;
+  /** Token range [t0, t1). */
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  negated: boolean;
+  negatedOnly: boolean;
+}
+
+interface CompiledForm {
+  words: string[];
+  rule: string;
+  category: ActionCategory;
+  kind: FormKind;
+  /** Index of the word after which an incise may stand (auxiliary → participle). */
+  inciseAfter: number;
+  negatedOnly: boolean;
+  takesVerb: boolean;
+  /** Light verb: category comes from the noun that follows. */
+  light: boolean;
+}
+
+interface CompiledLexicon {
+  byFirst: Map<string, CompiledForm[]>;
+  adverbs: string[][];
+  negBefore: string[][];
+  negAfter: Set<string>;
+  possessives: Set<string>;
+  nouns: Map<string, { rule: string; category: ActionCategory; withVerb?: ActionCategory }>;
+  complementMarkers: Set<string>;
+  complementVerb: RegExp | null;
+  patterns: { re: RegExp; exclude: Set<string>; rule: string; category: ActionCategory; kind: FormKind; continuations: string[][]; prefixes: Set<string> }[];
+}
+
+const compiled = new WeakMap<VerbLexicon, CompiledLexicon>();
+
+function add(map: Map<string, CompiledForm[]>, f: CompiledForm): void {
+  if (f.words.length === 0) return;
+  const list = map.get(f.words[0]!) ?? [];
+  list.push(f);
+  map.set(f.words[0]!, list);
+}
+
+/** Expands a lexicon into word sequences indexed by their first word (cached per lexicon object). */
+export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
+  const hit = compiled.get(lex);
+  if (hit) return hit;
+  const byFirst = new Map<string, CompiledForm[]>();
+  const auxes = lex.auxiliaries.map(foldPhrase);
+  const pAuxes = (lex.participleAuxiliaries ?? []).map(foldPhrase);
+  const addForms = (rule: string, category: ActionCategory, e: { finite?: string[]; perfect?: string[]; participle?: string[]; base?: string[]; negatedOnly?: boolean; takesVerb?: boolean }, light: boolean) => {
+    const base = { rule, category, negatedOnly: !!e.negatedOnly, takesVerb: !!e.takesVerb, light };
+    for (const s of e.finite ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'finite', inciseAfter: -1 });
+    for (const s of e.base ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'base', inciseAfter: -1 });
+    for (const s of e.participle ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'participle', inciseAfter: -1 });
+    for (const s of e.perfect ?? []) {
+      const w = foldPhrase(s);
+      for (const a of auxes) add(byFirst, { ...base, words: [...a, ...w], kind: 'perfect', inciseAfter: a.length - 1 });
+      for (const a of pAuxes) add(byFirst, { ...base, words: [...a, ...w], kind: 'participle', inciseAfter: -1 });
+    }
+  };
+  for (const e of lex.entries) addForms(e.id, e.category, e, false);
+  for (const lv of lex.lightVerbs ?? []) addForms(lv.id, 'affirm', lv, true);
+  const nouns = new Map<string, { rule: string; category: ActionCategory; withVerb?: ActionCategory }>();
+  for (const n of lex.lightNouns ?? []) {
+    for (const w of n.nouns) nouns.set(foldPhrase(w).join(' '), { rule: n.id, category: n.category, withVerb: n.withVerbCategory });
+  }
+  const c: CompiledLexicon = {
+    byFirst,
+    adverbs: lex.adverbs.map(foldPhrase).sort((a, b) => b.length - a.length),
+    negBefore: (lex.negation?.before ?? []).map(foldPhrase),
+    negAfter: new Set((lex.negation?.after ?? []).flatMap(foldPhrase)),
+    possessives: new Set((lex.possessives ?? []).flatMap(foldPhrase)),
+    nouns,
+    complementMarkers: new Set((lex.complementMarkers ?? []).flatMap(foldPhrase)),
+    complementVerb: lex.complementVerb ? new RegExp(lex.complementVerb, 'u') : null,
+    patterns: (lex.patterns ?? []).map((p) => ({
+      re: new RegExp(`^(?:${p.word})$`, 'u'),
+      exclude: new Set(p.exclude?.flatMap(foldPhrase) ?? []),
+      rule: p.id,
+      category: p.category,
+      kind: p.form,
+      continuations: (p.continuations ?? []).map(foldPhrase),
+      prefixes: new Set((p.prefixes ?? []).flatMap(foldPhrase)),
+    })),
+  };
+  compiled.set(lex, c);
+  return c;
+}
+
+/** Length in tokens of the adverb phrase starting at i (0 when none). */
+export function adverbAt(tokens: Token[], i: number, adverbs: string[][]): number {
+  for (const a of adverbs) {
+    if (i + a.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < a.length; k++) if (tokens[i + k]!.w !== a[k]) { ok = false; break; }
+    if (ok) return a.length;
+  }
+  return 0;
+}
+
+function skipAdverbs(tokens: Token[], i: number, adverbs: string[][]): number {
+  for (let guard = 0; guard < 4; guard++) {
+    const n = adverbAt(tokens, i, adverbs);
+    if (n === 0) break;
+    i += n;
+  }
+  return i;
+}
+
+/** Matches one compiled form at token i; returns the token index after it, or -1. */
+function matchForm(tokens: Token[], text: string, i: number, f: CompiledForm, c: CompiledLexicon): number {
+  let j = i;
+  for (let k = 0; k < f.words.length; k++) {
+    if (k > 0) {
+      j = skipAdverbs(tokens, j, c.adverbs);
+      if (k - 1 === f.inciseAfter && j < tokens.length && /^\s*,/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+        // "ont, prenant en compte …, confirmé": jump over an incise between commas.
+        let m = j + 1;
+        while (m < tokens.length && m - j < 15 && !text.slice(tokens[m - 1]!.end, tokens[m]!.start).includes(',')) m++;
+        if (m < tokens.length && m - j < 15) j = skipAdverbs(tokens, m, c.adverbs);
+      }
+    }
+    if (j >= tokens.length || tokens[j]!.w !== f.words[k]) return -1;
+    j++;
+  }
+  if (f.takesVerb) {
+    const v = skipAdverbs(tokens, j, c.adverbs);
+    if (v >= tokens.length) return -1;
+    j = v + 1;
+  }
+  return j;
+}
+
+/** All lexicon matches in a paragraph, longest first at each start, without overlaps. */
+export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon): VerbMatch[] {
+  const c = compileLexicon(lex);
+  const raw: VerbMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let best: VerbMatch | null = null;
+    for (const f of c.byFirst.get(tokens[i]!.w) ?? []) {
+      let end = matchForm(tokens, text, i, f, c);
+      if (end < 0) continue;
+      let category = f.category;
+      let rule = f.rule;
+      if (f.light) {
+        const noun = lightNounAt(tokens, end, c);
+        if (!noun) continue;
+        category = noun.category;
+        rule = noun.rule;
+        end = noun.end;
+      }
+      if (!best || end > best.t1) {
+        best = { rule, category, kind: f.kind, t0: i, t1: end, start: tokens[i]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: f.negatedOnly };
+      }
+    }
+    if (!best) {
+      for (const p of c.patterns) {
+        const w = tokens[i]!.w;
+        if (!p.re.test(w) || p.exclude.has(w)) continue;
+        let end = i + 1;
+        for (const cont of p.continuations) {
+          if (cont.every((x, k) => tokens[i + 1 + k]?.w === x)) { end = i + 1 + cont.length; break; }
+        }
+        const t0 = i > 0 && p.prefixes.has(tokens[i - 1]!.w) ? i - 1 : i;
+        best = { rule: p.rule, category: p.category, kind: p.kind, t0, t1: end, start: tokens[t0]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: false };
+        break;
+      }
+    }
+    if (best) {
+      applyNegation(tokens, best, c);
+      raw.push(best);
+      i = best.t1 - 1;
+    }
+  }
+  return raw.filter((m) => !m.negatedOnly || m.negated);
+}
+
+/** possessive (+ one adjective) + light noun right after a light verb; with its category. */
+function lightNounAt(tokens: Token[], i: number, c: CompiledLexicon): { rule: string; category: ActionCategory; end: number } | null {
+  if (i >= tokens.length || !c.possessives.has(tokens[i]!.w)) return null;
+  for (let skip = 1; skip <= 3; skip++) {
+    const k = i + skip;
+    if (k >= tokens.length) break;
+    const n = c.nouns.get(tokens[k]!.w);
+    if (!n) continue;
+    let category = n.category;
+    if (n.withVerb && c.complementVerb) {
+      const m = tokens[k + 1];
+      const v = tokens[k + 2];
+      if (m && v && c.complementMarkers.has(m.w) && c.complementVerb.test(v.w)) category = n.withVerb;
+    }
+    return { rule: n.rule, category, end: k + 1 };
+  }
+  return null;
+}
+
+/** "ne participent pas", "do not support": widen the span and flag the match. */
+function applyNegation(tokens: Token[], m: VerbMatch, c: CompiledLexicon): void {
+  if (m.negatedOnly && m.negated) return;
+  for (const nb of c.negBefore) {
+    const s = m.t0 - nb.length;
+    if (s < 0) continue;
+    if (!nb.every((w, k) => tokens[s + k]!.w === w)) continue;
+    const after = tokens[m.t1];
+    const needsAfter = c.negAfter.size > 0 && nb.length === 1 && nb[0]!.length <= 3;
+    if (needsAfter && !(after && c.negAfter.has(after.w))) continue;
+    m.negated = true;
+    m.t0 = s;
+    m.start = tokens[s]!.start;
+    if (needsAfter && after) { m.t1 += 1; m.end = after.end; }
+    return;
+  }
+  // A form that includes its own negation ("ne participent pas") is negated by definition.
+  if (m.negatedOnly) m.negated = true;
+}

@@ -1,0 +1,95 @@
+import type { ActionCategory, Paragraph, Subject } from '../../types.js';
+import { paragraphLanguage, report, type AnnotateContext } from '../context.js';
+import { readParagraphClauses, subjectFromCandidate, type ClauseReading } from './analyzeParagraph.js';
+import { loadSubjectLexicon, loadVerbLexicon } from './lexicons.js';
+import { readChineseClauses } from './readChinese.js';
+
+/**
+ * Reads every paragraph's clauses in document order, carrying the context a paragraph
+ * cannot see alone: the subject an anaphoric "Ils"/"They" continues, and the chapeau
+ * ("… we:", "We commit to:") whose numbered items start with a bare verb. The reading
+ * is cached per paragraph object so the subject, actions and kinds stages (which run in
+ * that order) share one pass. Writes only the cache and messages.
+ */
+export interface DocumentReading extends ClauseReading {
+  subjectValue: Subject;
+}
+
+const readings = new WeakMap<Paragraph, DocumentReading>();
+
+export const NO_SUBJECT: Subject = { scope: 'none', states: [], qualifier: null, text: null };
+
+/** The cached reading of a paragraph, or null when readDocumentClauses has not seen it. */
+export function readingOf(p: Paragraph): DocumentReading | null {
+  return readings.get(p) ?? null;
+}
+
+export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContext): void {
+  let prevSubject: Subject | null = null;
+  let chapeau: { category: ActionCategory | null; toVerb: boolean } | null = null;
+  const missing = new Set<string>();
+  for (const p of paragraphs) {
+    if (p.kind === 'fragment' || p.kind === 'heading') {
+      readings.set(p, emptyReading());
+      continue;
+    }
+    const lang = paragraphLanguage(p, ctx);
+    const verbs = loadVerbLexicon(lang);
+    const subjects = loadSubjectLexicon(lang);
+    if (!verbs || !subjects) {
+      if (!missing.has(lang)) {
+        missing.add(lang);
+        report(ctx, 'subject', 'clause/no-lexicon', `no verb or subject lexicon for language "${lang}": subjects and actions left empty`, 'warning', p.eId);
+      }
+      readings.set(p, emptyReading());
+      continue;
+    }
+    const r = verbs.substring ? readChineseClauses(p, verbs, subjects) : readParagraphClauses(p, verbs, subjects);
+
+    // A numbered item under a chapeau that ends "… to:" starts with the pledged verb itself.
+    if (chapeau && r.itemVerb && !r.actions.some((a) => a.start === r.itemVerb!.start)) {
+      if (chapeau.toVerb && chapeau.category) {
+        r.actions.unshift({
+          category: chapeau.category, text: p.text.slice(r.itemVerb.start, r.itemVerb.end),
+          start: r.itemVerb.start, end: r.itemVerb.end, rule: 'actions/chapeau-item', form: 'finite',
+        });
+      }
+    }
+
+    let subject: Subject;
+    const cand = r.subject;
+    if (cand && cand.kind === 'anaphora') {
+      const base: Subject = prevSubject ?? { ...NO_SUBJECT, scope: 'all' };
+      subject = {
+        scope: base.scope, states: [...base.states], qualifier: base.qualifier,
+        ...(base.absent ? { absent: [...base.absent] } : {}),
+        text: p.text.slice(cand.start, cand.end), start: cand.start, end: cand.end, rule: `subject/anaphora:${cand.rule}`,
+      };
+    } else if (cand && !(r.actions.length === 0 && cand.kind === 'firstPerson' && !cand.apposition)) {
+      subject = subjectFromCandidate(p.text, cand);
+    } else if (r.actions.length > 0) {
+      subject = { scope: 'all', states: [], qualifier: null, text: null, rule: 'subject/context' };
+    } else {
+      subject = { ...NO_SUBJECT };
+    }
+    if (subject.scope === 'subset' && subject.states.length > 0 && ctx.document.members?.length) {
+      subject.absent = ctx.document.members.filter((m) => !subject.states.includes(m));
+    }
+    if (subject.scope === 'all' || subject.scope === 'subset') prevSubject = subject;
+
+    if (r.leadIn) {
+      const last = r.actions.length ? [...r.actions].sort((a, b) => b.start - a.start)[0]! : null;
+      chapeau = { category: last?.category ?? null, toVerb: /(?:\bto|\bà|\bde|d['’])\s*[:：]\s*$/iu.test(p.text) };
+    } else if (!p.num) {
+      chapeau = null;
+    }
+    readings.set(p, { ...r, subjectValue: subject });
+  }
+}
+
+function emptyReading(): DocumentReading {
+  return {
+    actions: [], subject: null, sentences: [], openingFormula: false, leadIn: false, colonSentences: [], itemVerb: null,
+    subjectValue: { ...NO_SUBJECT },
+  };
+}

@@ -1,0 +1,61 @@
+import { foldLoose } from '../../text/fold.js';
+
+/**
+ * Words and sentences with offsets. Matching runs on the loose fold (lower case, accents and
+ * typographic punctuation folded, same length), so offsets found here index the original
+ * paragraph text. Hand-written rather than Intl.Segmenter because French elisions must be
+ * split off as their own token ("s'" + "engagent") for the lexicon to match.
+ */
+export interface Token {
+  /** Folded word (lower case, no accents). */
+  w: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{M}]+'|[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
+const HAN = /\p{Script=Han}/u;
+
+/** Splits a paragraph into folded word tokens with offsets into the original text. */
+export function tokenize(text: string): Token[] {
+  const folded = foldLoose(text);
+  const out: Token[] = [];
+  for (const m of folded.matchAll(WORD)) {
+    out.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** Folds a lexicon phrase the same way and splits it into words. */
+export function foldPhrase(s: string): string[] {
+  return tokenize(s).map((t) => t.w);
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentence spans: a break after . ! ? ; (or 。！？；) followed by space and an upper-case
+ * letter or a digit, so machine-translation residue like "(BRI). )" or "OCS. buts" does not
+ * split a sentence. Chinese ends a sentence at 。 whatever follows.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const re = /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu;
+  for (const m of text.matchAll(re)) {
+    const end = m.index! + 1;
+    if (end - start > 1) out.push({ start, end });
+    start = end;
+    while (start < text.length && /\s/u.test(text[start]!)) start++;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** True when the text contains Chinese characters (matching then works on characters, not words). */
+export function isHanText(text: string): boolean {
+  return HAN.test(text);
+}
