@@ -277,7 +277,8 @@ export class KyselyStore implements Store {
     const keys = [...new Set(all.map((x) => x.m.key).filter((k) => k))];
     const known = new Map<string, string>();
     for (const batch of chunks(keys, BATCH)) {
-      for (const k of await trx.selectFrom('item_keys').select(['key', 'item_id']).where('key', 'in', batch).execute()) known.set(k.key, k.item_id);
+      // A key may name several items (a reference id and a name-only item); the first one stored wins.
+      for (const k of await trx.selectFrom('item_keys').select(['key', 'item_id']).where('key', 'in', batch).orderBy('item_id').execute()) if (!known.has(k.key)) known.set(k.key, k.item_id);
     }
     const refs = [...new Set(all.map((x) => x.m.ref).filter((r): r is string => !!r))];
     const existingItems = new Set<string>();
@@ -286,21 +287,25 @@ export class KyselyStore implements Store {
       for (const it of await trx.selectFrom('items').select('id').where('id', 'in', batch).execute()) existingItems.add(it.id);
     }
     const newItems = new Map<string, { id: string; type: string; name: string; ref: string | null }>();
-    const newKeys = new Map<string, string>();
+    const newKeys = new Map<string, { key: string; item_id: string }>();
     const mentionRows = [];
     for (const { m, r, pid } of all) {
-      let itemId = m.ref ?? (m.key ? known.get(m.key) ?? newKeys.get(m.key) : undefined);
+      let itemId = m.ref ?? (m.key ? known.get(m.key) ?? newKeys.get(m.key)?.item_id : undefined);
       if (!itemId) itemId = `${m.type}:${m.key.replace(/ /g, '-')}`.slice(0, 200);
       if (!existingItems.has(itemId) && !newItems.has(itemId)) newItems.set(itemId, { id: itemId, type: m.type, name: m.text.slice(0, 200), ref: m.ref });
-      if (m.key && !known.has(m.key) && !newKeys.has(m.key)) newKeys.set(m.key, itemId);
+      // Register (key, item): a referenced item also answers to its name words.
+      if (m.key && known.get(m.key) !== itemId && !newKeys.has(m.key + '\u0000' + itemId)) {
+        newKeys.set(m.key + '\u0000' + itemId, { key: m.key, item_id: itemId });
+        if (!newKeys.has(m.key)) newKeys.set(m.key, { key: m.key, item_id: itemId });
+      }
       mentionRows.push({
         item_id: itemId, document_id: documentId, paragraph_id: pid, e_id: r.eId, language: r.language, stance: m.stance,
         words: m.text, action_words: m.actionWords, proposer: m.proposer, start: m.start, end: m.end, rule: m.rule,
       });
     }
     for (const batch of chunks([...newItems.values()], BATCH)) await trx.insertInto('items').values(batch).onConflict((oc) => oc.column('id').doNothing()).execute();
-    const keyRows = [...newKeys].map(([key, item_id]) => ({ key, item_id }));
-    for (const batch of chunks(keyRows, BATCH)) await trx.insertInto('item_keys').values(batch).onConflict((oc) => oc.column('key').doNothing()).execute();
+    const keyRows = [...new Map([...newKeys.values()].map((k) => [k.key + '\u0000' + k.item_id, k])).values()];
+    for (const batch of chunks(keyRows, BATCH)) await trx.insertInto('item_keys').values(batch).onConflict((oc) => oc.columns(['key', 'item_id']).doNothing()).execute();
     for (const batch of chunks(mentionRows, BATCH)) await trx.insertInto('mentions').values(batch).execute();
   }
 

@@ -80,8 +80,9 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('ref', 'text').execute();
         await db.schema.createTable('item_keys').ifNotExists()
-          .addColumn('key', 'text', (c) => c.primaryKey())
-          .addColumn('item_id', 'text', (c) => c.notNull()).execute();
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('item_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('item_keys_pk', ['key', 'item_id']).execute();
         await db.schema.createTable('mentions').ifNotExists()
           .addColumn('id', 'integer', idCol)
           .addColumn('item_id', 'text', (c) => c.notNull())
