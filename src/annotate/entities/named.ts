@@ -1,8 +1,199 @@
 import type { Entity } from '../../types.js';
+import { findDates } from './dates.js';
+import { findKnown, refForName } from './namedKnown.js';
+import { prepareLexicon, foldWord, type NamedType, type PreparedLexicon } from './namedLexicon.js';
+import { findChineseNamed } from './namedZh.js';
+import { isCapitalised, tokenize, type Token } from './namedTokens.js';
+import { headAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
 
-/** Instrument, event, initiative and person mentions in one paragraph's text. (Stub: to be implemented.) */
+/**
+ * Instrument, event, initiative and person mentions in one paragraph's text
+ * (spec/GUIDELINES.md §5). Reads the text and lexicons/<lang>/entities.yaml; writes nothing.
+ *
+ * Sources, in order of trust:
+ * 1. the gazetteer of well-known named things (`known`: NPT, 2030 Agenda, BRI…), which gives a `ref`;
+ * 2. "resolution 2231" / "résolution 78/269" (a resolution named by its number);
+ * 3. the descriptor grammar (namedWalk.ts): a head noun with its modifiers and complements;
+ * 4. a paragraph that is a document title ("G20 New Delhi Leaders' Declaration") is one instrument;
+ * 5. persons after an honorific ("H.E. Mr. …", "M. …");
+ * 6. an acronym in parentheses right after a name is a second mention of it, and later bare
+ *    uses of that acronym in the paragraph are mentions too.
+ * Overlaps are resolved longest first (a name inside a longer name is not marked again);
+ * dates are not returned here (dates.ts), though dates are used to extend names.
+ */
+
+interface Found extends Entity {
+  priority: number;
+}
+
+const MAX_TEXT = 50_000;
+
+/** Document-title shape: one line, no final sentence punctuation, not too long. */
+function looksLikeTitle(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 300 && !/[.;:,]$/.test(t) && !/\n/.test(t);
+}
+
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  let s = start; let e = end;
+  while (s < e && /[\s,;:]/u.test(text[s])) s++;
+  while (e > s && /[\s,;:]/u.test(text[e - 1])) e--;
+  return [s, e];
+}
+
+/** Descriptor-grammar candidates for fr/en/ru. */
+function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: Entity[]): Found[] {
+  const toks = tokenize(text, lang).filter((t) => t.kind !== 'space');
+  const dateStarts = new Map<number, number>();
+  for (const d of dates) dateStarts.set(d.start, d.end);
+  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en' };
+  const out: Found[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const h = headAt(ctx, i);
+    if (!h) continue;
+    const headTok = toks[i];
+    const cap = isCapitalised(headTok) || /^\p{Lu}/u.test(headTok.text);
+    const r = walkRight(ctx, i, i + h.len);
+    if (r.abort) continue;
+    const d = r.newHead ?? h.d;
+    const prev = toks[i - 1];
+    const prevWord = prev && (prev.kind === 'word') ? foldWord(prev.text) : '';
+    let first = i;
+    if (cap) first = walkLeft(ctx, i);
+    const leftModifiers = first < i;
+    const genericBefore = lex.generic.has(first > 0 ? foldWord(toks[first - 1].text) : '') || (lex.generic.has(prevWord) && !leftModifiers);
+    // A quoted title standing apart from its descriptor: only the title is the mention.
+    if (r.quoteApart && (cap || h.d.lower !== 'never')) {
+      const [a, b] = r.quoteApart;
+      if (b >= a) out.push({ type: d.type, text: '', start: toks[a].start, end: toks[b].end, rule: `entities/lexicon:${d.id}.quotedTitle`, priority: 2 });
+      if (!cap) continue;
+    }
+    const hasRight = r.last >= i + h.len;
+    let ok = false;
+    if (cap) {
+      // A capitalised head alone ("la Convention", "the Treaty") is an anaphor.
+      ok = (hasRight || leftModifiers) && !(genericBefore && !leftModifiers && !hasRight);
+      if (genericBefore && lang === 'en') ok = false;
+    } else {
+      const mode = h.d.lower ?? 'never';
+      if (mode === 'quoted') ok = r.quoted;
+      else if (mode === 'complement') {
+        ok = !genericBefore && (r.quoted || (r.links > 0 && (r.qualifier || r.capital || r.date)));
+        if (h.plural && h.d.type === 'instrument') ok = false;
+        if (h.d.firstComplement === 'lower' && r.firstComplementLower === false) ok = false;
+        if (r.firstComplementIsHead && !r.quoted) ok = false;
+      }
+    }
+    if (!ok) continue;
+    const lastTok = toks[Math.max(r.last, i + h.len - 1)];
+    const [s, e] = trimSpan(text, toks[first].start, lastTok.end);
+    out.push({ type: d.type, text: '', start: s, end: e, rule: `entities/lexicon:${d.id}`, priority: 1 });
+  }
+  return out;
+}
+
+/** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. */
+function findResolutions(text: string, lang: string): Found[] {
+  const re = /(?<![\p{L}])(résolution|resolution|резолюци[яиюей]|决议)\s*(?:n°\s*|no\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*)(?![\d/])/giu;
+  const out: Found[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ type: 'instrument', text: '', start: m.index, end: m.index + m[0].length, rule: `entities/rule:${lang}.instrument.resolution-number`, priority: 3 });
+  }
+  return out;
+}
+
+/** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". */
+function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] {
+  const hon = (lex.lex.honorifics ?? []).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')).sort((a, b) => b.length - a.length);
+  if (!hon.length) return [];
+  const NAME = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
+  const re = new RegExp(`(?<![\\p{L}])(?:(?:${hon.join('|')})\\s+)+(${NAME}(?:\\s+(?:${NAME}|(?:de|da|van|von|bin|al|el|dos)(?=\\s+\\p{Lu}))){0,3})`, 'gu');
+  const out: Found[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1];
+    const words = name.split(/\s+/);
+    const firstWord = foldWord(words[0]);
+    // "President of …", "Prime Minister of the Lao PDR": a title, not a name
+    if (lex.nonHeads.has(firstWord) || lex.heads.some((h) => h.form.length === 1 && h.form[0] === firstWord)) continue;
+    if (words.length < 2 && lang !== 'ru') continue;
+    const start = m.index + m[0].length - name.length;
+    out.push({ type: 'person', text: '', start, end: start + name.length, rule: `entities/rule:${lang}.person.honorific`, priority: 2 });
+  }
+  return out;
+}
+
+/** Longest first, then by priority; keeps a non-overlapping set in text order. */
+function resolve(cands: Found[]): Found[] {
+  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Found[] = [];
+  for (const c of sorted) {
+    if (c.end <= c.start) continue;
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** "(BTWC)" after a name: a second mention; bare later uses of the same acronym too. */
+function addAcronyms(text: string, found: Found[], lang: string): Found[] {
+  const extra: Found[] = [];
+  const taken = (s: number, e: number) => [...found, ...extra].some((k) => s < k.end && k.start < e);
+  for (const f of found) {
+    if (f.type === 'person') continue;
+    const m = /^\s*\(\s*([\p{Lu}][\p{Lu}\p{N}\-&]{1,11}s?)\s*\)/u.exec(text.slice(f.end, f.end + 20));
+    if (!m) continue;
+    const acr = m[1];
+    if (!/\p{Lu}.*\p{Lu}/u.test(acr)) continue;
+    const s = f.end + m[0].indexOf(acr);
+    if (!taken(s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${acr.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (let k = re.exec(text); k; k = re.exec(text)) {
+      if (k.index <= s) continue;
+      if (!taken(k.index, k.index + acr.length)) extra.push({ type: f.type, text: '', start: k.index, end: k.index + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
+    }
+  }
+  return [...found, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** A title line ("G20 New Delhi Leaders' Declaration", "STATEMENT of the … on the occasion of …"): the whole line. */
+function extendTitle(text: string, found: Found[], lang: string): Found[] {
+  if (!looksLikeTitle(text)) return found;
+  const lead = /^\s*(?:the|la|le|les|l['’])?\s*/iu.exec(text)![0].length;
+  const first = found.find((f) => f.type === 'instrument' && f.start <= lead + 1);
+  if (!first) return found;
+  const sub = /\s*[-–—]\s+\p{Lu}|[-–—]\s*\p{Lu}\p{Ll}+\s+\p{Lu}|\s*:\s/u.exec(text.slice(first.end));
+  let end = sub ? first.end + sub.index : text.trimEnd().length;
+  if (end < first.end) end = first.end;
+  const title: Found = { type: 'instrument', text: '', start: first.start, end, ref: first.ref ?? null, rule: `entities/rule:${lang}.document-title`, priority: 4 };
+  return [title, ...found.filter((f) => f.end <= title.start || f.start >= title.end)];
+}
+
+/** Instrument, event, initiative and person mentions in one paragraph's text. */
 export function findNamedEntities(text: string, lang: string): Entity[] {
-  void text;
-  void lang;
-  return [];
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const l = (lang || '').toLowerCase().slice(0, 2);
+  const cands: Found[] = [];
+  for (const k of findKnown(t, l)) {
+    cands.push({ type: k.entry.type as NamedType, text: '', start: k.start, end: k.end, ref: k.entry.id, rule: `entities/gazetteer:${l}.${k.entry.id}${k.acronym ? '.acronym' : ''}`, priority: 5 });
+  }
+  if (l === 'zh') {
+    cands.push(...findChineseNamed(t).map((c) => ({ ...c, priority: 1 })));
+  } else {
+    const lex = prepareLexicon(l);
+    if (lex) {
+      cands.push(...findResolutions(t, l));
+      cands.push(...findByDescriptors(t, l, lex, findDates(t, l)));
+      cands.push(...findPersons(t, lex, l));
+    }
+  }
+  let found = resolve(cands);
+  found = extendTitle(t, found, l);
+  found = addAcronyms(t, found, l);
+  return found.map((f) => {
+    const ref = f.ref ?? (f.type !== 'person' ? refForName(t.slice(f.start, f.end), l) : null);
+    const e: Entity = { type: f.type, text: t.slice(f.start, f.end), start: f.start, end: f.end, rule: f.rule };
+    if (ref) e.ref = ref;
+    return e;
+  });
 }

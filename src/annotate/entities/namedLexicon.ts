@@ -1,0 +1,121 @@
+import { loadLexicon } from '../../lexicon/load.js';
+import { foldLoose } from '../../text/fold.js';
+import { tokenize } from './namedTokens.js';
+
+export type NamedType = 'instrument' | 'event' | 'initiative' | 'person';
+
+/** One head noun of lexicons/<lang>/entities.yaml. */
+export interface Descriptor {
+  id: string;
+  type: NamedType;
+  forms: string[];
+  plural?: string[];
+  lower?: 'never' | 'complement' | 'quoted';
+  firstComplement?: 'lower' | 'any';
+  note?: string;
+}
+
+/** One gazetteer entry: a well-known named thing with an id shared across languages. */
+export interface KnownEntry {
+  id: string;
+  type: NamedType;
+  names: string[];
+  acronyms?: string[];
+  note?: string;
+}
+
+/** The shape of lexicons/<lang>/entities.yaml (schema: lexicons/schema/entities.schema.json). */
+export interface EntitiesLexicon {
+  language: string;
+  descriptors: Descriptor[];
+  links?: string[];
+  qualifyingLinks?: string[];
+  determiners?: string[];
+  genericDeterminers?: string[];
+  connectors?: string[];
+  adjectives?: string[];
+  adjectiveSuffixes?: string[];
+  stopWords?: string[];
+  ordinals?: string[];
+  nameParticles?: string[];
+  nonHeads?: string[];
+  honorifics?: string[];
+  openChain?: boolean;
+  verbSuffixes?: string[];
+  known?: KnownEntry[];
+}
+
+/** A multiword form as folded tokens ("plan d'action" → ["plan", "d'", "action"]). */
+export type FoldedForm = string[];
+
+/** Look-up tables built once per language from the lexicon. */
+export interface PreparedLexicon {
+  lang: string;
+  lex: EntitiesLexicon;
+  /** Descriptor forms, longest first, with their descriptor and whether the form is plural. */
+  heads: { form: FoldedForm; d: Descriptor; plural: boolean }[];
+  links: FoldedForm[];
+  qualifying: Set<string>;
+  determiners: Set<string>;
+  generic: Set<string>;
+  connectors: Set<string>;
+  adjectives: Set<string>;
+  adjectiveSuffixes: string[];
+  stop: Set<string>;
+  ordinals: Set<string>;
+  particles: Set<string>;
+  nonHeads: Set<string>;
+  verbSuffixes: string[];
+}
+
+/** Folded form of one word for look-ups: lower case, no accents, typographic apostrophes folded. */
+export const foldWord = (s: string): string => foldLoose(s);
+
+/** Splits a lexicon phrase into folded tokens with the same tokenizer as the text. */
+export function foldPhrase(s: string, lang: string): FoldedForm {
+  return tokenize(s, lang).filter((t) => t.kind !== 'space').map((t) => foldWord(t.text));
+}
+
+const prepared = new Map<string, PreparedLexicon | null>();
+
+/** Loads and prepares the entities lexicon of a language; null when the language has none or it is invalid. */
+export function prepareLexicon(lang: string): PreparedLexicon | null {
+  if (prepared.has(lang)) return prepared.get(lang)!;
+  let lex: EntitiesLexicon | null = null;
+  try {
+    lex = loadLexicon<EntitiesLexicon>(lang, 'entities');
+  } catch {
+    lex = null; // invalid data: the lexicon test names the failing path
+  }
+  if (!lex) {
+    prepared.set(lang, null);
+    return null;
+  }
+  const set = (xs: string[] | undefined) => new Set((xs ?? []).map(foldWord));
+  const heads: PreparedLexicon['heads'] = [];
+  for (const d of lex.descriptors) {
+    const plural = set(d.plural);
+    for (const f of d.forms) heads.push({ form: foldPhrase(f, lang), d, plural: plural.has(foldWord(f)) });
+  }
+  heads.sort((a, b) => b.form.length - a.form.length);
+  const links = (lex.links ?? []).map((l) => foldPhrase(l, lang)).sort((a, b) => b.length - a.length);
+  const out: PreparedLexicon = {
+    lang,
+    lex,
+    heads,
+    links,
+    qualifying: set(lex.qualifyingLinks),
+    determiners: set(lex.determiners),
+    generic: set(lex.genericDeterminers),
+    connectors: set(lex.connectors),
+    adjectives: set(lex.adjectives),
+    adjectiveSuffixes: (lex.adjectiveSuffixes ?? []).map(foldWord).sort((a, b) => b.length - a.length),
+    stop: set(lex.stopWords),
+    ordinals: set(lex.ordinals),
+    particles: set(lex.nameParticles),
+    nonHeads: set(lex.nonHeads),
+    verbSuffixes: (lex.verbSuffixes ?? []).map(foldWord),
+  };
+  prepared.set(lang, out);
+  return out;
+}

@@ -1,0 +1,314 @@
+import type { Descriptor, PreparedLexicon } from './namedLexicon.js';
+import { foldWord } from './namedLexicon.js';
+import { isCapitalised, type Token } from './namedTokens.js';
+
+/**
+ * The descriptor grammar for Latin and Cyrillic scripts (fr, en, ru): a name is a head noun
+ * from the lexicon ("Convention", "stratégie", "Summit") extended
+ * - to the left over capitalised modifiers, ordinals and years ("44th and 45th ASEAN Summits",
+ *   "2030 Agenda", "4e SCO Startup Forum");
+ * - to the right over modifiers, link words with their complements ("de l'OCS", "sur la
+ *   gestion…", "of the Council"), coordinated complements ("A, B et C"), dates ("pour
+ *   2024-2029", "jusqu'en 2030"), bracketed lower-case glosses and a quoted title.
+ * Reads tokens (namedTokens.ts) and the date spans already found; writes nothing; returns
+ * candidate spans with the descriptor that made them. Which candidates are names (not
+ * generic descriptions, not anaphors) is decided by `judgeCandidate`.
+ */
+
+export interface Candidate {
+  start: number;
+  end: number;
+  d: Descriptor;
+  rule: string;
+  /** A quoted title standing apart from its descriptor: only the title is the mention. */
+  titleOnly?: boolean;
+}
+
+interface WalkResult {
+  last: number; // index of the last accepted token
+  links: number;
+  qualifier: boolean;
+  capital: boolean;
+  date: boolean;
+  quoted: boolean;
+  adjectives: number;
+  firstComplementLower: boolean | null;
+  firstComplementIsHead: boolean;
+  quoteApart: [number, number] | null; // token indices of a quoted title after complements
+  newHead: Descriptor | null; // English: a later capitalised head ("Summit Declaration")
+  abort: boolean; // English: the run is headed by a non-head ("… Treaty Organization")
+}
+
+export interface WalkContext {
+  toks: Token[]; // tokens without spaces
+  lex: PreparedLexicon;
+  dateStarts: Map<number, number>; // char start → char end of date spans
+  capitalisedNames: boolean; // English: complements must be capitalised
+}
+
+const fw = (t: Token | undefined) => (t ? foldWord(t.text) : '');
+const isWord = (t: Token | undefined) => !!t && (t.kind === 'word' || t.kind === 'num');
+const isPunct = (t: Token | undefined, s: string) => !!t && t.text === s;
+const ORDINAL = /^(?:\d{1,3}(?:e|er|re|ème|eme|è|th|st|nd|rd|-?й|-?я|-?е|-?го)|[IVXLC]{1,7}(?:e|ème)?)$/u;
+
+/** Matches a multi-token phrase at token i; returns the number of tokens or 0. */
+export function matchPhrase(toks: Token[], i: number, form: string[]): number {
+  for (let k = 0; k < form.length; k++) {
+    const t = toks[i + k];
+    if (!t || !isWord(t) || fw(t) !== form[k]) return 0;
+  }
+  return form.length;
+}
+
+/** The descriptor head starting at token i (longest form), or null. */
+export function headAt(ctx: WalkContext, i: number): { d: Descriptor; len: number; plural: boolean } | null {
+  const t = ctx.toks[i];
+  if (!isWord(t)) return null;
+  for (const h of ctx.lex.heads) {
+    const len = matchPhrase(ctx.toks, i, h.form);
+    if (len) return { d: h.d, len, plural: h.plural };
+    // Glued words from PDF extraction ("FrameworkDeclaration"): a capitalised head at the end of a word.
+    if (h.form.length === 1 && ctx.capitalisedNames && isCapitalised(t)) {
+      const w = fw(t);
+      if (w.length > h.form[0].length + 3 && w.endsWith(h.form[0]) && /\p{Ll}\p{Lu}/u.test(t.text.slice(-h.form[0].length - 1, -h.form[0].length + 1))) {
+        return { d: h.d, len: 1, plural: h.plural };
+      }
+    }
+  }
+  return null;
+}
+
+function linkAt(ctx: WalkContext, i: number): number {
+  for (const l of ctx.lex.links) {
+    const n = matchPhrase(ctx.toks, i, l);
+    if (n) return n;
+  }
+  return 0;
+}
+
+function isAdjective(ctx: WalkContext, t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word' || isCapitalised(t)) return false;
+  const w = fw(t);
+  const { lex } = ctx;
+  if (lex.stop.has(w) || lex.determiners.has(w) || lex.connectors.has(w) || lex.links.some((l) => l.length === 1 && l[0] === w)) return false;
+  if (lex.adjectives.has(w)) return true;
+  return w.length > 3 && lex.adjectiveSuffixes.some((s) => w.endsWith(s));
+}
+
+function isVerbLike(ctx: WalkContext, t: Token): boolean {
+  const w = fw(t);
+  return ctx.lex.verbSuffixes.some((s) => w.length > s.length + 2 && w.endsWith(s));
+}
+
+/** A content word that may follow a link: a noun, name, number or year (not a stop word or another link). */
+function isContent(ctx: WalkContext, t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === 'num') return true;
+  if (t.kind !== 'word') return false;
+  const w = fw(t);
+  if (ctx.lex.stop.has(w) || ctx.lex.connectors.has(w)) return false;
+  if (ctx.capitalisedNames && !isCapitalised(t) && !ORDINAL.test(t.text)) return false;
+  if (ctx.lex.openChain && isVerbLike(ctx, t)) return false;
+  return true;
+}
+
+/** Skips determiners after a link; returns the index of the next token. */
+function skipDeterminers(ctx: WalkContext, i: number): number {
+  let j = i;
+  while (j < ctx.toks.length && j < i + 2 && isWord(ctx.toks[j]) && ctx.lex.determiners.has(fw(ctx.toks[j])) && !isCapitalised(ctx.toks[j])) j++;
+  // "de l'" in French: a clitic determiner
+  return j;
+}
+
+/** Index of the quote that closes the one at i, or -1. */
+function closingQuote(toks: Token[], i: number): number {
+  const open = toks[i].text;
+  const want = open === '«' ? '»' : open === '“' || open === '„' ? '”' : open === '‹' ? '›' : '"';
+  for (let j = i + 1; j < toks.length && j < i + 80; j++) {
+    if (toks[j].text === want || (want === '”' && toks[j].text === '"') || (want === '"' && toks[j].text === '”')) return j;
+  }
+  return -1;
+}
+
+const isQuoteOpen = (t: Token | undefined) => !!t && (t.text === '«' || t.text === '“' || t.text === '„' || t.text === '"' || t.text === '‹');
+
+/** True when the tokens from i on, up to the next strong stop, hold a connector: "A, B et C". */
+function enumerationAhead(ctx: WalkContext, i: number): boolean {
+  for (let j = i; j < ctx.toks.length && j < i + 14; j++) {
+    const t = ctx.toks[j];
+    if (t.kind === 'punct' && t.text !== ',' && t.text !== '-' && t.text !== "'") return false;
+    if (isWord(t) && ctx.lex.connectors.has(fw(t))) return true;
+    if (isWord(t) && ctx.lex.stop.has(fw(t))) return false;
+  }
+  return false;
+}
+
+/** Walks right from token i (just after the head); see the module comment. */
+export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkResult {
+  const { toks, lex } = ctx;
+  const r: WalkResult = {
+    last: i - 1, links: 0, qualifier: false, capital: false, date: false, quoted: false, adjectives: 0,
+    firstComplementLower: null, firstComplementIsHead: false, quoteApart: null, newHead: null, abort: false,
+  };
+  let pos = i;
+  let inEntre = false;
+  let lastWasLinkPour = false;
+  let guard = 0;
+  const acceptDate = (p: number): number => {
+    const end = ctx.dateStarts.get(toks[p].start);
+    if (end === undefined) return -1;
+    let q = p;
+    while (q + 1 < toks.length && toks[q + 1].start < end) q++;
+    return q;
+  };
+  while (pos < toks.length && guard++ < 120) {
+    const t = toks[pos];
+    // A date starting here ("pour 2024-2029" was taken by the link; "jusqu'en 2030", "Vision 2045").
+    const dq = acceptDate(pos);
+    if (dq >= 0) {
+      const prev = fw(toks[pos - 1]);
+      if (r.links === 0 && r.adjectives === 0 && pos === i && !ctx.capitalisedNames && !lex.openChain && !/^(jusqu'en|jusqu'a|horizon)/.test(fw(t))) {
+        // French "déclarer 2025 Année …" or "Forum 2024": a bare year right after a French head is kept only if a name came first
+      }
+      if (['du', 'le', 'de', 'from', 'on', 'of', 'от', 'on'].includes(prev) && pos > i) break;
+      r.last = dq; r.date = true; pos = dq + 1; continue;
+    }
+    if (isQuoteOpen(t)) {
+      const c = closingQuote(toks, pos);
+      if (c < 0) break;
+      if (r.links === 0) {
+        r.last = c; r.quoted = true; pos = c + 1;
+        const dq2 = pos < toks.length ? acceptDate(pos) : -1;
+        if (dq2 >= 0) r.last = dq2;
+        break;
+      }
+      r.quoteApart = [pos + 1, c - 1];
+      break;
+    }
+    if (isPunct(t, ':') && isQuoteOpen(toks[pos + 1]) && r.links === 0) { pos++; continue; }
+    // Capitalised word straight after the head (English word order): a later head, a non-head, or a modifier.
+    if (ctx.capitalisedNames && r.links === 0 && isWord(t) && (isCapitalised(t) || t.kind === 'num')) {
+      const h = headAt(ctx, pos);
+      if (h) { r.newHead = h.d; r.last = pos + h.len - 1; pos += h.len; continue; }
+      if (lex.nonHeads.has(fw(t))) { r.abort = true; break; }
+      r.last = pos; pos++; continue;
+    }
+    if (!ctx.capitalisedNames && isAdjective(ctx, t) && r.last === pos - 1) { r.adjectives++; r.last = pos; pos++; continue; }
+    const ln = linkAt(ctx, pos);
+    if (ln) {
+      const linkWord = toks.slice(pos, pos + ln).map(fw).join(' ');
+      let c = skipDeterminers(ctx, pos + ln);
+      // "du 1er juillet 1968", "of 9 October": a date after "de/du/of" ends the name.
+      if (ctx.dateStarts.has(toks[c]?.start ?? -1) && ['du', 'de', 'des', 'of', 'от', 'le'].includes(linkWord)) break;
+      if (ctx.dateStarts.has(toks[c]?.start ?? -1)) { pos = c; r.links++; continue; }
+      if (isQuoteOpen(toks[c]) ) { pos = c; continue; }
+      if (!isContent(ctx, toks[c])) {
+        // "pour développer …": an infinitive after "pour" / "visant à"
+        break;
+      }
+      if (r.firstComplementLower === null) {
+        r.firstComplementLower = !isCapitalised(toks[c]);
+        r.firstComplementIsHead = isCapitalised(toks[c]) && headAt(ctx, c) !== null;
+      }
+      if (lex.qualifying.has(linkWord)) r.qualifier = true;
+      if (linkWord === 'entre' || linkWord === 'between') inEntre = true;
+      lastWasLinkPour = linkWord === 'pour' || linkWord === 'visant a';
+      if (isCapitalised(toks[c])) r.capital = true;
+      r.links++;
+      r.last = c; pos = c + 1;
+      // English: a capitalised complement runs over the following capitalised words ("of the Collective Security Treaty").
+      while (ctx.capitalisedNames && pos < toks.length && (isCapitalised(toks[pos]) || toks[pos].kind === 'num' || (lex.particles.has(fw(toks[pos])) && isCapitalised(toks[pos + 1])))) {
+        r.last = pos; pos++;
+      }
+      continue;
+    }
+    if (isWord(t) && lex.connectors.has(fw(t))) {
+      const u = toks[pos + 1];
+      if (!u) break;
+      if (linkAt(ctx, pos + 1)) {
+        const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
+        if (headAt(ctx, after) && !inEntre) break; // "… et du programme d'action": a second name
+        pos++; continue;
+      }
+      if (!ctx.capitalisedNames && isAdjective(ctx, u) && r.adjectives > 0 && r.last === pos - 1) { pos++; continue; }
+      if (lex.determiners.has(fw(u)) && r.links > 0) {
+        const w = toks[skipDeterminers(ctx, pos + 1)];
+        if (!isContent(ctx, w)) break;
+        if (!inEntre && headAt(ctx, skipDeterminers(ctx, pos + 1))) break;
+        if (!inEntre && !ctx.capitalisedNames && !lex.openChain) {
+          // only inside an enumeration "le terrorisme, le séparatisme et l'extrémisme"
+          const prevComma = toks.slice(Math.max(i, pos - 8), pos).some((x) => x.text === ',');
+          if (!prevComma) break;
+        }
+        pos = skipDeterminers(ctx, pos + 1);
+        r.last = pos; pos++; continue;
+      }
+      if (lastWasLinkPour && u.kind === 'word' && /(?:er|ir|re)$/.test(fw(u)) && !isCapitalised(u)) { r.last = pos + 1; pos += 2; continue; }
+      if (ctx.capitalisedNames && r.links > 0 && isCapitalised(u) && !headAt(ctx, pos + 1)) {
+        pos++; r.last = pos; pos++;
+        while (pos < toks.length && isCapitalised(toks[pos])) { r.last = pos; pos++; }
+        continue;
+      }
+      if (ctx.capitalisedNames && r.links === 0 && r.last === pos - 1 && isCapitalised(u) && !headAt(ctx, pos + 1)) {
+        // "Biological and Toxin Weapons Convention" is a gazetteer name; a head never coordinates here
+        break;
+      }
+      if (lex.openChain && r.links > 0 && isContent(ctx, u) && !isCapitalised(u)) { r.last = pos + 1; pos += 2; continue; }
+      break;
+    }
+    if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames) {
+      const u = toks[pos + 1];
+      if (u && (linkAt(ctx, pos + 1) || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
+        const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
+        if (headAt(ctx, after)) break;
+        if (linkAt(ctx, pos + 1)) { pos++; continue; }
+        pos = skipDeterminers(ctx, pos + 1);
+        if (!isContent(ctx, toks[pos])) break;
+        r.last = pos; pos++; continue;
+      }
+      break;
+    }
+    if (t.text === '(' ) {
+      let c = -1;
+      for (let j = pos + 1; j < toks.length && j < pos + 30; j++) if (toks[j].text === ')') { c = j; break; }
+      if (c < 0) break;
+      const inner = toks.slice(pos + 1, c);
+      const lowerGloss = inner.length > 0 && inner[0].kind === 'word' && /^\p{Ll}/u.test(inner[0].text) && !inner.some((x) => x.kind === 'num') && !/^ci-apr/u.test(fw(inner[0]));
+      if (!lowerGloss) break;
+      r.last = c; pos = c + 1; continue;
+    }
+    // Machine-translation period inside a name: "… actualisé. du Secrétariat …"
+    if (isPunct(t, '.') && r.last === pos - 1 && toks[pos + 1] && linkAt(ctx, pos + 1) && /^\p{Ll}/u.test(toks[pos + 1].text) && !ctx.capitalisedNames) {
+      pos++; continue;
+    }
+    // Open chain (Russian): any content word continues the name after a link.
+    if (lex.openChain && r.links > 0 && isContent(ctx, t) && !isCapitalised(t) === true) { r.last = pos; pos++; continue; }
+    if (lex.openChain && isContent(ctx, t) && r.last === pos - 1 && !isCapitalised(t)) { r.last = pos; r.adjectives++; pos++; continue; }
+    break;
+  }
+  return r;
+}
+
+/** Walks left from the head at token h over capitalised modifiers, ordinals, years and name particles. */
+export function walkLeft(ctx: WalkContext, h: number): number {
+  const { toks, lex } = ctx;
+  let first = h;
+  let j = h - 1;
+  while (j >= 0) {
+    const t = toks[j];
+    const w = fw(t);
+    if (t.kind === 'num' && /^\d{4}$/.test(t.text)) { first = j; j--; continue; }
+    if (t.kind === 'word' && ORDINAL.test(t.text) && !lex.determiners.has(w)) { first = j; j--; continue; }
+    if (t.kind === 'word' && lex.ordinals.has(w) && !isCapitalised(t)) { first = j; j--; break; }
+    if (t.kind === 'word' && isCapitalised(t) && !lex.determiners.has(w) && !lex.generic.has(w) && !lex.stop.has(w) && !lex.connectors.has(w)) {
+      // a capitalised word at the very start of a sentence is only part of the name if it is not a function word
+      first = j; j--; continue;
+    }
+    if (t.kind === 'word' && (lex.connectors.has(w)) && toks[j - 1] && (ORDINAL.test(toks[j - 1].text))) { j--; continue; }
+    if (t.kind === 'word' && lex.particles.has(w) && !lex.determiners.has(w) && isCapitalised(toks[j - 1] ?? t) && j - 1 >= 0 && first === j + 1 && ctx.capitalisedNames) { j--; continue; }
+    break;
+  }
+  // never start on a connector or particle
+  while (first < h && (lex.connectors.has(fw(toks[first])) || lex.particles.has(fw(toks[first])))) first++;
+  return first;
+}
