@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity, Paragraph, ParagraphKind } from '../types.js';
+import type { AnnotateContext } from './context.js';
+import { annotateTopics } from './topics.js';
+import { compileForm, loadTopicCues, readTopicIds } from './topicsLexicon.js';
+
+function para(text: string, kind: ParagraphKind = 'operative', entities: Entity[] = []): Paragraph {
+  return {
+    n: 1, eId: 'para_1', kind, text,
+    subject: { scope: 'all', states: [], qualifier: null, text: null },
+    actions: [], commitment: false, commitments: 0, entities, proposals: [], topics: [],
+  };
+}
+function ctx(language: string, organization: string | null = 'sco'): AnnotateContext {
+  return {
+    language, messages: [],
+    document: { id: 'x', language, organization, title: null, date: null, place: null, source: null, paragraphCount: 1 },
+  };
+}
+function topicsOf(text: string, language = 'fr', kind: ParagraphKind = 'operative', entities: Entity[] = []): string[] {
+  const p = para(text, kind, entities);
+  annotateTopics([p], ctx(language));
+  return p.topics;
+}
+
+describe('compileForm', () => {
+  it('matches stems at word starts, whole words otherwise, and gaps of up to three words', () => {
+    const stem = compileForm('terror*', true);
+    expect('les terroristes'.match(stem)?.[0]).toBe('terroristes');
+    expect('antiterrorisme'.match(compileForm('terror*', true))).toBeNull();
+    expect('ports'.match(compileForm('port', true))).toBeNull();
+    const gap = compileForm('sécurité ~ de l\'information', true);
+    expect("la securite internationale de l'information".match(gap)?.[0]).toBe("securite internationale de l'information");
+    expect("securite a b c d de l'information".match(compileForm('sécurité ~ de l\'information', true))).toBeNull();
+    expect('non ingerence'.match(compileForm('non-ingérence', true))?.[0]).toBe('non ingerence');
+    expect('加强反恐合作'.match(compileForm('反恐', false))?.[0]).toBe('反恐');
+  });
+});
+
+describe('annotateTopics', () => {
+  it('finds the field of a paragraph from its words', () => {
+    expect(topicsOf('Les États membres renforceront la lutte contre le terrorisme et l’extrémisme.')).toEqual(['terrorism']);
+    expect(topicsOf('We will strengthen public health systems and pandemic preparedness.', 'en')).toEqual(['health']);
+    expect(topicsOf('Они развивают сотрудничество в области здравоохранения и борьбы с пандемией.', 'ru')).toEqual(['health']);
+    expect(topicsOf('我们将加强禁毒合作。', 'zh')).toEqual(['drugs']);
+  });
+
+  it('lets the longest phrase decide ("sécurité alimentaire" is agriculture, not security)', () => {
+    expect(topicsOf('Ils veilleront à assurer la sécurité alimentaire de la région.')).toEqual(['agriculture']);
+    expect(topicsOf('They stressed energy security.', 'en')).toEqual(['energy']);
+  });
+
+  it('gives one cue two topics when its entry says so (e-commerce: digital and trade)', () => {
+    expect(topicsOf('Ils développeront le commerce électronique.').sort()).toEqual(['digital', 'trade']);
+  });
+
+  it('gives a field, not institutional, to a paragraph about work in a field; institutional otherwise', () => {
+    expect(topicsOf('Les États membres saluent les résultats de la présidence kazakhe.')).toEqual(['institutional']);
+    expect(topicsOf('La présidence a organisé des réunions sur la coopération énergétique et les énergies renouvelables.')).toEqual(['energy']);
+    expect(topicsOf('They welcomed the accession of a new member to the organization.', 'en')).toEqual(['institutional']);
+  });
+
+  it('gives institutional to a paragraph that only mentions the organisation itself', () => {
+    const text = 'Les États membres confirment le rôle central de l’OCS.';
+    const at = text.indexOf('OCS');
+    const ocs: Entity = { type: 'organization', text: 'OCS', start: at, end: at + 3, ref: 'sco' };
+    expect(topicsOf(text, 'fr', 'operative', [ocs])).toEqual(['institutional']);
+    expect(topicsOf(text, 'fr', 'operative', [])).toEqual([]);
+  });
+
+  it('gives partnerships to cooperation with another organisation named in the paragraph', () => {
+    const text = 'Ils ont souligné la coopération avec la FAO dans le domaine agricole.';
+    const at = text.indexOf('FAO');
+    const fao: Entity = { type: 'organization', text: 'FAO', start: at, end: at + 3, ref: 'fao' };
+    expect(topicsOf(text, 'fr', 'operative', [fao]).sort()).toEqual(['agriculture', 'partnerships']);
+  });
+
+  it('gives no topic to headings, fragments, or paragraphs without cues', () => {
+    expect(topicsOf('Lutte contre le terrorisme', 'fr', 'heading')).toEqual([]);
+    expect(topicsOf('terrorisme', 'fr', 'fragment')).toEqual([]);
+    expect(topicsOf('Les États membres ont pris note de ce qui précède.')).toEqual([]);
+  });
+
+  it('records the cue ids that produced the topics', () => {
+    const p = para('Ils renforceront la lutte contre le trafic de drogue.');
+    annotateTopics([p], ctx('fr'));
+    expect(p.topics).toEqual(['drugs']);
+    expect(p.topicRules).toEqual(['topics/lexicon:fr.drugs.drug']);
+  });
+
+  it('leaves a language without cues empty, with one info message', () => {
+    const c = ctx('de');
+    const ps = [para('Terrorismus'), para('Gesundheit')];
+    annotateTopics(ps, c);
+    expect(ps.map((p) => p.topics)).toEqual([[], []]);
+    expect(c.messages).toHaveLength(1);
+    expect(c.messages[0]).toMatchObject({ severity: 'info', ruleId: 'topics/no-lexicon' });
+  });
+});
+
+describe('topic lexicons', () => {
+  it('load and validate for fr, en, ru and zh, and fr and en cover every topic of spec/topics.json', () => {
+    for (const lang of ['fr', 'en', 'ru', 'zh']) expect(loadTopicCues(lang)?.length).toBeGreaterThan(50);
+    for (const lang of ['fr', 'en']) {
+      const covered = new Set(loadTopicCues(lang)!.flatMap((c) => c.topics));
+      expect([...readTopicIds()].filter((t) => !covered.has(t))).toEqual([]);
+    }
+  });
+});
