@@ -1,5 +1,9 @@
 import type { IngestOptions, IngestResult } from './types.js';
 import { ingestText } from './txt.js';
+import { aknImporter } from './akn/index.js';
+import { docxImporter } from './docx/index.js';
+import { htmlImporter } from './html/index.js';
+import { pdfImporter } from './pdf/index.js';
 
 export * from './types.js';
 export { decodeBytes, normaliseText, sniffBinaryFormat } from './decode.js';
@@ -16,7 +20,7 @@ export type Importer = {
   read(bytes: Uint8Array, options: IngestOptions): IngestResult | Promise<IngestResult>;
 };
 
-export const IMPORTERS: Importer[] = [];
+export const IMPORTERS: Importer[] = [pdfImporter, docxImporter, aknImporter, htmlImporter];
 
 export async function ingestBytes(bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
   for (const importer of IMPORTERS) {
