@@ -66,6 +66,8 @@ export interface PreparedLexicon {
   particles: Set<string>;
   nonHeads: Set<string>;
   verbSuffixes: string[];
+  /** Inflected languages: any content word continues a name after a link (lexicon `openChain`). */
+  openChain: boolean;
 }
 
 /** Folded form of one word for look-ups: lower case, no accents, typographic apostrophes folded. */
@@ -115,6 +117,7 @@ export function prepareLexicon(lang: string): PreparedLexicon | null {
     particles: set(lex.nameParticles),
     nonHeads: set(lex.nonHeads),
     verbSuffixes: (lex.verbSuffixes ?? []).map(foldWord),
+    openChain: lex.openChain === true,
   };
   prepared.set(lang, out);
   return out;
