@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { KyselyStore } from '../kyselyStore.js';
 import { migrationProvider } from '../migrations.js';
@@ -23,7 +23,16 @@ export async function openPostgresStore(url: string): Promise<Store> {
     throw new StoreError('unavailable', `cannot connect to PostgreSQL (${(e as NodeJS.ErrnoException).code ?? 'error'}); check the URL and that the server runs`);
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  const { error } = await new Migrator({ db, provider: migrationProvider('postgres') }).migrateToLatest();
+  // Kysely looks for its migration tables in every schema; name ours so that two stores in
+  // two schemas of one database (search_path in the URL) do not see each other's.
+  let schema = 'public';
+  try {
+    const r = await sql<{ s: string | null }>`SELECT current_schema() AS s`.execute(db);
+    schema = r.rows[0]?.s ?? 'public';
+  } catch {
+    /* keep public */
+  }
+  const { error } = await new Migrator({ db, provider: migrationProvider('postgres'), migrationTableSchema: schema }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw new StoreError('unavailable', `cannot prepare the PostgreSQL database${process.env.CONCORD_DEBUG ? ` (${(error as Error).message})` : ''}`);
