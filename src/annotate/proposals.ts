@@ -1,8 +1,102 @@
-import type { Paragraph } from '../types.js';
-import type { AnnotateContext } from './context.js';
+import type { Action, Entity, Paragraph, Proposal } from '../types.js';
+import { paragraphLanguage, type AnnotateContext } from './context.js';
+import { loadProposalLexicon, type ProposalLexicon } from './clause/lexicons.js';
+import { foldPhrase, splitSentences, tokenize, type Token } from './clause/tokens.js';
 
-/** Stage: proposals of named states. (Stub: to be implemented.) */
+/**
+ * Stage: proposals of named states (GUIDELINES §6). Reads the paragraph's state mentions
+ * (entities stage) and actions; writes `proposals`: one per "proposition de <État> de
+ * <verbe> …" / "the proposal of <State> to <verb> …" / "<State>'s initiative to …", with
+ * `proposer` (the state's ISO code), `text` (from the proposed verb to the end of the
+ * proposal: the next action or the end of the sentence), `stance` (the category of the
+ * members' action that governs the proposal noun) and start/end/rule. A proposal noun with
+ * no complement of its own that the members then act on ("ont soutenu la proposition de X
+ * et ont décidé de créer …") takes its text from that decision.
+ */
 export function annotateProposals(paragraphs: Paragraph[], ctx: AnnotateContext): void {
-  void paragraphs;
-  void ctx;
+  for (const p of paragraphs) {
+    p.proposals = [];
+    if (p.kind === 'heading' || p.kind === 'fragment' || p.actions.length === 0) continue;
+    const lex = loadProposalLexicon(paragraphLanguage(p, ctx));
+    if (!lex) continue;
+    const states = (p.entities ?? []).filter((e) => e.type === 'state' && e.ref);
+    if (states.length === 0) continue;
+    p.proposals = findProposals(p, states, lex);
+  }
+}
+
+function seqAt(tokens: Token[], i: number, words: string[]): boolean {
+  return i + words.length <= tokens.length && words.every((w, k) => tokens[i + k]!.w === w);
+}
+
+function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Proposal[] {
+  const text = p.text;
+  const tokens = tokenize(text);
+  const nouns = lex.nouns.map(foldPhrase);
+  const ofWords = lex.ofWords.map(foldPhrase).sort((a, b) => b.length - a.length);
+  const links = lex.linkWords.map(foldPhrase).sort((a, b) => b.length - a.length);
+  const possessive = (lex.possessiveMarkers ?? []).map((s) => s.replace('’', "'"));
+  const sentences = splitSentences(text);
+  const actions = [...p.actions].sort((a, b) => a.start - b.start);
+  const out: Proposal[] = [];
+  const tokenAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const noun = nouns.find((n) => seqAt(tokens, i, n));
+    if (!noun) continue;
+    let j = i + noun.length;
+    let state: Entity | undefined;
+    // "<noun> of/de la <State>"
+    const of = ofWords.find((o) => seqAt(tokens, j, o));
+    if (of) {
+      const after = tokens[j + of.length];
+      state = after && states.find((s) => s.start <= after.start + 2 && s.start >= tokens[j + of.length - 1]!.end);
+    }
+    // "<State>'s <noun>"
+    if (!state && possessive.length) {
+      state = states.find((s) => {
+        const between = text.slice(s.end, tokens[i]!.start).replace('’', "'").trim();
+        return possessive.some((m) => between === m);
+      });
+    }
+    if (!state) continue;
+    const afterState = state.end > tokens[i]!.start ? state.end : tokens[i + noun.length - 1]!.end;
+    let k = tokenAt(afterState);
+    const link = k >= 0 ? links.find((l) => seqAt(tokens, k, l)) : undefined;
+    const sentence = sentences.find((s) => tokens[i]!.start >= s.start && tokens[i]!.start < s.end);
+    const sentenceEnd = sentence ? sentence.end : text.length;
+    let start = -1;
+    let rule = 'proposals/noun-state-verb';
+    if (link && k >= 0 && /^\s*$/u.test(text.slice(afterState, tokens[k]!.start).replace(/[,)]/gu, ''))) {
+      k += link.length;
+      if (k < tokens.length) start = tokens[k]!.start;
+    } else {
+      // No complement: a following decision of the members carries the text.
+      const next = actions.find((a) => a.start >= afterState && a.start < sentenceEnd && (a.category === 'decide' || a.category === 'commit'));
+      const nk = next ? tokenAt(next.end) : -1;
+      const nlink = nk >= 0 ? links.find((l) => seqAt(tokens, nk, l)) : undefined;
+      if (next && nlink && nk + nlink.length < tokens.length && /^\s*(?:et|and|,)\s*$/iu.test(text.slice(afterState, next.start).replace(/\s+/gu, ' '))) {
+        start = tokens[nk + nlink.length]!.start;
+        rule = 'proposals/noun-state-then-decision';
+      }
+    }
+    if (start < 0) continue;
+    const nextAction = actions.find((a) => a.start > start && a.start < sentenceEnd);
+    let end = nextAction ? nextAction.start : sentenceEnd;
+    let body = text.slice(start, end);
+    body = body.replace(/(?:\s*(?:,|\bet|\band)\s*)$/iu, '').replace(/[\s.;,]+$/u, '');
+    end = start + body.length;
+    if (body.length === 0) continue;
+    out.push({ proposer: state.ref!, text: body, stance: stanceFor(actions, tokens[i]!.start, sentence?.start ?? 0), start, end, rule });
+    i = tokenAt(end) - 1;
+    if (i < 0) break;
+  }
+  return out;
+}
+
+/** The category of the members' action that governs the noun: the last action before it in its sentence. */
+function stanceFor(actions: Action[], nounStart: number, sentenceStart: number): Proposal['stance'] {
+  const before = actions.filter((a) => a.end <= nounStart && a.start >= sentenceStart);
+  const any = actions.filter((a) => a.end <= nounStart);
+  return (before[before.length - 1] ?? any[any.length - 1] ?? actions[0])!.category;
 }

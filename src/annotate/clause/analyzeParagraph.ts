@@ -40,7 +40,7 @@ function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean 
 function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: string[][]): boolean {
   const gap = text.slice(from, to).trim();
   if (gap === '' || gap === ',') return true;
-  if (gap.startsWith(',') && gap.endsWith(',')) return true;
+  if ((gap.startsWith(',') || gap.startsWith('(')) && gap.endsWith(',')) return true;
   if (/^\(.*\)$/u.test(gap)) return true;
   // Every word in the gap an adverb?
   let i = tokens.findIndex((t) => t.start >= from);
@@ -116,8 +116,11 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   if (primary) {
     const cands = candidates[primary.sentence]!.filter((cand) => cand.kind !== 'other' && cand.start < primary.m.start);
     subject = cands[0] ?? null;
+    // "We, the Leaders of …, met … We commit …": the formula names who "we" are.
+    const formula = candidates.slice(0, primary.sentence).flat().find((cand) => cand.apposition);
+    if (formula && subject && subject.kind === 'firstPerson') subject = formula;
   } else {
-    subject = candidates[0]?.[0] ?? null;
+    subject = candidates.flat()[0] ?? null;
   }
 
   const folded = foldPhrase(text).join(' ');

@@ -129,7 +129,7 @@ function skipAdverbs(tokens: Token[], i: number, adverbs: string[][]): number {
 function matchForm(tokens: Token[], text: string, i: number, f: CompiledForm, c: CompiledLexicon): number {
   let j = i;
   for (let k = 0; k < f.words.length; k++) {
-    if (k > 0) {
+    if (k > 0 && tokens[j]?.w !== f.words[k]) {
       j = skipAdverbs(tokens, j, c.adverbs);
       if (k - 1 === f.inciseAfter && j < tokens.length && /^\s*,/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
         // "ont, prenant en compte …, confirmé": jump over an incise between commas.

@@ -47,6 +47,8 @@ export function splitSentences(text: string): Sentence[] {
   const re = /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu;
   for (const m of text.matchAll(re)) {
     const end = m.index! + 1;
+    // An item number ("1.", "IV.") or a one-letter initial is not a sentence of its own.
+    if (/^\s*(?:[\p{N}]{1,3}|[IVXLC]{1,5}|\p{Lu})[.)]$/u.test(text.slice(start, end))) continue;
     if (end - start > 1) out.push({ start, end });
     start = end;
     while (start < text.length && /\s/u.test(text[start]!)) start++;
