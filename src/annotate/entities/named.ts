@@ -1,6 +1,7 @@
 import type { Entity } from '../../types.js';
 import { findDates } from './dates.js';
 import { findKnown, refForName } from './namedKnown.js';
+import { foldLoose } from '../../text/fold.js';
 import { prepareLexicon, foldWord, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { isCapitalised, tokenize, type Token } from './namedTokens.js';
@@ -63,22 +64,26 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
     const leftModifiers = first < i;
     const genericBefore = lex.generic.has(first > 0 ? foldWord(toks[first - 1].text) : '') || (lex.generic.has(prevWord) && !leftModifiers);
     // A quoted title standing apart from its descriptor: only the title is the mention.
-    if (r.quoteApart && (cap || h.d.lower !== 'never')) {
+    if (r.quoteApart && !cap && h.d.lower !== 'never') {
       const [a, b] = r.quoteApart;
       if (b >= a) out.push({ type: d.type, text: '', start: toks[a].start, end: toks[b].end, rule: `entities/lexicon:${d.id}.quotedTitle`, priority: 2 });
-      if (!cap) continue;
+      continue;
     }
     const hasRight = r.last >= i + h.len;
     let ok = false;
     if (cap) {
       // A capitalised head alone ("la Convention", "the Treaty") is an anaphor.
-      ok = (hasRight || leftModifiers) && !(genericBefore && !leftModifiers && !hasRight);
-      if (genericBefore && lang === 'en') ok = false;
+      // Only adjectives after it ("la Convention pertinente") is still an anaphor.
+      const named = leftModifiers || r.links > 0 || r.quoted || r.date || (lang === 'en' && hasRight) || (lex.openChain && hasRight);
+      ok = named && !(genericBefore && !r.qualifier);
+      if (genericBefore && lang === 'en' && !leftModifiers) ok = false;
     } else {
       const mode = h.d.lower ?? 'never';
       if (mode === 'quoted') ok = r.quoted;
-      else if (mode === 'complement') {
-        ok = !genericBefore && (r.quoted || (r.links > 0 && (r.qualifier || r.capital || r.date)));
+      else if (mode === 'complement' || mode === 'proper') {
+        const specific = mode === 'proper' ? r.capital || r.date : r.qualifier || r.capital || r.date;
+        // "un protocole juridiquement contraignant" is generic; "une convention internationale pour la répression de …" names one
+        ok = (!genericBefore || r.qualifier) && (r.quoted || (r.links > 0 && specific));
         if (h.plural && h.d.type === 'instrument') ok = false;
         if (h.d.firstComplement === 'lower' && r.firstComplementLower === false) ok = false;
         if (r.firstComplementIsHead && !r.quoted) ok = false;
@@ -120,6 +125,36 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
     out.push({ type: 'person', text: '', start, end: start + name.length, rule: `entities/rule:${lang}.person.honorific`, priority: 2 });
   }
   return out;
+}
+
+/** Spans of organisations that look like our names ("Conférence du désarmement"): lexicon `bodies`. */
+function findBodies(text: string, lex: PreparedLexicon): [number, number][] {
+  const out: [number, number][] = [];
+  const f = foldLoose(text);
+  for (const b of lex.lex.bodies ?? []) {
+    const n = foldLoose(b);
+    for (let i = f.indexOf(n); i >= 0; i = f.indexOf(n, i + 1)) {
+      if (/[\p{L}\p{N}]/u.test(f[i + n.length] ?? '') || /[\p{L}\p{N}]/u.test(f[i - 1] ?? '')) continue;
+      out.push([i, i + n.length]);
+    }
+  }
+  return out;
+}
+
+/**
+ * True when the span is part of an organisation's name: "Organisation du Traité de sécurité
+ * collective", "Collective Security Treaty Organization" (a non-head noun with a link before
+ * it, or a capitalised non-head right after it in English).
+ */
+function insideOrganisation(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const m = /(\p{Lu}[\p{L}\-]+)\s+(?:du|de\s+la|de\s+l['’]|des|de|of\s+the|of|по|о)\s*$/u.exec(before);
+  if (m && lex.nonHeads.has(foldWord(m[1]))) return true;
+  if (lang === 'en') {
+    const a = /^\s+(\p{Lu}[\p{L}\-]+)/u.exec(text.slice(end, end + 30));
+    if (a && lex.nonHeads.has(foldWord(a[1]))) return true;
+  }
+  return false;
 }
 
 /** Longest first, then by priority; keeps a non-overlapping set in text order. */
@@ -187,7 +222,13 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
       cands.push(...findPersons(t, lex, l));
     }
   }
-  let found = resolve(cands);
+  const lexL = l === 'zh' ? null : prepareLexicon(l);
+  let pool = cands;
+  if (lexL) {
+    const bodies = findBodies(t, lexL);
+    pool = cands.filter((c) => !bodies.some(([s, e]) => c.start >= s && c.end <= e) && !insideOrganisation(t, c.start, c.end, lexL, l));
+  }
+  let found = resolve(pool);
   found = extendTitle(t, found, l);
   found = addAcronyms(t, found, l);
   return found.map((f) => {

@@ -40,7 +40,12 @@ export function findKnown(text: string, lang: string): KnownHit[] {
   for (const entry of lex.lex.known ?? []) {
     for (const name of entry.names) {
       const f = foldLoose(name);
-      for (const i of occurrences(folded, f, cjk)) hits.push({ start: i, end: i + f.length, entry, acronym: false });
+      const capital = /^\p{Lu}/u.test(name);
+      for (const i of occurrences(folded, f, cjk)) {
+        // "Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description
+        if (capital && !/^\p{Lu}/u.test(text[i])) continue;
+        hits.push({ start: i, end: i + f.length, entry, acronym: false });
+      }
     }
   }
   const acronymSources: PreparedLexicon[] = [lex];

@@ -1,5 +1,5 @@
 import { loadLexicon } from '../../lexicon/load.js';
-import { foldLoose } from '../../text/fold.js';
+import { foldForMatch } from '../../text/fold.js';
 import { tokenize } from './namedTokens.js';
 
 export type NamedType = 'instrument' | 'event' | 'initiative' | 'person';
@@ -10,7 +10,7 @@ export interface Descriptor {
   type: NamedType;
   forms: string[];
   plural?: string[];
-  lower?: 'never' | 'complement' | 'quoted';
+  lower?: 'never' | 'complement' | 'proper' | 'quoted';
   firstComplement?: 'lower' | 'any';
   note?: string;
 }
@@ -43,6 +43,7 @@ export interface EntitiesLexicon {
   openChain?: boolean;
   verbSuffixes?: string[];
   known?: KnownEntry[];
+  bodies?: string[];
 }
 
 /** A multiword form as folded tokens ("plan d'action" → ["plan", "d'", "action"]). */
@@ -70,12 +71,16 @@ export interface PreparedLexicon {
   openChain: boolean;
 }
 
-/** Folded form of one word for look-ups: lower case, no accents, typographic apostrophes folded. */
-export const foldWord = (s: string): string => foldLoose(s);
+/** Folded form of one word for look-ups: lower case, typographic apostrophes folded; accents kept (French à ≠ a, où ≠ ou). */
+export const foldWord = (s: string): string => foldForMatch(s);
 
 /** Splits a lexicon phrase into folded tokens with the same tokenizer as the text. */
 export function foldPhrase(s: string, lang: string): FoldedForm {
-  return tokenize(s, lang).filter((t) => t.kind !== 'space').map((t) => foldWord(t.text));
+  // A phrase ending in an elided clitic ("d'", "jusqu'") is tokenised with a sentinel word after it,
+  // so that it splits exactly as it does inside running text.
+  const elided = /['’]$/.test(s);
+  const toks = tokenize(elided ? `${s}x` : s, lang).filter((t) => t.kind !== 'space').map((t) => foldWord(t.text));
+  return elided ? toks.slice(0, -1) : toks;
 }
 
 const prepared = new Map<string, PreparedLexicon | null>();

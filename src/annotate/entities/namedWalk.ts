@@ -55,7 +55,10 @@ const ORDINAL = /^(?:\d{1,3}(?:e|er|re|ème|eme|è|th|st|nd|rd|-?й|-?я|-?е|-?
 export function matchPhrase(toks: Token[], i: number, form: string[]): number {
   for (let k = 0; k < form.length; k++) {
     const t = toks[i + k];
-    if (!t || !isWord(t) || fw(t) !== form[k]) return 0;
+    if (!t || !isWord(t)) return 0;
+    const f = form[k];
+    // A Russian form ending in '*' is a stem: "договор*" matches Договоре, Договора…
+    if (f.endsWith('*') ? !fw(t).startsWith(f.slice(0, -1)) : fw(t) !== f) return 0;
   }
   return form.length;
 }
@@ -90,7 +93,7 @@ function isAdjective(ctx: WalkContext, t: Token | undefined): boolean {
   if (!t || t.kind !== 'word' || isCapitalised(t)) return false;
   const w = fw(t);
   const { lex } = ctx;
-  if (lex.stop.has(w) || lex.determiners.has(w) || lex.connectors.has(w) || lex.links.some((l) => l.length === 1 && l[0] === w)) return false;
+  if (lex.stop.has(w) || lex.determiners.has(w) || lex.connectors.has(w) || lex.links.some((l) => l[0] === w)) return false;
   if (lex.adjectives.has(w)) return true;
   return w.length > 3 && lex.adjectiveSuffixes.some((s) => w.endsWith(s));
 }
@@ -143,9 +146,27 @@ function enumerationAhead(ctx: WalkContext, i: number): boolean {
   return false;
 }
 
+/** True when a head noun starts within the next few name-like tokens from j ("and of the BRICS Leaders' Statement"). */
+function headSoon(ctx: WalkContext, j: number): boolean {
+  for (let k = j; k < ctx.toks.length && k < j + 6; k++) {
+    const t = ctx.toks[k];
+    if (headAt(ctx, k)) return true;
+    if (!isWord(t)) return false;
+    const w = fw(t);
+    const nameLike = isCapitalised(t) || ORDINAL.test(t.text) || ctx.lex.determiners.has(w) || ctx.lex.ordinals.has(w) || (k === j && isAdjective(ctx, t));
+    if (!nameLike) return false;
+  }
+  return false;
+}
+
+const isAcronymToken = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}{2,}(?:[-‑]\p{Lu}{2,})*$/u.test(t.text);
+const isInfinitive = (t: Token | undefined) => !!t && t.kind === 'word' && !isCapitalised(t) && /(?:er|ir|re)$/u.test(fw(t));
+
 /** Walks right from token i (just after the head); see the module comment. */
 export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkResult {
   const { toks, lex } = ctx;
+  const headCapitalised = isCapitalised(toks[headStart]);
+  let verbObject = false; // after "pour développer", "visant à augmenter": the verb's object continues the name
   const r: WalkResult = {
     last: i - 1, links: 0, qualifier: false, capital: false, date: false, quoted: false, adjectives: 0,
     firstComplementLower: null, firstComplementIsHead: false, quoteApart: null, newHead: null, abort: false,
@@ -176,7 +197,8 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (isQuoteOpen(t)) {
       const c = closingQuote(toks, pos);
       if (c < 0) break;
-      if (r.links === 0) {
+      if (r.links === 0 || headCapitalised) {
+        // "Initiative de l'OCS « … »", "Décennie … « L'eau … » 2018-2028": the quoted title belongs to the name
         r.last = c; r.quoted = true; pos = c + 1;
         const dq2 = pos < toks.length ? acceptDate(pos) : -1;
         if (dq2 >= 0) r.last = dq2;
@@ -186,6 +208,17 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       break;
     }
     if (isPunct(t, ':') && isQuoteOpen(toks[pos + 1]) && r.links === 0) { pos++; continue; }
+    // A title after a dash or colon ("… échanges de jeunes – “…”"): handled by the quote branch next.
+    if (/^[-–—:]$/u.test(t.text) && isQuoteOpen(toks[pos + 1]) && r.links > 0) { pos++; continue; }
+    // French: an acronym compound straight after the head ("événement spécial OCS-ONU : « … »").
+    if (!ctx.capitalisedNames && !lex.openChain && r.links === 0 && isAcronymToken(t) && r.last === pos - 1) { r.last = pos; pos++; continue; }
+    // The object of a verb inside a name ("pour développer l'interconnectivité", "augmenter progressivement la part").
+    if (verbObject && isWord(t) && !isCapitalised(t) && /ment$/u.test(fw(t))) { r.last = pos; pos++; continue; }
+    if (verbObject && isWord(t) && lex.determiners.has(fw(t))) {
+      const c = skipDeterminers(ctx, pos);
+      if (!isContent(ctx, toks[c]) || headAt(ctx, c)) break;
+      r.last = c; pos = c + 1; verbObject = false; continue;
+    }
     // Capitalised word straight after the head (English word order): a later head, a non-head, or a modifier.
     if (ctx.capitalisedNames && r.links === 0 && isWord(t) && (isCapitalised(t) || t.kind === 'num')) {
       const h = headAt(ctx, pos);
@@ -201,7 +234,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       // "du 1er juillet 1968", "of 9 October": a date after "de/du/of" ends the name.
       if (ctx.dateStarts.has(toks[c]?.start ?? -1) && ['du', 'de', 'des', 'of', 'от', 'le'].includes(linkWord)) break;
       if (ctx.dateStarts.has(toks[c]?.start ?? -1)) { pos = c; r.links++; continue; }
-      if (isQuoteOpen(toks[c]) ) { pos = c; continue; }
+      if (isQuoteOpen(toks[c])) break; // "… et de « l'esprit de Shanghai »": another name
       if (!isContent(ctx, toks[c])) {
         // "pour développer …": an infinitive after "pour" / "visant à"
         break;
@@ -212,12 +245,19 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       }
       if (lex.qualifying.has(linkWord)) r.qualifier = true;
       if (linkWord === 'entre' || linkWord === 'between') inEntre = true;
-      lastWasLinkPour = linkWord === 'pour' || linkWord === 'visant a';
+      lastWasLinkPour = linkWord === 'pour' || linkWord === 'visant à';
+      verbObject = lastWasLinkPour && isInfinitive(toks[c]);
       if (isCapitalised(toks[c])) r.capital = true;
       r.links++;
       r.last = c; pos = c + 1;
+      // A pre-nominal adjective as the complement ("de bon voisinage", "de nouveau dialogue"): take its noun too.
+      if (!ctx.capitalisedNames && lex.adjectives.has(fw(toks[c])) && isContent(ctx, toks[pos]) && !isCapitalised(toks[pos]) && !linkAt(ctx, pos)) { r.last = pos; pos++; }
       // English: a capitalised complement runs over the following capitalised words ("of the Collective Security Treaty").
       while (ctx.capitalisedNames && pos < toks.length && (isCapitalised(toks[pos]) || toks[pos].kind === 'num' || (lex.particles.has(fw(toks[pos])) && isCapitalised(toks[pos + 1])))) {
+        r.last = pos; pos++;
+      }
+      // French: a multiword proper noun ("Nations Unies", "Asie centrale" takes its adjective below).
+      while (!ctx.capitalisedNames && isCapitalised(toks[c]) && pos < toks.length && isCapitalised(toks[pos]) && !headAt(ctx, pos)) {
         r.last = pos; pos++;
       }
       continue;
@@ -227,23 +267,25 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       if (!u) break;
       if (linkAt(ctx, pos + 1)) {
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
-        if (headAt(ctx, after) && !inEntre) break; // "… et du programme d'action": a second name
+        if (headSoon(ctx, after) && !inEntre) break; // "… et du programme d'action": a second name
+        if (isQuoteOpen(toks[after])) break;
         pos++; continue;
       }
-      if (!ctx.capitalisedNames && isAdjective(ctx, u) && r.adjectives > 0 && r.last === pos - 1) { pos++; continue; }
+      if (!ctx.capitalisedNames && isAdjective(ctx, u) && isAdjective(ctx, toks[pos - 1]) && r.last === pos - 1) { r.last = pos + 1; pos += 2; continue; }
       if (lex.determiners.has(fw(u)) && r.links > 0) {
         const w = toks[skipDeterminers(ctx, pos + 1)];
         if (!isContent(ctx, w)) break;
-        if (!inEntre && headAt(ctx, skipDeterminers(ctx, pos + 1))) break;
-        if (!inEntre && !ctx.capitalisedNames && !lex.openChain) {
-          // only inside an enumeration "le terrorisme, le séparatisme et l'extrémisme"
+        if (!inEntre && headSoon(ctx, skipDeterminers(ctx, pos + 1))) break;
+        if (!inEntre && !ctx.capitalisedNames && !lex.openChain && isCapitalised(w)) {
+          // "… et les États membres ont …": a capitalised noun after "et le" starts a new clause unless inside an enumeration
           const prevComma = toks.slice(Math.max(i, pos - 8), pos).some((x) => x.text === ',');
           if (!prevComma) break;
         }
+        if (verbObject || lastWasLinkPour) verbObject = isInfinitive(w) || verbObject;
         pos = skipDeterminers(ctx, pos + 1);
         r.last = pos; pos++; continue;
       }
-      if (lastWasLinkPour && u.kind === 'word' && /(?:er|ir|re)$/.test(fw(u)) && !isCapitalised(u)) { r.last = pos + 1; pos += 2; continue; }
+      if (lastWasLinkPour && isInfinitive(u)) { r.last = pos + 1; pos += 2; verbObject = true; continue; }
       if (ctx.capitalisedNames && r.links > 0 && isCapitalised(u) && !headAt(ctx, pos + 1)) {
         pos++; r.last = pos; pos++;
         while (pos < toks.length && isCapitalised(toks[pos])) { r.last = pos; pos++; }
@@ -260,7 +302,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       const u = toks[pos + 1];
       if (u && (linkAt(ctx, pos + 1) || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
-        if (headAt(ctx, after)) break;
+        if (headSoon(ctx, after)) break;
         if (linkAt(ctx, pos + 1)) { pos++; continue; }
         pos = skipDeterminers(ctx, pos + 1);
         if (!isContent(ctx, toks[pos])) break;
@@ -297,7 +339,7 @@ export function walkLeft(ctx: WalkContext, h: number): number {
   while (j >= 0) {
     const t = toks[j];
     const w = fw(t);
-    if (t.kind === 'num' && /^\d{4}$/.test(t.text)) { first = j; j--; continue; }
+    if (t.kind === 'num' && /^\d{4}$/.test(t.text) && ctx.capitalisedNames) { first = j; j--; continue; }
     if (t.kind === 'word' && ORDINAL.test(t.text) && !lex.determiners.has(w)) { first = j; j--; continue; }
     if (t.kind === 'word' && lex.ordinals.has(w) && !isCapitalised(t)) { first = j; j--; break; }
     if (t.kind === 'word' && isCapitalised(t) && !lex.determiners.has(w) && !lex.generic.has(w) && !lex.stop.has(w) && !lex.connectors.has(w)) {
