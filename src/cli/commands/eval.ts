@@ -1,34 +1,88 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { evaluate } from '../../eval/evaluate.js';
+import { pool } from '../../eval/pool.js';
 import { renderEvalTable } from '../../eval/renderTable.js';
+import type { EvalReport } from '../../eval/types.js';
 import type { Analysis } from '../../types.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import { readInput } from '../readInput.js';
 
 /** Largest analysis JSON accepted (bytes): a long declaration's analysis is a few MB. */
 const MAX_ANALYSIS_BYTES = 64 * 1024 * 1024;
+/** Most documents compared in one folder run (bounds memory and time). */
+const MAX_FILES = 5000;
 
 /**
- * `concord eval <predicted.json> <gold.json>`: per-field agreement between two analyses
- * of the same document (machine vs gold, or coder vs coder). Prints a table (default) or
- * the JSON report. Unreadable or non-analysis files are usage errors (exit 2).
+ * `concord eval <predicted> <gold>`: per-field agreement between two analyses of the same
+ * document (machine vs gold, or coder vs coder). Two files: one report. Two folders: the
+ * gold folder's *.json files are paired by name with the predicted folder's, and the
+ * reports are pooled per language (the gold document's) and overall. Prints tables
+ * (default) or JSON. Unreadable or non-analysis files are usage errors (exit 2).
  */
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('Measure the agreement of two analyses of one document (machine vs gold, or two coders)')
-    .argument('<predicted>', 'analysis JSON to measure (e.g. concord analyze output)')
-    .argument('<gold>', 'reference analysis JSON (e.g. a hand annotation)')
+    .description('Measure the agreement of two analyses of one document (machine vs gold, or two coders); two folders: pooled per language')
+    .argument('<predicted>', 'analysis JSON to measure (concord analyze output), or a folder of them')
+    .argument('<gold>', 'reference analysis JSON (e.g. a hand annotation), or a folder of them with the same file names')
     .option('-f, --format <format>', 'output format: table or json', 'table')
     .action((predictedPath: string, goldPath: string, opts: { format: string }) => {
       if (!['table', 'json'].includes(opts.format)) throw new UsageError(`unknown format "${opts.format}"`, 'use table or json');
-      const predicted = readAnalysis(predictedPath);
-      const gold = readAnalysis(goldPath);
-      const report = evaluate(predicted, gold);
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      else process.stdout.write(renderEvalTable(report, `${predictedPath} vs ${goldPath}`));
+      const folders = [isFolder(predictedPath), isFolder(goldPath)];
+      if (folders[0] !== folders[1]) throw new UsageError('give two files or two folders', 'a folder of predictions pairs with a folder of gold files');
+      if (folders[0]) evaluateFolders(predictedPath, goldPath, opts.format);
+      else {
+        const report = evaluate(readAnalysis(predictedPath), readAnalysis(goldPath));
+        if (opts.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        else process.stdout.write(renderEvalTable(report, `${predictedPath} vs ${goldPath}`));
+      }
       process.exitCode = EXIT_OK;
     });
+}
+
+function evaluateFolders(predictedDir: string, goldDir: string, format: string): void {
+  const names = readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
+  if (names.length === 0) throw new UsageError(`${goldDir} holds no .json files`, 'give a folder of gold analyses');
+  if (names.length > MAX_FILES) throw new UsageError(`${goldDir} holds ${names.length} files, over the limit of ${MAX_FILES}`);
+  const documents: Array<{ file: string; language: string; report: EvalReport }> = [];
+  for (const name of names) {
+    const gold = readAnalysis(join(goldDir, name));
+    const predictedPath = join(predictedDir, name);
+    let predicted: Analysis;
+    if (isFile(predictedPath)) predicted = readAnalysis(predictedPath);
+    else {
+      process.stderr.write(`concord: no prediction for ${name} in ${predictedDir}: counted as all missed\n`);
+      predicted = { schemaVersion: '1', document: { ...gold.document, language: 'und', organization: null, date: null, place: null }, paragraphs: [] };
+    }
+    documents.push({ file: name, language: String(gold.document?.language ?? 'und'), report: evaluate(predicted, gold) });
+  }
+  const languages = [...new Set(documents.map((d) => d.language))].sort();
+  const byLanguage = Object.fromEntries(languages.map((l) => [l, pool(documents.filter((d) => d.language === l).map((d) => d.report))]));
+  const overall = pool(documents.map((d) => d.report));
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ documents, byLanguage, overall }, null, 2) + '\n');
+    return;
+  }
+  const parts = languages.map((l) => renderEvalTable(byLanguage[l], `language ${l}`));
+  if (languages.length > 1) parts.push(renderEvalTable(overall, 'all languages'));
+  process.stdout.write(parts.join('\n'));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads and minimally checks one analysis file (an object with a paragraphs array). */
