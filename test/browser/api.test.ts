@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.js';
 import { createMemoryStore } from '../../src/server/memoryStore.js';
 import type { Analysis } from '../../src/types.js';
-import { ASTANA_ID, ASTANA_PARAGRAPHS, fixtureAnalyses, HOSTILE_ID, IMG_TEXT } from './fixtures.js';
+import { ASTANA_ID, ASTANA_PARAGRAPHS, fixtureAnalyses, HOSTILE_ID, IMG_TEXT, REVISED_ID } from './fixtures.js';
 
 /** In-process API tests (fastify.inject): no port, no browser. */
 async function multipart(filename: string, content: string): Promise<{ payload: Buffer; headers: Record<string, string> }> {
@@ -41,13 +41,15 @@ describe('documents', () => {
     // The gold file has 121 paragraphs, organisation sco, dated 4 July 2024 (checked in the fixture by hand).
     expect(astana).toMatchObject({ organization: 'sco', date: '2024-07-04', paragraphCount: ASTANA_PARAGRAPHS });
     expect(astana!.counts.proposals).toBeGreaterThan(0);
-    expect(documents.length).toBe(10);
+    expect(documents.length).toBe(11);
   });
 
   it('filters by organisation and language', async () => {
     const res = await app.inject('/api/documents?org=sco&lang=fr');
     const ids = (res.json() as { documents: Array<{ id: string }> }).documents.map((d) => d.id);
-    expect(ids).toEqual([ASTANA_ID]);
+    expect(ids.sort()).toEqual([ASTANA_ID, REVISED_ID]);
+    const en = (await app.inject('/api/documents?org=sco&lang=en')).json() as { documents: Array<{ id: string }> };
+    expect(en.documents.map((d) => d.id)).toEqual(['sco-2020-moscow.en']);
   });
 
   it('returns one document with every paragraph and annotation', async () => {
@@ -135,6 +137,12 @@ describe('search, items, diff, export', () => {
     expect(same.counts).toEqual({ same: ASTANA_PARAGRAPHS, changed: 0, added: 0, dropped: 0 });
     const d = (await app.inject(`/api/diff?a=${ASTANA_ID}&b=${HOSTILE_ID}`)).json() as { counts: Record<string, number> };
     expect(d.counts.dropped).toBeGreaterThan(100);
+    // The revised copy (fixtures.ts): paragraph 3 reworded, paragraph 10 dropped, one paragraph added.
+    const r = (await app.inject(`/api/diff?a=${ASTANA_ID}&b=${REVISED_ID}`)).json() as { counts: Record<string, number>; paragraphs: Array<{ change: string; eIdA: string | null; eIdB: string | null }> };
+    expect(r.counts).toEqual({ same: ASTANA_PARAGRAPHS - 2, changed: 1, dropped: 1, added: 1 });
+    expect(r.paragraphs.find((p) => p.change === 'changed')?.eIdA).toBe('para_3');
+    expect(r.paragraphs.find((p) => p.change === 'dropped')?.eIdA).toBe('para_10');
+    expect(r.paragraphs.find((p) => p.change === 'added')?.eIdB).toBe('para_999');
     expectProblem(await app.inject(`/api/diff?a=${ASTANA_ID}&b=missing`), 404);
   });
 

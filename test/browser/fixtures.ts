@@ -38,5 +38,18 @@ export function hostileAnalysis(): Analysis {
 }
 
 export function fixtureAnalyses(): Analysis[] {
-  return [...loadGold(), hostileAnalysis()];
+  return [...loadGold(), hostileAnalysis(), revisedAstana()];
+}
+
+export const REVISED_ID = 'sco-2024-astana-revised';
+/** The gold Astana analysis with one paragraph reworded, one dropped and one added: a known diff for Compare. */
+export function revisedAstana(): Analysis {
+  const a = structuredClone(loadGold()[0]);
+  a.document.id = REVISED_ID;
+  a.document.title = `${a.document.title ?? ''} (revised test copy)`;
+  a.document.contentHash = 'revised-test-copy';
+  a.paragraphs[2] = { ...a.paragraphs[2], text: a.paragraphs[2].text.replace(/\.$/, '') + ' et au-delà de toute attente.', entities: [], actions: [] };
+  a.paragraphs.splice(9, 1);
+  a.paragraphs.push({ ...a.paragraphs[0], n: 999, eId: 'para_999', text: 'Paragraphe ajouté pour le test de comparaison uniquement, sans rapport avec le reste.', entities: [], actions: [], proposals: [], topics: [] });
+  return a;
 }

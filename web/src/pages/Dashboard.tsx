@@ -34,7 +34,8 @@ function Chart({ option, label, height = 260 }: { option: echarts.EChartsCoreOpt
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
+    // No animation: charts appear at once (and screenshots show their final state).
+    chart.setOption({ animation: false, ...option });
     const onResize = () => chart.resize();
     window.addEventListener('resize', onResize);
     return () => {
@@ -50,7 +51,7 @@ function bar(rows: Array<[string, number]>, color: string | ((name: string) => s
     grid: { left: 130, right: 20, top: 10, bottom: 24 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: rows.map((r) => r[0]).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: rows.map((r) => r[0]).reverse(), axisLabel: { width: 120, overflow: 'truncate', interval: 0 } },
     series: [{ type: 'bar', data: rows.map((r) => ({ value: r[1], itemStyle: { color: typeof color === 'string' ? color : color(r[0]) } })).reverse() }],
   };
 }
