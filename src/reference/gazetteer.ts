@@ -1,0 +1,179 @@
+import { caseSkeleton, makeNameKey, makeTextKey } from './keys.js';
+
+/**
+ * A multi-pattern matcher over match keys (see keys.ts): a character trie built once from all
+ * names, walked from every token start of a text; at each start the longest name that ends at a
+ * token end (and passes its case check) is a candidate. Overlapping candidates are then resolved
+ * longest first. Hand-written rather than a library (Aho-Corasick packages match raw strings):
+ * the walk has to respect token starts and ends, and the case checks read the original text.
+ * Cost: one pass to build the key, then a short trie walk per token (most die after 1-3 chars).
+ */
+
+export type GazetteerType = 'state' | 'organization' | 'place' | 'blocker';
+
+export interface GazetteerEntry {
+  type: GazetteerType;
+  /** ISO alpha-2, organization id or place slug; '' for a blocker. */
+  ref: string;
+  /** The name as written in the data. */
+  name: string;
+  /** Where the name comes from: 'name', 'acronym', 'pattern', 'context', 'alias'… (goes into `rule`). */
+  source: string;
+  /** Acronyms: the letters must match with exact case ("OCS", not "ocs"). */
+  exactCase?: boolean;
+  /** Higher wins when two entries share a key (default 0). */
+  priority?: number;
+}
+
+export interface GazetteerMatch {
+  entry: GazetteerEntry;
+  start: number;
+  end: number;
+  text: string;
+}
+
+
+/**
+ * The trie is flat (hand-written for speed): node 0 is the root, whose children are found through a
+ * direct 65536-entry table; every other node keeps its children as a linked list of siblings
+ * (most nodes have one or two), in plain integer arrays.
+ */
+export class Gazetteer {
+  private readonly rootTable = new Int32Array(65536).fill(-1);
+  private readonly code: number[] = [0];
+  private readonly firstChild: number[] = [-1];
+  private readonly nextSibling: number[] = [-1];
+  private readonly entries: (GazetteerEntry[] | undefined)[] = [undefined];
+  /** Number of distinct keys. */
+  size = 0;
+
+  private child(node: number, c: number): number {
+    if (node === 0) return this.rootTable[c];
+    for (let k = this.firstChild[node]; k !== -1; k = this.nextSibling[k]) if (this.code[k] === c) return k;
+    return -1;
+  }
+
+  private addChild(node: number, c: number): number {
+    const id = this.code.length;
+    this.code.push(c);
+    this.firstChild.push(-1);
+    this.entries.push(undefined);
+    if (node === 0) {
+      this.nextSibling.push(-1);
+      this.rootTable[c] = id;
+    } else {
+      this.nextSibling.push(this.firstChild[node]);
+      this.firstChild[node] = id;
+    }
+    return id;
+  }
+
+  constructor(entries: Iterable<GazetteerEntry> = []) {
+    for (const e of entries) this.add(e);
+  }
+
+  /** Adds one name. A name whose key is empty (only punctuation) is ignored. */
+  add(entry: GazetteerEntry): void {
+    const key = makeNameKey(entry.name);
+    if (!key) return;
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const ch = key.charCodeAt(i);
+      let next = this.child(node, ch);
+      if (next === -1) next = this.addChild(node, ch);
+      node = next;
+    }
+    let list = this.entries[node];
+    if (!list) { list = []; this.entries[node] = list; this.size++; }
+    // Same key, same type and ref: keep one (the first, or the one with higher priority).
+    const same = list.findIndex((x) => x.type === entry.type && x.ref === entry.ref);
+    if (same >= 0) {
+      if ((entry.priority ?? 0) > (list[same].priority ?? 0)) list[same] = entry;
+      return;
+    }
+    list.push(entry);
+    list.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  }
+
+  /**
+   * All non-overlapping matches in a text, sorted by start. Blockers take part in the
+   * overlap resolution (so they hide the shorter names inside them) and are then dropped.
+   */
+  find(text: string): GazetteerMatch[] {
+    const tk = makeTextKey(text);
+    const { codes, startOk, startAt, endAt } = tk;
+    const cands: GazetteerMatch[] = [];
+    const n = codes.length;
+    for (let i = 0; i < n; i++) {
+      if (!startOk[i]) continue;
+      let node = 0;
+      let best: GazetteerMatch | null = null;
+      for (let j = i; j < n; j++) {
+        node = this.child(node, codes[j]);
+        if (node === -1) break;
+        const list = this.entries[node];
+        if (list && endAt[j] >= 0) {
+          const start = startAt[i];
+          const end = endAt[j];
+          if (endsInsideCompound(text, end, start)) continue;
+          const span = text.slice(start, end);
+          const entry = list.find((e) => passesCase(e, span));
+          if (entry) best = { entry, start, end, text: span };
+        }
+      }
+      if (best) cands.push(best);
+    }
+    return resolveOverlaps(cands).filter((m) => m.entry.type !== 'blocker');
+  }
+}
+
+const HYPHEN = /[-\u2010\u2011]/;
+/**
+ * A name must not stop inside a hyphenated compound: "ASEAN COMMUNITY-BUILDING" holds no
+ * "ASEAN Community", "Asia-based" no "Asia". Only when the word after the hyphen is in lower case
+ * (or the whole span is in capitals, as in headings); "Chine-Asie centrale" keeps "Chine".
+ */
+function endsInsideCompound(text: string, end: number, start: number): boolean {
+  if (end + 1 >= text.length || !HYPHEN.test(text[end])) return false;
+  const next = text[end + 1];
+  if (!/\p{L}/u.test(next)) return false;
+  if (next === next.toLowerCase() && next !== next.toUpperCase()) return true;
+  const span = text.slice(start, end);
+  return span.length > 3 && span === span.toUpperCase() && /\p{Lu}.*\s/u.test(span);
+}
+
+/**
+ * Case checks on the original words: an acronym must match letter for letter with case; a name
+ * written with a capital in the data must start with a capital in the text (so "china" the
+ * porcelain or "grenade" the weapon are not states), unless the text's letter has no case.
+ */
+function passesCase(e: GazetteerEntry, span: string): boolean {
+  if (e.exactCase) return caseSkeleton(span) === caseSkeleton(e.name);
+  const first = e.name.match(/[\p{L}\p{N}]/u)?.[0];
+  if (!first || first.toLowerCase() === first.toUpperCase() || first === first.toLowerCase()) return true;
+  const t = span.match(/[\p{L}\p{N}]/u)?.[0];
+  if (!t) return false;
+  return t.toLowerCase() === t.toUpperCase() || t !== t.toLowerCase();
+}
+
+/**
+ * Keeps the longest of overlapping matches (ties: the earlier), then sorts by start. Uses an
+ * occupancy array over the covered offsets, so the cost grows with the text, not with the square
+ * of the number of matches.
+ */
+export function resolveOverlaps<T extends { start: number; end: number }>(cands: T[]): T[] {
+  if (cands.length < 2) return [...cands];
+  const byLength = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  let max = 0;
+  for (const c of cands) if (c.end > max) max = c.end;
+  const used = new Uint8Array(max + 1);
+  const kept: T[] = [];
+  for (const c of byLength) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }
+    if (!free) continue;
+    used.fill(1, c.start, c.end);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,171 @@
+import { createRequire } from 'node:module';
+import { foldForMatch, stripAccentsSameLength } from '../text/fold.js';
+
+/**
+ * Match keys: the text form the gazetteer compares. A text and a gazetteer name are turned into
+ * keys the same way, so that a name matches whatever its spacing, hyphenation, apostrophes,
+ * accents, letter case and (in Russian) case endings:
+ *   - folded (typographic punctuation to ASCII, lower case; foldForMatch keeps offsets),
+ *   - split into tokens: runs of letters/digits; every Chinese/Japanese character is a token,
+ *   - each token normalised: accents stripped; Russian tokens stemmed (Snowball) so that
+ *     "Российской Федерации" and "Российская Федерация" get the same key,
+ *   - joined WITHOUT the spaces, hyphens, apostrophes and periods between tokens ("Republicof
+ *     Belarus" = "Republic of Belarus"; "OCS. Base" = "OCS Base"), while any other punctuation
+ *     (comma, brackets, quotes) stays in the key, so a name never runs across a list comma.
+ * For a text, the key carries maps back to the text: where each key character's token starts
+ * and, for the last key character of a token, the offset just after the token in the text.
+ */
+
+export interface TextKey {
+  key: string;
+  /** The key as UTF-16 code units (what the trie walks). */
+  codes: Uint16Array;
+  /** Per key character: 1 when a match may start here (first character of a token). */
+  startOk: Uint8Array;
+  /** Per key character: offset in the text where this key character's token starts. */
+  startAt: Int32Array;
+  /** Per key character: offset just after its token when a match may end here, else -1. */
+  endAt: Int32Array;
+}
+
+const require = createRequire(import.meta.url);
+type StemmerT = { stem(s: string): string };
+let ruStemmer: StemmerT | null = null;
+const stemCache = new Map<string, string>();
+
+/** Snowball Russian stem of a lower-case token, cached (the WASM call costs ~4 µs; the cache makes repeats free). */
+function stemRussian(token: string): string {
+  let s = stemCache.get(token);
+  if (s !== undefined) return s;
+  if (!ruStemmer) {
+    const m = require('multilingual-stemmer') as { Stemmer: new (l: number) => StemmerT; Languages: Record<string, number> };
+    ruStemmer = new m.Stemmer(m.Languages.Russian);
+  }
+  s = token.length > 3 ? ruStemmer.stem(token) : token;
+  if (s.length === 0) s = token;
+  if (stemCache.size > 50000) stemCache.clear();
+  stemCache.set(token, s);
+  return s;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CYRILLIC = /[\u0400-\u04FF]/;
+
+/** Character classes, computed once per code unit (hand-written table: regex tests per character were the bottleneck). */
+const C_DROP = 0; // separator dropped from keys: space, hyphen, apostrophe, period…
+const C_WORD = 1; // letter, digit or mark: part of a token
+const C_IDEO = 2; // Chinese/Japanese character: a token of its own
+const C_PUNCT = 3; // other punctuation: kept in the key, a token of its own
+const classCache = new Uint8Array(65536).fill(255);
+function classOf(code: number): number {
+  const c = classCache[code];
+  if (c !== 255) return c;
+  const ch = foldForMatch(String.fromCharCode(code));
+  let k: number;
+  if (/[\s\-'.\u00B7\u200B]/.test(ch)) k = C_DROP;
+  else if (code >= 0xd800 && code <= 0xdfff) k = C_WORD; // astral letters: keep surrogate pairs inside tokens
+  else if (IDEOGRAPH.test(ch)) k = C_IDEO;
+  else if (WORD.test(ch)) k = C_WORD;
+  else k = C_PUNCT;
+  classCache[code] = k;
+  return k;
+}
+
+/**
+ * Per code unit: the folded code unit (punctuation folded, lower case, accents stripped), when the
+ * fold keeps one code unit; else the code unit itself. A table rather than foldLoose over the
+ * whole text: one pass instead of four, and the key loop is the hot path of the analyser.
+ */
+const foldTable = new Uint16Array(65536);
+const foldKnown = new Uint8Array(65536);
+function foldCode(code: number): number {
+  if (foldKnown[code]) return foldTable[code];
+  const ch = String.fromCharCode(code);
+  let f = code >= 0xd800 && code <= 0xdfff ? ch : stripAccentsSameLength(foldForMatch(ch));
+  if (f.length !== 1) f = ch;
+  foldTable[code] = f.charCodeAt(0);
+  foldKnown[code] = 1;
+  return foldTable[code];
+}
+
+const ruCache = new Map<string, string>();
+/** A Cyrillic token: lower-cased, stemmed (Snowball Russian), then accents folded (й→и, ё→е); cached. */
+function normaliseCyrillic(token: string): string {
+  let out = ruCache.get(token);
+  if (out !== undefined) return out;
+  out = stripAccentsSameLength(stemRussian(foldForMatch(token)));
+  if (ruCache.size > 100000) ruCache.clear();
+  ruCache.set(token, out);
+  return out;
+}
+
+/** The key of a text with its offset maps (see TextKey). Runs in one pass over the text. */
+export function makeTextKey(text: string): TextKey {
+  const n = text.length;
+  // A key is never longer than the text (folds keep length; stems only shorten).
+  const cap = n + 1;
+  const codes = new Uint16Array(cap);
+  const startOk = new Uint8Array(cap);
+  const startAt = new Int32Array(cap);
+  const endAt = new Int32Array(cap);
+  let m = 0;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls === C_WORD) {
+      let j = i + 1;
+      let cyr = code >= 0x400 && code <= 0x4ff;
+      while (j < n) {
+        const cj = text.charCodeAt(j);
+        if (classOf(cj) !== C_WORD) break;
+        if (cj >= 0x400 && cj <= 0x4ff) cyr = true;
+        j++;
+      }
+      const m0 = m;
+      if (!cyr) {
+        for (let k = i; k < j; k++) {
+          codes[m] = foldCode(text.charCodeAt(k)); startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
+        }
+      } else {
+        const norm = normaliseCyrillic(text.slice(i, j));
+        for (let k = 0; k < norm.length && m < cap; k++) {
+          codes[m] = norm.charCodeAt(k); startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
+        }
+      }
+      if (m > m0) { startOk[m0] = 1; endAt[m - 1] = j; }
+      i = j;
+      continue;
+    }
+    if (cls === C_IDEO || cls === C_PUNCT) {
+      codes[m] = foldCode(code); startOk[m] = 1; startAt[m] = i; endAt[m] = i + 1; m++;
+    }
+    i++;
+  }
+  return {
+    get key() { return decodeCodes(codes, m); },
+    codes: codes.subarray(0, m),
+    startOk: startOk.subarray(0, m),
+    startAt: startAt.subarray(0, m),
+    endAt: endAt.subarray(0, m),
+  };
+}
+
+const utf16 = new TextDecoder('utf-16le');
+/** Key code units to a string (TextDecoder: String.fromCharCode over spread chunks was 10x slower). */
+function decodeCodes(codes: Uint16Array, m: number): string {
+  return utf16.decode(codes.subarray(0, m));
+}
+
+/** The key of a gazetteer name (same normalisation as makeTextKey, without the maps). */
+export function makeNameKey(name: string): string {
+  return makeTextKey(name).key;
+}
+
+/** The letters and digits of a string in their original case (for acronyms matched with exact case). */
+export function caseSkeleton(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (classOf(s.charCodeAt(i)) !== C_DROP && classOf(s.charCodeAt(i)) !== C_PUNCT) out += s[i];
+  return out;
+}
