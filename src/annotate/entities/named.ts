@@ -42,12 +42,30 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
+/** A quoted title within a few tokens (no sentence or clause break, no other head): its inner span. */
+function quotedTitleAhead(ctx: WalkContext, from: number): [number, number] | null {
+  const { toks } = ctx;
+  for (let j = from; j < toks.length && j < from + 15; j++) {
+    const t = toks[j];
+    if (t.text === '«' || t.text === '“') {
+      const want = t.text === '«' ? '»' : '”';
+      for (let k = j + 1; k < toks.length && k < j + 80; k++) {
+        if (toks[k].text === want) return k > j + 1 ? [toks[j + 1].start, toks[k - 1].end] : null;
+      }
+      return null;
+    }
+    const h = headAt(ctx, j);
+    if (/^[.;,:()]$/.test(t.text) || (h && (isCapitalised(t) || h.d.lower === 'complement' || h.d.lower === 'proper'))) return null;
+  }
+  return null;
+}
+
 /** Descriptor-grammar candidates for fr/en/ru. */
 function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: Entity[]): Found[] {
   const toks = tokenize(text, lang).filter((t) => t.kind !== 'space');
   const dateStarts = new Map<number, number>();
   for (const d of dates) dateStarts.set(d.start, d.end);
-  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en' };
+  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks: new Set((lex.lex.placeLinks ?? []).map(foldWord)) };
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
     const h = headAt(ctx, i);
@@ -88,6 +106,11 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
         if (h.d.firstComplement === 'lower' && r.firstComplementLower === false) ok = false;
         if (r.firstComplementIsHead && !r.quoted) ok = false;
       }
+    }
+    if (!ok && !cap && (h.d.lower ?? 'never') !== 'never' && !r.quoteApart) {
+      // "la résolution adoptée chaque année par l'Assemblée générale « Titre »": a title a few words on.
+      const q = quotedTitleAhead(ctx, Math.max(r.last + 1, i + h.len));
+      if (q) out.push({ type: d.type, text: '', start: q[0], end: q[1], rule: `entities/lexicon:${d.id}.quotedTitle`, priority: 2 });
     }
     if (!ok) continue;
     const lastTok = toks[Math.max(r.last, i + h.len - 1)];

@@ -44,6 +44,7 @@ export interface EntitiesLexicon {
   verbSuffixes?: string[];
   known?: KnownEntry[];
   bodies?: string[];
+  placeLinks?: string[];
 }
 
 /** A multiword form as folded tokens ("plan d'action" → ["plan", "d'", "action"]). */

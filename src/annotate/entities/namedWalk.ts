@@ -44,6 +44,7 @@ export interface WalkContext {
   lex: PreparedLexicon;
   dateStarts: Map<number, number>; // char start → char end of date spans
   capitalisedNames: boolean; // English: complements must be capitalised
+  placeLinks: Set<string>;
 }
 
 const fw = (t: Token | undefined) => (t ? foldWord(t.text) : '');
@@ -150,7 +151,8 @@ function enumerationAhead(ctx: WalkContext, i: number): boolean {
 function headSoon(ctx: WalkContext, j: number): boolean {
   for (let k = j; k < ctx.toks.length && k < j + 6; k++) {
     const t = ctx.toks[k];
-    if (headAt(ctx, k)) return true;
+    const h = headAt(ctx, k);
+    if (h && (isCapitalised(t) || h.d.lower === 'complement' || h.d.lower === 'proper')) return true;
     if (!isWord(t)) return false;
     const w = fw(t);
     const nameLike = isCapitalised(t) || ORDINAL.test(t.text) || ctx.lex.determiners.has(w) || ctx.lex.ordinals.has(w) || (k === j && isAdjective(ctx, t));
@@ -174,6 +176,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
   let pos = i;
   let inEntre = false;
   let lastWasLinkPour = false;
+  let lastLinkWord = '';
   let guard = 0;
   const acceptDate = (p: number): number => {
     const end = ctx.dateStarts.get(toks[p].start);
@@ -230,6 +233,11 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     const ln = linkAt(ctx, pos);
     if (ln) {
       const linkWord = toks.slice(pos, pos + ln).map(fw).join(' ');
+      // "à Samarkand", "in Moscow": a place after a place link ends the name (lexicon placeLinks)
+      if (ctx.placeLinks.has(linkWord) && isCapitalised(toks[pos + ln]) && !headAt(ctx, pos + ln)) break;
+      // "… et d'une mondialisation …": an indefinite article after a coordinated link starts another thing
+      if (fw(toks[pos - 1]) !== '' && lex.connectors.has(fw(toks[pos - 1])) && lex.generic.has(fw(toks[pos + ln]))) break;
+      lastLinkWord = linkWord;
       let c = skipDeterminers(ctx, pos + ln);
       // "du 1er juillet 1968", "of 9 October": a date after "de/du/of" ends the name.
       if (ctx.dateStarts.has(toks[c]?.start ?? -1) && ['du', 'de', 'des', 'of', 'от', 'le'].includes(linkWord)) break;
@@ -300,7 +308,9 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     }
     if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames) {
       const u = toks[pos + 1];
-      if (u && (linkAt(ctx, pos + 1) || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
+      const ln2 = linkAt(ctx, pos + 1);
+      const sameFamily = ln2 === 0 || fw(u) === lastLinkWord || (ln2 === 1 && fw(u).length <= 3 && lastLinkWord.length <= 3 && !lastLinkWord.includes(' '));
+      if (u && sameFamily && (ln2 || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after)) break;
         if (linkAt(ctx, pos + 1)) { pos++; continue; }
