@@ -75,6 +75,20 @@ describe('annotateTopics', () => {
     expect(topicsOf(text, 'fr', 'operative', [fao]).sort()).toEqual(['agriculture', 'partnerships']);
   });
 
+  it('takes the most mentioned organisation for the document\'s own when documentInfo did not name it', () => {
+    const mk = (text: string, acronym: string, ref: string) => {
+      const at = text.indexOf(acronym);
+      return para(text, 'operative', [{ type: 'organization', text: acronym, start: at, end: at + acronym.length, ref }]);
+    };
+    const ps = [
+      mk('Ils ont salué le dialogue au sein de l’OCS.', 'OCS', 'sco'),
+      mk('Ils développeront la coopération au sein de l’OCS sur l’agriculture.', 'OCS', 'sco'),
+      mk('Ils développeront la coopération avec la FAO sur l’agriculture.', 'FAO', 'fao'),
+    ];
+    annotateTopics(ps, ctx('fr', null));
+    expect(ps.map((p) => p.topics.sort())).toEqual([['institutional'], ['agriculture'], ['agriculture', 'partnerships']]);
+  });
+
   it('gives no topic to headings, fragments, or paragraphs without cues', () => {
     expect(topicsOf('Lutte contre le terrorisme', 'fr', 'heading')).toEqual([]);
     expect(topicsOf('terrorisme', 'fr', 'fragment')).toEqual([]);

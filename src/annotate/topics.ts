@@ -39,7 +39,7 @@ interface CueMatch {
  */
 export function annotateTopics(paragraphs: Paragraph[], ctx: AnnotateContext): void {
   const warned = new Set<string>();
-  const own = (ctx.document.organization ?? '').toLowerCase();
+  const own = (ctx.document.organization ?? mostMentionedOrganization(paragraphs) ?? '').toLowerCase();
   for (const p of paragraphs) {
     p.topics = [];
     delete p.topicRules;
@@ -117,6 +117,25 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
   }
   const rules = [...new Set(chosen.flatMap((t) => [...scores.get(t)!.rules]))];
   return { topics: chosen, rules };
+}
+
+/**
+ * The organisation ref mentioned most often (bodies "sco-…" count for "sco"): the document's
+ * own organisation when documentInfo could not name it, so that its mentions are not taken
+ * for partner organisations.
+ */
+function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) {
+    for (const e of p.entities ?? []) {
+      if (e.type !== 'organization' || !e.ref) continue;
+      const root = e.ref.split('-')[0];
+      counts.set(root, (counts.get(root) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  for (const [ref, n] of counts) if (!best || n > counts.get(best)!) best = ref;
+  return best;
 }
 
 /** Overlapping matches: the longest wins (then the earliest); returns them in text order. */
