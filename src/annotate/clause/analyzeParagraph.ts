@@ -64,7 +64,8 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const openers = (verbs.participleOpeners ?? []).map(foldPhrase);
   const coordinators = verbs.coordinators.map(foldPhrase);
   const strictAll = verbs.language !== 'fr';
-  const verbStarts = matches.map((m) => m.start);
+  // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
+  const verbStarts = matches.filter((m) => m.kind !== 'participle' || /[,(]\s*$/u.test(text.slice(0, m.start))).map((m) => m.start);
   const sentenceOf = (off: number) => Math.max(0, sentences.findIndex((s) => off >= s.start && off < s.end));
   const candidates = sentences.map((s) => findSubjectCandidates(text, tokens, s, subjects, p.entities ?? [], verbStarts));
   // First word of a numbered item ("1. Recognize …"): the number is a token of digits.

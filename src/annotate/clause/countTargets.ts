@@ -16,6 +16,7 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
   const coord = lex.coordinators.map(foldPhrase);
   const markers = new Set(lex.infinitiveMarkers.flatMap(foldPhrase));
   const verbWord = new RegExp(lex.verbWord, 'u');
+  const markedVerbWord = new RegExp(lex.markedVerbWord ?? lex.verbWord, 'u');
   const notVerbs = new Set(lex.notVerbs.flatMap(foldPhrase));
   const gerundMarkers = new Set(lex.gerundMarkers.flatMap(foldPhrase));
   const gerundWord = lex.gerundWord ? new RegExp(lex.gerundWord, 'u') : null;
@@ -29,7 +30,8 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
     const afterComma = gapBefore.includes(',');
     const afterCoord = endsWith(i, coord);
     if (afterComma || afterCoord) {
-      if (markers.has(t.w) && isVerb(tokens[i + 1]?.w)) { count++; i++; continue; }
+      const after = tokens[i + 1]?.w;
+      if (markers.has(t.w) && after && markedVerbWord.test(after) && !notVerbs.has(after)) { count++; i++; continue; }
       if (afterCoord && !afterComma && isVerb(t.w) && !markers.has(tokens[i - 1]!.w)) { count++; continue; }
     }
     if (gerundWord && gerundMarkers.has(t.w) && gerundWord.test(tokens[i + 1]?.w ?? '') && !endsWith(i, spellOut)) {

@@ -114,6 +114,8 @@ export interface CommitmentLexicon {
   infinitiveMarkers: string[];
   /** A word is taken as an infinitive/gerund when it matches this (folded). */
   verbWord: string;
+  /** A word after an infinitive marker taken as a verb ("and to improve"); defaults to verbWord. */
+  markedVerbWord?: string;
   /** Words that look like verbs but are not ("entre", "notre"). */
   notVerbs: string[];
   /** A gerund marker whose clause adds a target ("en" + -ant). */
