@@ -69,20 +69,33 @@ export function extractItemMentions(p: Paragraph, lang: string): ItemMention[] {
     taken.pop(); // proposals overlap the named things they contain; those stay items too
   }
   for (const m of findHeadPhrases(p.text, language)) {
-    if (overlaps(m, taken)) continue;
-    push({ ...m, ref: null, proposer: null });
+    // A marked entity that covers the head noun already names this thing; entities inside
+    // the phrase ("SCO" in "SCO Development Bank") do not.
+    if (overlaps({ start: m.headStart, end: m.headEnd }, taken)) continue;
+    push({ type: m.type, text: m.text, start: m.start, end: m.end, rule: m.rule, ref: null, proposer: null });
   }
   return out;
 }
 
 /** Phrases grown around head nouns ("SCO Development Bank", "Banque de développement de l'OCS"). */
-export function findHeadPhrases(text: string, lang: string): Array<{ type: ItemType; text: string; start: number; end: number; rule: string }> {
+export interface HeadPhrase {
+  type: ItemType;
+  text: string;
+  start: number;
+  end: number;
+  /** Offsets of the head noun itself. */
+  headStart: number;
+  headEnd: number;
+  rule: string;
+}
+
+export function findHeadPhrases(text: string, lang: string): HeadPhrase[] {
   const data = loadLinkData();
   const heads = data.heads.get(lang);
   if (!heads || lang === 'zh') return [];
   const boundary = data.boundary.get(lang) ?? new Set<string>();
   const words = findWords(text, lang);
-  const out: Array<{ type: ItemType; text: string; start: number; end: number; rule: string }> = [];
+  const out: HeadPhrase[] = [];
   let coveredTo = -1;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -116,7 +129,7 @@ export function findHeadPhrases(text: string, lang: string): Array<{ type: ItemT
     if (!namey) continue;
     const start = words[first]!.start;
     const end = words[last]!.end;
-    out.push({ type: head.type, text: text.slice(start, end), start, end, rule: `link/head:${head.id}` });
+    out.push({ type: head.type, text: text.slice(start, end), start, end, headStart: w.start, headEnd: w.end, rule: `link/head:${head.id}` });
     coveredTo = end;
   }
   return out;

@@ -82,22 +82,27 @@ export interface WordSpan {
 /** Words of `text` with their offsets (UTF-16, end exclusive), elisions split off French words. */
 export function findWords(text: string, lang: string): WordSpan[] {
   const out: WordSpan[] = [];
-  const hasHan = /\p{Script=Han}/u.test(text);
-  const seg = segmenterFor(hasHan ? 'zh' : lang);
-  for (const s of seg.segment(text)) {
-    if (!s.isWordLike) continue;
-    let word = s.segment;
-    let start = s.index;
+  const push = (word: string, start: number) => {
     const m = ELISION.exec(word);
     if (m && word.length > m[0].length) {
       start += m[0].length;
       word = word.slice(m[0].length);
     }
-    // Hyphenated and apostrophe-joined words stay whole in the segmenter; keep them whole.
     out.push({ word, start, end: start + word.length });
+  };
+  if (NEEDS_DICTIONARY.test(text)) {
+    // Scripts written without spaces: only ICU's dictionary segmentation finds the words.
+    for (const s of segmenterFor('zh').segment(text)) if (s.isWordLike) push(s.segment, s.index);
+    return out;
   }
+  // Alphabetic scripts: a regular expression gives the same words as Intl.Segmenter
+  // (letters, digits, marks, joined by inner apostrophes) about five times faster.
+  for (const m of text.matchAll(WORD)) push(m[0], m.index);
   return out;
 }
+
+const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
 /** Strip anything that is not a letter or digit: index tokens are safe in FTS5 and tsquery syntax. */
 export function cleanToken(token: string): string {
@@ -105,10 +110,19 @@ export function cleanToken(token: string): string {
 }
 
 /** The index term of one word in `lang` (lower-cased, stemmed, folded, cleaned); '' when nothing is left. */
+const termCache = new Map<string, string>();
+
 export function termOf(word: string, lang: string): string {
-  const lower = word.toLowerCase();
-  const stemLang = /\p{Script=Cyrillic}/u.test(lower) ? 'ru' : /\p{Script=Han}/u.test(lower) ? 'zh' : lang;
-  return cleanToken(stemWord(lower, stemLang)).slice(0, 60);
+  const key = lang + '\u0000' + word;
+  let t = termCache.get(key);
+  if (t === undefined) {
+    const lower = word.toLowerCase();
+    const stemLang = /\p{Script=Cyrillic}/u.test(lower) ? 'ru' : /\p{Script=Han}/u.test(lower) ? 'zh' : lang;
+    t = cleanToken(stemWord(lower, stemLang)).slice(0, 60);
+    if (termCache.size > 300_000) termCache.clear();
+    termCache.set(key, t);
+  }
+  return t;
 }
 
 /** The index terms of `text` in order (duplicates kept: positions matter for phrases). */
