@@ -1,5 +1,8 @@
 import { extractFacts } from '../facts/index.js';
 import type { Store } from '../store/index.js';
+
+/** The part of a store the model reads (the server's stand-in store has it too). */
+export type OrgStoreReader = Pick<Store, 'listDocuments' | 'getAnalysis'>;
 import type { Analysis } from '../types.js';
 import type { OrgDocument } from './types.js';
 
@@ -30,7 +33,7 @@ export function orgDocumentFromAnalysis(analysis: Analysis, fallback: Partial<Or
  * organisation and reads each stored analysis (facts included). A document whose analysis is
  * missing is skipped and named in `skipped`.
  */
-export async function loadOrgDocuments(store: Store, orgId: string): Promise<{ documents: OrgDocument[]; skipped: string[] }> {
+export async function loadOrgDocuments(store: OrgStoreReader, orgId: string): Promise<{ documents: OrgDocument[]; skipped: string[] }> {
   const summaries = await store.listDocuments({ org: orgId, limit: MAX_ORG_DOCUMENTS });
   const documents: OrgDocument[] = [];
   const skipped: string[] = [];

@@ -2,6 +2,6 @@
 export * from './types.js';
 export { computeOrgState } from './state.js';
 export { defaultOrgRegistry, displayName, loadOrgRegistry, makeOrgRegistry, isActiveOn } from './registry.js';
-export { orgDocumentFromAnalysis, loadOrgDocuments, MAX_ORG_DOCUMENTS } from './documents.js';
+export { orgDocumentFromAnalysis, loadOrgDocuments, MAX_ORG_DOCUMENTS, type OrgStoreReader } from './documents.js';
 export { linkProposals } from './proposals.js';
 export { renderOrgText, stateName } from './render.js';

@@ -29,6 +29,7 @@ export function makeOrgRegistry(records: OrgRecord[]): OrgRegistry {
   const byId = new Map(records.map((r) => [r.id, r]));
   return {
     get: (id) => byId.get(id) ?? null,
+    ids: () => records.map((r) => r.id),
     bodiesOf(id) {
       const out: OrgRecord[] = [];
       let frontier = [id];

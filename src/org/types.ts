@@ -33,6 +33,8 @@ export interface OrgRecord {
 /** Read access to the reference data that the organisation model needs. */
 export interface OrgRegistry {
   get(id: string): OrgRecord | null;
+  /** Every id, in file order. */
+  ids(): string[];
   /** Bodies whose parent chain leads to the organisation (children before grandchildren). */
   bodiesOf(id: string): OrgRecord[];
 }
