@@ -2,7 +2,7 @@ import type { Entity } from '../../types.js';
 import { findDates } from './dates.js';
 import { findKnown, refForName } from './namedKnown.js';
 import { foldLoose } from '../../text/fold.js';
-import { prepareLexicon, foldWord, type NamedType, type PreparedLexicon } from './namedLexicon.js';
+import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { isCapitalised, tokenize, type Token } from './namedTokens.js';
 import { headAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
@@ -142,7 +142,7 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
     const words = name.split(/\s+/);
     const firstWord = foldWord(words[0]);
     // "President of …", "Prime Minister of the Lao PDR": a title, not a name
-    if (lex.nonHeads.has(firstWord) || lex.heads.some((h) => h.form.length === 1 && h.form[0] === firstWord)) continue;
+    if (inStemList(lex.nonHeads, firstWord) || lex.heads.some((h) => h.form.length === 1 && h.form[0] === firstWord)) continue;
     if (words.length < 2 && lang !== 'ru') continue;
     const start = m.index + m[0].length - name.length;
     out.push({ type: 'person', text: '', start, end: start + name.length, rule: `entities/rule:${lang}.person.honorific`, priority: 2 });
@@ -172,10 +172,15 @@ function findBodies(text: string, lex: PreparedLexicon): [number, number][] {
 function insideOrganisation(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const m = /(\p{Lu}[\p{L}\-]+)\s+(?:du|de\s+la|de\s+l['’]|des|de|of\s+the|of|по|о)\s*$/u.exec(before);
-  if (m && lex.nonHeads.has(foldWord(m[1]))) return true;
+  if (m && inStemList(lex.nonHeads, foldWord(m[1]))) return true;
+  if (lex.openChain) {
+    // Russian genitive: "Организации Договора о …" has no link word.
+    const g = /(\p{Lu}[\p{L}\-]+)\s*$/u.exec(before);
+    if (g && inStemList(lex.nonHeads, foldWord(g[1]))) return true;
+  }
   if (lang === 'en') {
     const a = /^\s+(\p{Lu}[\p{L}\-]+)/u.exec(text.slice(end, end + 30));
-    if (a && lex.nonHeads.has(foldWord(a[1]))) return true;
+    if (a && inStemList(lex.nonHeads, foldWord(a[1]))) return true;
   }
   return false;
 }

@@ -72,6 +72,13 @@ export interface PreparedLexicon {
   openChain: boolean;
 }
 
+/** True when a folded word is in a word list that may hold stems ending in '*'. */
+export function inStemList(list: Set<string>, w: string): boolean {
+  if (list.has(w)) return true;
+  for (const x of list) if (x.endsWith('*') && w.startsWith(x.slice(0, -1))) return true;
+  return false;
+}
+
 /** Folded form of one word for look-ups: lower case, typographic apostrophes folded; accents kept (French à ≠ a, où ≠ ou). */
 export const foldWord = (s: string): string => foldForMatch(s);
 
@@ -80,6 +87,8 @@ export function foldPhrase(s: string, lang: string): FoldedForm {
   // A phrase ending in an elided clitic ("d'", "jusqu'") is tokenised with a sentinel word after it,
   // so that it splits exactly as it does inside running text.
   const elided = /['’]$/.test(s);
+  // Stems ("дорожн* карт*"): tokenise each word without its '*' and put the mark back.
+  if (s.includes('*')) return s.split(/\s+/).filter(Boolean).map((w) => (w.endsWith('*') ? `${foldWord(w.slice(0, -1))}*` : foldWord(w)));
   const toks = tokenize(elided ? `${s}x` : s, lang).filter((t) => t.kind !== 'space').map((t) => foldWord(t.text));
   return elided ? toks.slice(0, -1) : toks;
 }

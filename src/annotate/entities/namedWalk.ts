@@ -1,5 +1,5 @@
 import type { Descriptor, PreparedLexicon } from './namedLexicon.js';
-import { foldWord } from './namedLexicon.js';
+import { foldWord, inStemList } from './namedLexicon.js';
 import { isCapitalised, type Token } from './namedTokens.js';
 
 /**
@@ -226,7 +226,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (ctx.capitalisedNames && r.links === 0 && isWord(t) && (isCapitalised(t) || t.kind === 'num')) {
       const h = headAt(ctx, pos);
       if (h) { r.newHead = h.d; r.last = pos + h.len - 1; pos += h.len; continue; }
-      if (lex.nonHeads.has(fw(t))) { r.abort = true; break; }
+      if (inStemList(lex.nonHeads, fw(t))) { r.abort = true; break; }
       r.last = pos; pos++; continue;
     }
     if (!ctx.capitalisedNames && isAdjective(ctx, t) && r.last === pos - 1) { r.adjectives++; r.last = pos; pos++; continue; }
@@ -306,7 +306,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       if (lex.openChain && r.links > 0 && isContent(ctx, u) && !isCapitalised(u)) { r.last = pos + 1; pos += 2; continue; }
       break;
     }
-    if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames) {
+    if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames && !lex.openChain) {
       const u = toks[pos + 1];
       const ln2 = linkAt(ctx, pos + 1);
       const sameFamily = ln2 === 0 || fw(u) === lastLinkWord || (ln2 === 1 && fw(u).length <= 3 && lastLinkWord.length <= 3 && !lastLinkWord.includes(' '));
@@ -333,6 +333,10 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (isPunct(t, '.') && r.last === pos - 1 && toks[pos + 1] && linkAt(ctx, pos + 1) && /^\p{Ll}/u.test(toks[pos + 1].text) && !ctx.capitalisedNames) {
       pos++; continue;
     }
+    // Open chain (Russian): "государств – членов", and enumerations "с терроризмом, сепаратизмом и экстремизмом".
+    if (lex.openChain && /^[-–—]$/u.test(t.text) && r.last === pos - 1 && isContent(ctx, toks[pos + 1]) && !isCapitalised(toks[pos + 1])) { r.last = pos + 1; pos += 2; continue; }
+    if (lex.openChain && isPunct(t, ',') && r.links > 0 && isContent(ctx, toks[pos + 1]) && !isCapitalised(toks[pos + 1]) && enumerationAhead(ctx, pos + 1)) { r.last = pos + 1; pos += 2; continue; }
+    if (lex.openChain && isAcronymToken(t) && r.last === pos - 1) { r.last = pos; pos++; continue; }
     // Open chain (Russian): any content word continues the name after a link.
     if (lex.openChain && r.links > 0 && isContent(ctx, t) && !isCapitalised(t) === true) { r.last = pos; pos++; continue; }
     if (lex.openChain && isContent(ctx, t) && r.last === pos - 1 && !isCapitalised(t)) { r.last = pos; r.adjectives++; pos++; continue; }
@@ -352,7 +356,7 @@ export function walkLeft(ctx: WalkContext, h: number): number {
     if (t.kind === 'num' && /^\d{4}$/.test(t.text) && ctx.capitalisedNames) { first = j; j--; continue; }
     if (t.kind === 'word' && ORDINAL.test(t.text) && !lex.determiners.has(w)) { first = j; j--; continue; }
     if (t.kind === 'word' && lex.ordinals.has(w) && !isCapitalised(t)) { first = j; j--; break; }
-    if (t.kind === 'word' && isCapitalised(t) && !lex.determiners.has(w) && !lex.generic.has(w) && !lex.stop.has(w) && !lex.connectors.has(w)) {
+    if (t.kind === 'word' && isCapitalised(t) && !lex.openChain && !lex.determiners.has(w) && !lex.generic.has(w) && !lex.stop.has(w) && !lex.connectors.has(w)) {
       // a capitalised word at the very start of a sentence is only part of the name if it is not a function word
       first = j; j--; continue;
     }

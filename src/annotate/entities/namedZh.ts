@@ -33,15 +33,16 @@ export function findChineseNamed(text: string): ZhCand[] {
     const s = m.index + 1;
     out.push({ type: h.d.type, text: inner, start: s, end: s + inner.length, rule: `entities/lexicon:${h.d.id}.quoted` });
   }
-  // 2. Unquoted: head nouns extended to the left.
+  // 2. Unquoted: head nouns extended to the left (generic heads such as 会议 only count inside quotes).
+  const openHeads = heads.filter((x) => x.d.lower !== 'quoted');
   for (let i = 0; i < text.length; i++) {
-    const h = heads.find((x) => text.startsWith(x.f, i));
+    const h = openHeads.find((x) => text.startsWith(x.f, i));
     if (!h) continue;
     let end = i + h.f.length;
     let d = h.d;
     // absorb a following head: 峰会 + 宣言
     for (;;) {
-      const n = heads.find((x) => text.startsWith(x.f, end));
+      const n = openHeads.find((x) => text.startsWith(x.f, end));
       if (!n) break;
       end += n.f.length; d = n.d;
     }
