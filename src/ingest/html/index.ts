@@ -16,6 +16,8 @@ import { extractHtmlBlocks } from './htmlBlocks.js';
  */
 const NOISE = 'script, style, noscript, template, nav, aside, form, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
 
+const NOISE_NAMES = /(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|share|sharing|social|breadcrumbs?|skip-?link|subscribe|banner|popup|modal)(?:$|[\s_-])/i;
+
 export function looksLikeHtml(bytes: Uint8Array, options: IngestOptions = {}): boolean {
   if (options.mediaType && /html/i.test(options.mediaType)) return true;
   if (/\.x?html?$/i.test(options.filename ?? '')) return true;
@@ -33,6 +35,11 @@ export function ingestHtml(bytes: Uint8Array, options: IngestOptions = {}): Inge
   const { document } = parseHTML(decoded.text);
   const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
   for (const el of Array.from(document.querySelectorAll(NOISE))) el.remove();
+  // Banners that Readability does not know as noise (cookie and consent notices, share bars…).
+  for (const el of Array.from(document.querySelectorAll('[class], [id]'))) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (NOISE_NAMES.test(names) && !el.closest('main, article')) el.remove();
+  }
   // Page-level header and footer: those not inside the main content.
   for (const el of Array.from(document.querySelectorAll('header, footer'))) {
     if (!el.closest('main, article')) el.remove();

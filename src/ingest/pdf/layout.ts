@@ -27,6 +27,7 @@ export interface PdfParagraph {
 }
 
 const ZONE_LINES = 2;
+const ZONE_SHARE = 0.08;
 const PAGE_NUMBER = /^(?:(?:page|p\.|стр\.?|страница|seite)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*(?:(?:\/|of|sur|de|из)\s*\d{1,4})?\s*[-–—]?$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/iu;
 
 function median(xs: number[]): number {
@@ -41,9 +42,16 @@ function recurrenceKey(text: string): string {
 
 /** Drops running headers, footers and page numbers. */
 export function removePageFurniture(pages: PdfLine[][]): PdfLine[][] {
+  // The top and bottom zones: at most two lines at each end, within 8 % of the page's text height.
   const zoneOf = (lines: PdfLine[]): PdfLine[] => {
+    if (!lines.length) return [];
     const byY = [...lines].sort((a, b) => b.y - a.y);
-    return [...byY.slice(0, ZONE_LINES), ...byY.slice(Math.max(ZONE_LINES, byY.length - ZONE_LINES))];
+    const top = byY[0].y;
+    const bottom = byY[byY.length - 1].y;
+    const margin = Math.max((top - bottom) * ZONE_SHARE, byY[0].size);
+    const head = byY.slice(0, ZONE_LINES).filter((l) => l.y >= top - margin);
+    const foot = byY.slice(-ZONE_LINES).filter((l) => l.y <= bottom + margin && !head.includes(l));
+    return [...head, ...foot];
   };
   const counts = new Map<string, number>();
   for (const lines of pages) {
