@@ -24,6 +24,8 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
   const isVerb = (w: string | undefined) => !!w && verbWord.test(w) && !notVerbs.has(w);
   const endsWith = (i: number, phrases: string[][]) => phrases.some((p) => i - p.length >= 0 && p.every((w, k) => tokens[i - p.length + k]!.w === w));
   let count = 1;
+  // "continueront, notamment en …, à lutter": after an incise the first infinitive is the pledge's own.
+  let baseSeen = !/^\s*,/u.test(region);
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     const gapBefore = region.slice(tokens[i - 1]!.end, t.start);
@@ -31,7 +33,12 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
     const afterCoord = endsWith(i, coord);
     if (afterComma || afterCoord) {
       const after = tokens[i + 1]?.w;
-      if (markers.has(t.w) && after && markedVerbWord.test(after) && !notVerbs.has(after)) { count++; i++; continue; }
+      if (markers.has(t.w) && after && markedVerbWord.test(after) && !notVerbs.has(after)) {
+        if (baseSeen) count++;
+        baseSeen = true;
+        i++;
+        continue;
+      }
       if (afterCoord && !afterComma && isVerb(t.w) && !markers.has(tokens[i - 1]!.w)) { count++; continue; }
     }
     if (gerundWord && gerundMarkers.has(t.w) && gerundWord.test(tokens[i + 1]?.w ?? '') && !endsWith(i, spellOut)) {
