@@ -93,6 +93,26 @@ describe('renderSummary', () => {
     expect(text).toContain('para_2  Forum of Cities  (Almaty; 2024-05-03)');
   });
 
+  it('gives each of several events the places and dates written after it', () => {
+    const t = 'They welcomed the Forum A (Omsk, 1 June 2024) and the Week B (Kazan, 2 July 2024).';
+    const at = (w: string) => ({ start: t.indexOf(w), end: t.indexOf(w) + w.length, text: w });
+    const p = para(10, t, {
+      entities: [
+        { type: 'event', ...at('Forum A') }, { type: 'place', ...at('Omsk'), ref: 'omsk' }, { type: 'date', ...at('1 June 2024'), value: '2024-06-01' },
+        { type: 'event', ...at('Week B') }, { type: 'place', ...at('Kazan'), ref: 'kazan' }, { type: 'date', ...at('2 July 2024'), value: '2024-07-02' },
+      ],
+    });
+    const out = renderSummary({ ...analysis, paragraphs: [p] });
+    expect(out).toContain('para_10  Forum A  (Omsk; 2024-06-01)\n');
+    expect(out).toContain('para_10  Week B  (Kazan; 2024-07-02)\n');
+  });
+
+  it('lines up paragraph references of different lengths', () => {
+    const ps = [para(9, 'x', { commitment: true, commitments: 1 }), para(10, 'y', { commitment: true, commitments: 2 })];
+    const out = renderSummary({ ...analysis, paragraphs: ps });
+    expect(out).toContain('  para_9   [1]  x\n  para_10  [2]  y\n');
+  });
+
   it('shows warnings and counts the info messages', () => {
     expect(text).toContain('warning: a state name was not recognised [subject/unknown-state, para_3]');
     expect(text).toContain('(1 info message not shown)');

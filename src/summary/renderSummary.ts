@@ -21,12 +21,15 @@ export function renderSummary(a: Analysis): string {
   out.push(`Language:     ${languageName(d.language)}${d.languageSource === 'given' ? ' (given)' : ''}`);
   out.push(`Paragraphs:   ${paragraphs.length}${kindCounts(paragraphs)}`);
 
+  // Paragraph references padded to one width, so the lists line up.
+  const width = Math.max(0, ...paragraphs.map((p) => refOf(p).length));
+  const ref = (p: Paragraph) => refOf(p).padEnd(width);
   section(out, 'Actions by category', actionLines(paragraphs));
-  section(out, 'Commitments', commitmentLines(paragraphs));
-  section(out, 'Endorsed by some members only', subsetLines(paragraphs));
-  section(out, 'Proposals by proposer', proposalLines(paragraphs));
-  section(out, 'Instruments', instrumentLines(paragraphs));
-  section(out, 'Events', eventLines(paragraphs));
+  section(out, 'Commitments', commitmentLines(paragraphs, ref));
+  section(out, 'Endorsed by some members only', subsetLines(paragraphs, ref));
+  section(out, 'Proposals by proposer', proposalLines(paragraphs, ref));
+  section(out, 'Instruments', instrumentLines(paragraphs, ref));
+  section(out, 'Events', eventLines(paragraphs, ref));
   section(out, 'Messages', messageLines(a));
   return out.join('\n') + '\n';
 }
@@ -53,17 +56,17 @@ function actionLines(ps: Paragraph[]): string[] {
   ];
 }
 
-function commitmentLines(ps: Paragraph[]): string[] {
+function commitmentLines(ps: Paragraph[], ref: RefFormat): string[] {
   const committed = ps.filter((p) => p.commitment);
   if (!committed.length) return [];
   const total = committed.reduce((s, p) => s + (p.commitments || 0), 0);
   return [
     `  ${committed.length} paragraph${committed.length === 1 ? '' : 's'} with ${total} commitment${total === 1 ? '' : 's'}:`,
-    ...committed.map((p) => `  ${ref(p).padEnd(refWidth(committed))}  [${p.commitments}]  ${firstWords(p.text)}`),
+    ...committed.map((p) => `  ${ref(p)}  [${p.commitments}]  ${firstWords(p.text)}`),
   ];
 }
 
-function subsetLines(ps: Paragraph[]): string[] {
+function subsetLines(ps: Paragraph[], ref: RefFormat): string[] {
   const lines: string[] = [];
   for (const p of ps.filter((x) => x.subject?.scope === 'subset')) {
     const s = p.subject;
@@ -74,7 +77,7 @@ function subsetLines(ps: Paragraph[]): string[] {
   return lines;
 }
 
-function proposalLines(ps: Paragraph[]): string[] {
+function proposalLines(ps: Paragraph[], ref: RefFormat): string[] {
   const byProposer = new Map<string, Array<{ p: Paragraph; text: string; stance: string }>>();
   for (const p of ps) {
     for (const x of p.proposals ?? []) {
@@ -91,7 +94,7 @@ function proposalLines(ps: Paragraph[]): string[] {
   return lines;
 }
 
-function instrumentLines(ps: Paragraph[]): string[] {
+function instrumentLines(ps: Paragraph[], ref: RefFormat): string[] {
   const adopted: string[] = [];
   const referred: string[] = [];
   const seen = new Set<string>();
@@ -110,17 +113,24 @@ function instrumentLines(ps: Paragraph[]): string[] {
   return lines;
 }
 
-function eventLines(ps: Paragraph[]): string[] {
+function eventLines(ps: Paragraph[], ref: RefFormat): string[] {
   const lines: string[] = [];
   for (const p of ps) {
-    const dates = mentions(p, 'date');
-    const places = mentions(p, 'place');
-    for (const e of mentions(p, 'event')) {
-      const when = unique(dates.map((x) => x.value ?? x.text));
-      const where = unique(places.map((x) => x.text));
+    const events = mentions(p, 'event').sort((x, y) => x.start - y.start);
+    events.forEach((e, i) => {
+      // The dates and places written from the event's name up to the next event belong to it
+      // ("Forum X (Astana, 3 May 2024) and Week Y (Omsk, …)"); failing that, the paragraph's.
+      const until = events[i + 1]?.start ?? Infinity;
+      const own = (type: Entity['type']) => {
+        const all = mentions(p, type);
+        const near = all.filter((x) => x.start >= e.start && x.start < until);
+        return near.length ? near : all;
+      };
+      const when = unique(own('date').map((x) => x.value ?? x.text));
+      const where = unique(own('place').map((x) => x.text));
       const detail = [where.length ? where.join(', ') : null, when.length ? when.join(', ') : null].filter(Boolean).join('; ');
       lines.push(`  ${ref(p)}  ${clip(e.text, 90)}${detail ? `  (${detail})` : ''}`);
-    }
+    });
   }
   return lines;
 }
@@ -134,12 +144,10 @@ function messageLines(a: Analysis): string[] {
   return lines;
 }
 
-function refWidth(ps: Paragraph[]): number {
-  return Math.max(0, ...ps.map((p) => ref(p).length));
-}
+type RefFormat = (p: Paragraph) => string;
 
 /** "para_12 (12)": the eId, with the number printed in the source when there is one. */
-function ref(p: Paragraph): string {
+function refOf(p: Paragraph): string {
   return p.num ? `${p.eId} (${p.num})` : p.eId;
 }
 
