@@ -65,7 +65,7 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
   const toks = tokenize(text, lang).filter((t) => t.kind !== 'space');
   const dateStarts = new Map<number, number>();
   for (const d of dates) dateStarts.set(d.start, d.end);
-  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks: new Set((lex.lex.placeLinks ?? []).map(foldWord)) };
+  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks: new Set((lex.lex.placeLinks ?? []).map(foldWord)), dateStopLinks: new Set((lex.lex.dateStopLinks ?? []).map(foldWord)) };
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
     const h = headAt(ctx, i);
@@ -93,7 +93,7 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
       // A capitalised head alone ("la Convention", "the Treaty") is an anaphor.
       // Only adjectives after it ("la Convention pertinente") is still an anaphor.
       const named = leftModifiers || r.links > 0 || r.quoted || r.date || (lang === 'en' && hasRight) || (lex.openChain && hasRight);
-      ok = named && !(genericBefore && !r.qualifier);
+      ok = named && !(genericBefore && !r.nominalQualifier);
       if (genericBefore && lang === 'en' && !leftModifiers) ok = false;
     } else {
       const mode = h.d.lower ?? 'never';
@@ -101,7 +101,7 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
       else if (mode === 'complement' || mode === 'proper') {
         const specific = mode === 'proper' ? r.capital || r.date : r.qualifier || r.capital || r.date;
         // "un protocole juridiquement contraignant" is generic; "une convention internationale pour la répression de …" names one
-        ok = (!genericBefore || r.qualifier) && (r.quoted || (r.links > 0 && specific));
+        ok = (!genericBefore || r.nominalQualifier) && (r.quoted || (r.links > 0 && specific));
         if (h.plural && h.d.type === 'instrument') ok = false;
         if (h.d.firstComplement === 'lower' && r.firstComplementLower === false) ok = false;
         if (r.firstComplementIsHead && !r.quoted) ok = false;
@@ -135,7 +135,7 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
   const hon = (lex.lex.honorifics ?? []).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')).sort((a, b) => b.length - a.length);
   if (!hon.length) return [];
   const NAME = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
-  const re = new RegExp(`(?<![\\p{L}])(?:(?:${hon.join('|')})\\s+)+(${NAME}(?:\\s+(?:${NAME}|(?:de|da|van|von|bin|al|el|dos)(?=\\s+\\p{Lu}))){0,3})`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}])(?:(?:${hon.join('|')})\\s+)+(${NAME}(?:\\s+(?:${NAME}|(?:de|da|van|von|bin|al|el|dos)(?=\\s+\\p{Lu}))){0,5})`, 'gu');
   const out: Found[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[1];

@@ -45,6 +45,7 @@ export interface EntitiesLexicon {
   known?: KnownEntry[];
   bodies?: string[];
   placeLinks?: string[];
+  dateStopLinks?: string[];
 }
 
 /** A multiword form as folded tokens ("plan d'action" → ["plan", "d'", "action"]). */

@@ -28,6 +28,7 @@ interface WalkResult {
   last: number; // index of the last accepted token
   links: number;
   qualifier: boolean;
+  nominalQualifier: boolean; // a qualifying link with a noun after it ("sur les principes", not "visant à renforcer")
   capital: boolean;
   date: boolean;
   quoted: boolean;
@@ -45,6 +46,8 @@ export interface WalkContext {
   dateStarts: Map<number, number>; // char start → char end of date spans
   capitalisedNames: boolean; // English: complements must be capitalised
   placeLinks: Set<string>;
+  /** Links after which a date ends the name ("du 1er juillet 1968", "in 2025"): lexicon dateStopLinks. */
+  dateStopLinks: Set<string>;
 }
 
 const fw = (t: Token | undefined) => (t ? foldWord(t.text) : '');
@@ -152,7 +155,7 @@ function headSoon(ctx: WalkContext, j: number): boolean {
   for (let k = j; k < ctx.toks.length && k < j + 6; k++) {
     const t = ctx.toks[k];
     const h = headAt(ctx, k);
-    if (h && (isCapitalised(t) || h.d.lower === 'complement' || h.d.lower === 'proper')) return true;
+    if (h && (isCapitalised(t) || h.d.lower !== 'quoted')) return true;
     if (!isWord(t)) return false;
     const w = fw(t);
     const nameLike = isCapitalised(t) || ORDINAL.test(t.text) || ctx.lex.determiners.has(w) || ctx.lex.ordinals.has(w) || (k === j && isAdjective(ctx, t));
@@ -170,7 +173,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
   const headCapitalised = isCapitalised(toks[headStart]);
   let verbObject = false; // after "pour développer", "visant à augmenter": the verb's object continues the name
   const r: WalkResult = {
-    last: i - 1, links: 0, qualifier: false, capital: false, date: false, quoted: false, adjectives: 0,
+    last: i - 1, links: 0, qualifier: false, nominalQualifier: false, capital: false, date: false, quoted: false, adjectives: 0,
     firstComplementLower: null, firstComplementIsHead: false, quoteApart: null, newHead: null, abort: false,
   };
   let pos = i;
@@ -194,7 +197,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       if (r.links === 0 && r.adjectives === 0 && pos === i && !ctx.capitalisedNames && !lex.openChain && !/^(jusqu'en|jusqu'a|horizon)/.test(fw(t))) {
         // French "déclarer 2025 Année …" or "Forum 2024": a bare year right after a French head is kept only if a name came first
       }
-      if (['du', 'le', 'de', 'from', 'on', 'of', 'от', 'on'].includes(prev) && pos > i) break;
+      if (ctx.dateStopLinks.has(prev) && pos > i) break;
       r.last = dq; r.date = true; pos = dq + 1; continue;
     }
     if (isQuoteOpen(t)) {
@@ -240,7 +243,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       lastLinkWord = linkWord;
       let c = skipDeterminers(ctx, pos + ln);
       // "du 1er juillet 1968", "of 9 October": a date after "de/du/of" ends the name.
-      if (ctx.dateStarts.has(toks[c]?.start ?? -1) && ['du', 'de', 'des', 'of', 'от', 'le'].includes(linkWord)) break;
+      if (ctx.dateStarts.has(toks[c]?.start ?? -1) && ctx.dateStopLinks.has(linkWord)) break;
       if (ctx.dateStarts.has(toks[c]?.start ?? -1)) { pos = c; r.links++; continue; }
       if (isQuoteOpen(toks[c])) break; // "… et de « l'esprit de Shanghai »": another name
       if (!isContent(ctx, toks[c])) {
@@ -251,7 +254,10 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
         r.firstComplementLower = !isCapitalised(toks[c]);
         r.firstComplementIsHead = isCapitalised(toks[c]) && headAt(ctx, c) !== null;
       }
-      if (lex.qualifying.has(linkWord)) r.qualifier = true;
+      if (lex.qualifying.has(linkWord)) {
+        r.qualifier = true;
+        if (!isInfinitive(toks[c])) r.nominalQualifier = true;
+      }
       if (linkWord === 'entre' || linkWord === 'between') inEntre = true;
       lastWasLinkPour = linkWord === 'pour' || linkWord === 'visant à';
       verbObject = lastWasLinkPour && isInfinitive(toks[c]);
@@ -265,7 +271,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
         r.last = pos; pos++;
       }
       // French: a multiword proper noun ("Nations Unies", "Asie centrale" takes its adjective below).
-      while (!ctx.capitalisedNames && isCapitalised(toks[c]) && pos < toks.length && isCapitalised(toks[pos]) && !headAt(ctx, pos)) {
+      while (!ctx.capitalisedNames && isCapitalised(toks[c]) && pos < toks.length && isCapitalised(toks[pos])) {
         r.last = pos; pos++;
       }
       continue;
