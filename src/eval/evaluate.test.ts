@@ -202,6 +202,22 @@ describe('evaluate', () => {
   });
 });
 
+describe('evaluate on odd input', () => {
+  it('skips paragraphs without text and fields that are missing, without throwing', () => {
+    const odd = {
+      schemaVersion: '1',
+      document: {},
+      paragraphs: [null, 7, { text: 'Déclaration' }, { text: T2, entities: [{ type: 'state', text: 'Kazakhstan', start: 'x', end: 13 }] }],
+    } as unknown as Analysis;
+    const r = evaluate(odd, gold);
+    expect(r.paragraphs).toMatchObject({ gold: 3, predicted: 2, matched: 2 });
+    expect(r.kind).toMatchObject({ correct: 0, total: 2 });
+    // the state mention with a bad start is read as [0, 13): overlap 10 / union 13, still a match
+    expect(r.entitiesByType.state).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(() => evaluate({} as Analysis, {} as Analysis)).not.toThrow();
+  });
+});
+
 describe('pool', () => {
   it('sums counts over documents (micro-average)', () => {
     const a = clone(gold);

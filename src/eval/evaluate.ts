@@ -15,19 +15,19 @@ import type { Disagreement, EvalReport, Prf, Ratio } from './types.js';
  */
 export function evaluate(predicted: Analysis, gold: Analysis): EvalReport {
   const r = emptyReport();
-  const docId = gold.document?.id ?? '';
+  const docId = String(gold?.document?.id ?? '');
   r.documents = 1;
   r.ids = [docId];
   const add = (ratio: Ratio, ok: boolean) => { ratio.total += 1; if (ok) ratio.correct += 1; };
   const differ = (eId: string, field: string, p: unknown, g: unknown) => r.disagreements.push({ doc: docId, eId, field, predicted: p, gold: g });
 
-  add(r.document.language, sameText(predicted.document?.language, gold.document?.language));
-  add(r.document.organization, sameText(predicted.document?.organization, gold.document?.organization));
-  add(r.document.date, sameText(predicted.document?.date, gold.document?.date));
-  add(r.document.place, sameText(predicted.document?.place, gold.document?.place));
+  add(r.document.language, sameText(predicted?.document?.language, gold?.document?.language));
+  add(r.document.organization, sameText(predicted?.document?.organization, gold?.document?.organization));
+  add(r.document.date, sameText(predicted?.document?.date, gold?.document?.date));
+  add(r.document.place, sameText(predicted?.document?.place, gold?.document?.place));
 
-  const pParas = predicted.paragraphs ?? [];
-  const gParas = gold.paragraphs ?? [];
+  const pParas = paragraphsOf(predicted);
+  const gParas = paragraphsOf(gold);
   const { pairs, unmatchedGold, unmatchedPredicted } = matchParagraphs(pParas, gParas);
   r.paragraphs.gold = gParas.length;
   r.paragraphs.predicted = pParas.length;
@@ -107,6 +107,12 @@ export function evaluate(predicted: Analysis, gold: Analysis): EvalReport {
   for (const g of unmatchedGold) countUnmatched(r, g, 'fn');
   for (const p of unmatchedPredicted) countUnmatched(r, p, 'fp');
   return finishReport(r);
+}
+
+/** The paragraphs of an analysis that can be compared (objects with a text); odd entries are skipped, not fatal. */
+function paragraphsOf(a: Analysis): Paragraph[] {
+  const ps = Array.isArray(a?.paragraphs) ? a.paragraphs : [];
+  return ps.filter((p): p is Paragraph => !!p && typeof p === 'object' && typeof p.text === 'string');
 }
 
 /** A report with every count at zero (also the identity for pooling). */
