@@ -48,7 +48,11 @@ const french = lazy(() => {
 });
 
 const devFiles = readdirSync(join(EXAMPLES_DIR, 'dev')).filter((f) => f.endsWith('.txt')).sort();
-const devReport = (file: string) => measure(join(EXAMPLES_DIR, 'dev', file), join(GOLD_DIR, 'dev', file.replace(/\.txt$/, '.json')));
+const devReport = (file: string) => {
+  const r = measure(join(EXAMPLES_DIR, 'dev', file), join(GOLD_DIR, 'dev', file.replace(/\.txt$/, '.json')));
+  if (!file.endsWith('.en.txt')) console.log(renderEvalTable(r, file));
+  return r;
+};
 const devByFile = new Map(devFiles.map((f) => [f, lazy(() => devReport(f))]));
 const english = lazy(() => {
   const r = pool(devFiles.filter((f) => f.endsWith('.en.txt')).map((f) => devByFile.get(f)!()));
