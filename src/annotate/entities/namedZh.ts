@@ -48,6 +48,8 @@ export function findChineseNamed(text: string): ZhCand[] {
     }
     let s = i;
     while (s > 0 && !BOUNDARY.test(text[s - 1])) {
+      // the end of a date ("3月26日") is a boundary too
+      if (/[日月年号]/u.test(text[s - 1]) && /\d/u.test(text[s - 2] ?? '')) break;
       const stop = stops.find((w) => text.slice(0, s).endsWith(w));
       if (stop) break;
       s--;

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { findNamedEntities } from './named.js';
+import { prepareLexicon } from './namedLexicon.js';
+
+/** [type, text] of each mention (and ref when asked). Expected values are checked by hand against GUIDELINES §5. */
+const found = (text: string, lang: string) => findNamedEntities(text, lang).map((e) => [e.type, e.text]);
+const withRef = (text: string, lang: string) => findNamedEntities(text, lang).map((e) => [e.type, e.text, e.ref ?? null]);
+
+describe('findNamedEntities: English', () => {
+  it('marks capitalised names by their head noun, with ordinals and years', () => {
+    expect(found('met from 22 to 24 October 2024 for the XVI BRICS Summit held under the theme', 'en')).toEqual([['event', 'XVI BRICS Summit']]);
+    expect(found('gathered for the 44th and 45th ASEAN Summits under the Chairmanship of the Lao PDR.', 'en')).toEqual([['event', '44th and 45th ASEAN Summits']]);
+    expect(found('supporting the development of the ASEAN Community Vision 2045 and its Strategic Plans,', 'en')).toEqual([['instrument', 'ASEAN Community Vision 2045']]);
+    expect(found('We welcome the adoption of the Pact for the Future, including the Global Digital Compact.', 'en'))
+      .toEqual([['instrument', 'Pact for the Future'], ['instrument', 'Global Digital Compact']]);
+  });
+  it('splits two coordinated names and reads glued heads', () => {
+    expect(found('the adoption of the BRICS Leaders’ FrameworkDeclaration on Climate Finance and of the BRICS Leaders’ Statement on the Global Governance of Artificial Intelligence, as well as', 'en'))
+      .toEqual([['instrument', 'BRICS Leaders’ FrameworkDeclaration on Climate Finance'], ['instrument', 'BRICS Leaders’ Statement on the Global Governance of Artificial Intelligence']]);
+  });
+  it('gives well-known things their ref, and an acronym in parentheses the same ref', () => {
+    expect(withRef('We recall the Treaty on the Non-Proliferation of Nuclear Weapons (NPT) and the Paris Agreement.', 'en'))
+      .toEqual([['instrument', 'Treaty on the Non-Proliferation of Nuclear Weapons', 'npt'], ['instrument', 'NPT', 'npt'], ['instrument', 'Paris Agreement', 'paris-agreement']]);
+    expect(withRef('gains in the 2030 Agenda and its Sustainable Development Goals (SDGs).', 'en'))
+      .toEqual([['instrument', '2030 Agenda', 'agenda-2030'], ['initiative', 'Sustainable Development Goals', 'sdgs'], ['initiative', 'SDGs', 'sdgs']]);
+  });
+  it('marks a resolution by its number, not the body that adopted it', () => {
+    expect(found('in accordance with General Assembly resolution 78/269, to review', 'en')).toEqual([['instrument', 'resolution 78/269']]);
+  });
+  it('does not mark anaphors, generic descriptions or names of organisations', () => {
+    expect(found('The Treaty remains the cornerstone, and the Convention must be respected.', 'en')).toEqual([]);
+    expect(found('We stress that a legally binding instrument is needed and support its Action Plan.', 'en')).toEqual([]);
+    expect(found('the members of the Collective Security Council of the Collective Security Treaty Organization', 'en')).toEqual([]);
+    expect(found('We welcome the launch of the Global Alliance against Hunger and Poverty.', 'en')).toEqual([]);
+  });
+  it('takes a document title line as one instrument, up to a subtitle dash', () => {
+    expect(found('Rio de Janeiro Declaration- Strengthening Global South Cooperation for a More Inclusive and Sustainable Governance', 'en'))
+      .toEqual([['instrument', 'Rio de Janeiro Declaration']]);
+    expect(found('STATEMENT of the Council of Foreign Ministers on the occasion of the 10th anniversary of the Treaty', 'en'))
+      .toEqual([['instrument', 'STATEMENT of the Council of Foreign Ministers on the occasion of the 10th anniversary of the Treaty']]);
+  });
+  it('marks persons after an honorific', () => {
+    expect(found('The Summits were chaired by H.E. Mr. Sonexay Siphandone, Prime Minister of the Lao PDR.', 'en')).toEqual([['person', 'Sonexay Siphandone']]);
+    expect(found('President Luiz Inácio Lula da Silva opened the meeting.', 'en')).toEqual([['person', 'Luiz Inácio Lula da Silva']]);
+  });
+});
+
+describe('findNamedEntities: French', () => {
+  it('extends a head over its complements, enumerations and periods', () => {
+    expect(found('Ils ont adopté la Stratégie de coopération énergétique des États membres de l’OCS pour la période allant jusqu’en 2030 .', 'fr'))
+      .toEqual([['instrument', 'Stratégie de coopération énergétique des États membres de l’OCS pour la période allant jusqu’en 2030']]);
+    expect(found('ont adopté le Programme de lutte contre le terrorisme, le séparatisme et l’extrémisme pour 2028-2030, visant à accroître', 'fr'))
+      .toEqual([['instrument', 'Programme de lutte contre le terrorisme, le séparatisme et l’extrémisme pour 2028-2030']]);
+  });
+  it('stops before a date of signature, a place and a parenthesis with place and date', () => {
+    expect(found('sont parties au Traité sur la non-prolifération des armes nucléaires du 1er juillet 1968 s’engagent', 'fr'))
+      .toEqual([['instrument', 'Traité sur la non-prolifération des armes nucléaires']]);
+    expect(found('ont salué les résultats du Forum des transports de l’OCS (Tachkent, 1er novembre 2023).', 'fr'))
+      .toEqual([['event', 'Forum des transports de l’OCS']]);
+    expect(found('la tenue de la réunion des ministres des transports des États membres de l’OCS à Bichkek en 2025 .', 'fr'))
+      .toEqual([['event', 'réunion des ministres des transports des États membres de l’OCS']]);
+  });
+  it('keeps a quoted title with its descriptor, and an acronym after the name', () => {
+    expect(found('la tenue de l’exercice antiterroriste conjoint « Mission de paix – 2025 » en août', 'fr'))
+      .toEqual([['event', 'exercice antiterroriste conjoint « Mission de paix – 2025 »']]);
+    expect(withRef('le plein respect de la Convention sur les armes chimiques (CAC) et les intérêts des États parties à la CAC.', 'fr'))
+      .toEqual([['instrument', 'Convention sur les armes chimiques', 'cwc'], ['instrument', 'CAC', 'cwc'], ['instrument', 'CAC', 'cwc']]);
+  });
+  it('marks only a quoted title that stands apart from its descriptor', () => {
+    expect(found('ont salué la résolution adoptée par l’Assemblée générale des Nations Unies « Promouvoir la coopération régionale » .', 'fr'))
+      .toEqual([['instrument', 'Promouvoir la coopération régionale']]);
+  });
+  it('marks a lower-case document only when it is specific', () => {
+    expect(found('les négociations sur une convention internationale pour la répression des actes de piraterie', 'fr'))
+      .toEqual([['instrument', 'convention internationale pour la répression des actes de piraterie']]);
+    expect(found('la nécessité d’élaborer un protocole juridiquement contraignant et un mémorandum correspondant.', 'fr')).toEqual([]);
+    expect(found('Les ministres ont adopté un plan d’action visant à renforcer la coopération.', 'fr')).toEqual([]);
+    expect(found('appellent au respect de la Convention et du Traité.', 'fr')).toEqual([]);
+  });
+  it('separates coordinated names and does not take bodies for events', () => {
+    expect(found('l’approbation de la stratégie antidrogue de l’OCS pour 2026-2030 et du programme d’action pour sa mise en œuvre constituera', 'fr'))
+      .toEqual([['instrument', 'stratégie antidrogue de l’OCS pour 2026-2030'], ['instrument', 'programme d’action pour sa mise en œuvre']]);
+    expect(found('lors de la Conférence du désarmement.', 'fr')).toEqual([]);
+    expect(found('les membres de l’Organisation du Traité de sécurité collective', 'fr')).toEqual([]);
+  });
+  it('reads years of something, weeks and ordinals as events', () => {
+    expect(found('ont convenu de déclarer 2027 Année de la culture au sein de l’OCS.', 'fr')).toEqual([['event', 'Année de la culture']]);
+    expect(found('Ils ont salué les résultats du premier Congrès international des jeunes de l’OCS (Bichkek, 27-28 mars 2024).', 'fr'))
+      .toEqual([['event', 'premier Congrès international des jeunes de l’OCS']]);
+  });
+});
+
+describe('findNamedEntities: Russian and Chinese', () => {
+  it('reads inflected Russian names and stops before "от <date>"', () => {
+    expect(withRef('закрепленным в Договоре о Евразийском экономическом союзе от 29 мая 2014 года,', 'ru'))
+      .toEqual([['instrument', 'Договоре о Евразийском экономическом союзе', 'eaeu-treaty']]);
+    expect(found('одобрили Программу сотрудничества государств – членов ШОС в борьбе с терроризмом, сепаратизмом и экстремизмом на 2028–2030 годы.', 'ru'))
+      .toEqual([['instrument', 'Программу сотрудничества государств – членов ШОС в борьбе с терроризмом, сепаратизмом и экстремизмом на 2028–2030 годы']]);
+  });
+  it('reads Chinese names ending in their head noun, quoted or not', () => {
+    expect(found('我们重申3月26日二十国集团领导人应对新冠肺炎特别峰会所作承诺', 'zh')).toEqual([['event', '二十国集团领导人应对新冠肺炎特别峰会']]);
+    expect(found('特别是“全球合作加速开发、生产、公平获取新冠肺炎防控新工具倡议”及其“新冠肺炎疫苗实施计划”', 'zh'))
+      .toEqual([['initiative', '全球合作加速开发、生产、公平获取新冠肺炎防控新工具倡议'], ['initiative', '新冠肺炎疫苗实施计划']]);
+    expect(found('在沙特主席国任期内第二次举行会议', 'zh')).toEqual([]);
+  });
+});
+
+describe('entities lexicons', () => {
+  it('load and validate for every language', () => {
+    for (const lang of ['fr', 'en', 'ru', 'zh']) expect(prepareLexicon(lang), lang).not.toBeNull();
+  });
+  it('never throw on odd input', () => {
+    expect(findNamedEntities('', 'fr')).toEqual([]);
+    expect(findNamedEntities('Convention', 'xx')).toEqual([]);
+    expect(() => findNamedEntities('« ( “ Convention de de de '.repeat(2000), 'fr')).not.toThrow();
+  });
+});
