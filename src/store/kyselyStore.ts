@@ -565,21 +565,54 @@ export function diffAnalyses(a: DocumentSummary, xa: Analysis, b: DocumentSummar
   return { a, b, sameWork, counts, paragraphs };
 }
 
+/**
+ * Pairs the item mentions of two aligned paragraphs: same reference id, else same name key,
+ * else the most similar keys (Jaccard of concepts ≥ 0.5), since the two texts may name a thing
+ * with more or fewer words ("SCO Development Fund (Special Account)" vs "Fonds de développement").
+ */
 function itemChanges(ma: ReturnType<typeof extractItemMentions>, mb: ReturnType<typeof extractItemMentions>): ItemChange[] {
-  const byKey = new Map<string, ItemChange>();
-  const keyOf = (m: { ref: string | null; key: string; type: ItemType }) => m.ref ?? `${m.type}:${m.key}`;
-  const strongest = (cur: Stance | null, s: Stance): Stance => (cur === null || stanceRank(s) > stanceRank(cur) ? s : cur);
-  for (const m of ma) {
-    const k = keyOf(m);
-    const c = byKey.get(k) ?? { itemId: k, name: m.text, type: m.type, stanceA: null, stanceB: null };
-    c.stanceA = strongest(c.stanceA, m.stance);
-    byKey.set(k, c);
+  type M = ReturnType<typeof extractItemMentions>[number];
+  const strongest = (ms: M[]): Stance => ms.reduce<Stance>((cur, m) => (stanceRank(m.stance) > stanceRank(cur) ? m.stance : cur), ms[0]!.stance);
+  const group = (ms: M[]) => {
+    const g = new Map<string, M[]>();
+    for (const m of ms) {
+      const k = m.ref ?? `${m.type}:${m.key}`;
+      const list = g.get(k) ?? [];
+      list.push(m);
+      g.set(k, list);
+    }
+    return [...g.entries()].map(([id, list]) => ({ id, list, ref: list[0]!.ref, key: new Set(list[0]!.key.split(' ')) }));
+  };
+  const ga = group(ma);
+  const gb = group(mb);
+  const used = new Set<number>();
+  const out: ItemChange[] = [];
+  const sim = (x: Set<string>, y: Set<string>) => {
+    let inter = 0;
+    for (const t of x) if (y.has(t)) inter++;
+    return inter / Math.max(1, x.size + y.size - inter);
+  };
+  for (const a of ga) {
+    let best = -1;
+    let bestScore = 0;
+    gb.forEach((b, j) => {
+      if (used.has(j)) return;
+      const score = a.ref && b.ref ? (a.ref === b.ref ? 2 : 0) : sim(a.key, b.key);
+      if (score > bestScore) {
+        bestScore = score;
+        best = j;
+      }
+    });
+    const first = a.list[0]!;
+    if (best >= 0 && bestScore >= 0.5) {
+      used.add(best);
+      out.push({ itemId: a.id, name: first.text, type: first.type, stanceA: strongest(a.list), stanceB: strongest(gb[best]!.list) });
+    } else out.push({ itemId: a.id, name: first.text, type: first.type, stanceA: strongest(a.list), stanceB: null });
   }
-  for (const m of mb) {
-    const k = keyOf(m);
-    const c = byKey.get(k) ?? { itemId: k, name: m.text, type: m.type, stanceA: null, stanceB: null };
-    c.stanceB = strongest(c.stanceB, m.stance);
-    byKey.set(k, c);
-  }
-  return [...byKey.values()];
+  gb.forEach((b, j) => {
+    if (used.has(j)) return;
+    const first = b.list[0]!;
+    out.push({ itemId: b.id, name: first.text, type: first.type, stanceA: null, stanceB: strongest(b.list) });
+  });
+  return out;
 }

@@ -196,7 +196,7 @@ export function renderDiff(d: DocumentDiff, all: boolean): string {
     if (p.textB !== null) out += `  B: ${cut(p.textB)}\n`;
     if (p.commitmentA !== null && p.commitmentB !== null && p.commitmentA !== p.commitmentB) out += `  commitment: ${p.commitmentA} → ${p.commitmentB}\n`;
     if (p.actionsA.join() !== p.actionsB.join() && p.textA !== null && p.textB !== null) out += `  actions: ${p.actionsA.join(', ') || '—'} → ${p.actionsB.join(', ') || '—'}\n`;
-    for (const i of p.items) if (i.stanceA !== i.stanceB) out += `  ${i.type} ${i.name}: ${i.stanceA ?? 'absent'} → ${i.stanceB ?? 'absent'}\n`;
+    if (p.change === 'changed') for (const i of p.items) if (i.stanceA !== i.stanceB) out += `  ${i.type} ${i.name}: ${i.stanceA ?? 'absent'} → ${i.stanceB ?? 'absent'}\n`;
   }
   return out;
 }
