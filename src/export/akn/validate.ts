@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { XmlDocument, XsdValidator, XmlValidateError } from 'libxml2-wasm';
-import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+import type { XsdValidator } from 'libxml2-wasm';
 import { SCHEMAS_DIR } from '../../paths.js';
 
 /**
@@ -10,40 +9,46 @@ import { SCHEMAS_DIR } from '../../paths.js';
  * with xml.xsd beside it) in-process with libxml2-wasm, so no system tool is needed.
  * Reads: the XML string and the schema files. Writes: nothing.
  * Returns the validation errors (empty when valid); a document that is not even
- * well-formed XML yields one error saying so.
+ * well-formed XML yields one error saying so. libxml2-wasm is loaded on first use: compiling
+ * its WebAssembly takes about 2 s, which commands that never validate should not pay.
  */
 export const AKN_SCHEMA_PATH = join(SCHEMAS_DIR, 'akn', 'akomantoso30.xsd');
 
+type Libxml2 = typeof import('libxml2-wasm');
+let lib: Libxml2 | null = null;
 let validator: XsdValidator | null = null;
 
-function loadValidator(): XsdValidator {
-  if (validator) return validator;
+async function loadValidator(): Promise<{ lib: Libxml2; validator: XsdValidator }> {
+  lib ??= await import('libxml2-wasm');
+  if (validator) return { lib, validator };
+  const { xmlRegisterFsInputProviders } = await import('libxml2-wasm/lib/nodejs.mjs');
   // The schema imports "xml.xsd" by a relative path: libxml2 resolves it against the schema's
   // URL, which must therefore be an absolute file URL with the fs input providers registered.
   xmlRegisterFsInputProviders();
   const url = pathToFileURL(AKN_SCHEMA_PATH).href;
-  const schemaDoc = XmlDocument.fromBuffer(new Uint8Array(readSchema()), { url });
-  validator = XsdValidator.fromDoc(schemaDoc);
-  return validator;
+  const schemaDoc = lib.XmlDocument.fromBuffer(new Uint8Array(readSchema()), { url });
+  validator = lib.XsdValidator.fromDoc(schemaDoc);
+  return { lib, validator };
 }
 
 function readSchema(): Buffer {
   return readFileSync(AKN_SCHEMA_PATH);
 }
 
-export function validateAkn(xml: string): string[] {
-  let doc: XmlDocument;
+export async function validateAkn(xml: string): Promise<string[]> {
+  const { lib, validator: v } = await loadValidator();
+  let doc: InstanceType<Libxml2['XmlDocument']>;
   try {
-    doc = XmlDocument.fromString(xml);
+    doc = lib.XmlDocument.fromString(xml);
   } catch (e) {
     return [`not well-formed XML: ${(e as Error).message}`];
   }
   try {
-    loadValidator().validate(doc);
+    v.validate(doc);
     return [];
   } catch (e) {
-    if (e instanceof XmlValidateError) {
-      const details = (e as XmlValidateError & { details?: Array<{ message: string; line?: number }> }).details ?? [];
+    if (e instanceof lib.XmlValidateError) {
+      const details = (e as Error & { details?: Array<{ message: string; line?: number }> }).details ?? [];
       return details.length ? details.map((d) => `line ${d.line ?? '?'}: ${d.message.trim()}`) : [e.message];
     }
     throw e;

@@ -1,19 +1,9 @@
-import mammoth from 'mammoth';
-import { parseHTML } from 'linkedom';
 import type { Importer } from '../index.js';
-import type { Message } from '../../types.js';
-import type { IngestOptions, IngestResult } from '../types.js';
-import { DEFAULT_MAX_BYTES, UnreadableInputError } from '../types.js';
-import { assembleBlocks } from '../html/assembleBlocks.js';
-import { extractHtmlBlocks } from '../html/htmlBlocks.js';
-import { checkZipBomb } from './zipGuard.js';
+import type { IngestOptions } from '../types.js';
 
 /**
- * The DOCX importer: a Word file → paragraphs, through mammoth (DOCX → semantic HTML)
- * and the HTML block reader (Word's automatic list numbers become each block's `num`).
- * The archive's declared sizes are checked before mammoth inflates anything.
- * Reads: bytes. Writes: an IngestResult. Errors: UnreadableInputError for oversized,
- * bomb-like or malformed files.
+ * Registration of the DOCX importer: a cheap test on the first bytes; the reader
+ * (./ingestDocx.ts, with mammoth and linkedom) is loaded only when a DOCX comes.
  */
 export function looksLikeDocx(bytes: Uint8Array, options: IngestOptions = {}): boolean {
   const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -24,34 +14,8 @@ export function looksLikeDocx(bytes: Uint8Array, options: IngestOptions = {}): b
   return head.includes('word/') || head.includes('[Content_Types].xml');
 }
 
-export async function ingestDocx(bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
-  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > limit) {
-    throw new UnreadableInputError(`the DOCX file is ${(bytes.length / 1048576).toFixed(1)} MB, over the limit of ${(limit / 1048576).toFixed(0)} MB`, 'ingest/too-large', 'split it, or raise the limit with --max-bytes');
-  }
-  const entries = checkZipBomb(bytes);
-  if (!entries.some((e) => e.name === 'word/document.xml')) {
-    throw new UnreadableInputError('the ZIP file is not a Word document (it has no word/document.xml)', 'ingest/docx-malformed', 'give a .docx file saved by a word processor');
-  }
-  let html: string;
-  const messages: Message[] = [];
-  try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    html = result.value;
-    const warnings = result.messages.filter((m) => m.type === 'error');
-    if (warnings.length) messages.push({ severity: 'warning', stage: 'ingest', ruleId: 'ingest/docx-conversion', message: `parts of the DOCX could not be read: ${warnings.map((m) => m.message).slice(0, 3).join('; ')}` });
-  } catch (e) {
-    throw new UnreadableInputError(`the DOCX could not be read (${(e as Error).message.slice(0, 200)})`, 'ingest/docx-malformed', 'open it in a word processor and save it again as .docx');
-  }
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const raw = extractHtmlBlocks(document.body as unknown as Parameters<typeof extractHtmlBlocks>[0]);
-  const { text, blocks } = assembleBlocks(raw);
-  const title = document.querySelector('h1')?.textContent?.trim() || null;
-  return { text, blocks, format: 'docx', messages, title };
-}
-
 export const docxImporter: Importer = {
   format: 'docx',
   accepts: (bytes, options) => looksLikeDocx(bytes, options),
-  read: ingestDocx,
+  read: async (bytes, options) => (await import('./ingestDocx.js')).ingestDocx(bytes, options),
 };

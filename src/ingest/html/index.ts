@@ -1,23 +1,10 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Importer } from '../index.js';
-import type { IngestOptions, IngestResult } from '../types.js';
-import { DEFAULT_MAX_BYTES, UnreadableInputError } from '../types.js';
-import { decodeBytes } from '../decode.js';
-import { assembleBlocks } from './assembleBlocks.js';
-import { extractHtmlBlocks } from './htmlBlocks.js';
+import type { IngestOptions } from '../types.js';
 
 /**
- * The HTML importer: a web page → its main content as paragraphs. Navigation, page
- * headers and footers (outside <main>/<article>), scripts, styles and forms are removed
- * first; then @mozilla/readability picks the main content. When the page has a single
- * <main> or <article>, or Readability finds nothing, that element (else <body>) is used.
- * Reads: bytes. Writes: an IngestResult. Errors: UnreadableInputError when too large.
+ * Registration of the HTML importer: a cheap test on the first bytes; the reader
+ * (./ingestHtml.ts, with linkedom and Readability) is loaded only when an HTML file comes.
  */
-const NOISE = 'script, style, noscript, template, nav, aside, form, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
-
-const NOISE_NAMES = /(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|share|sharing|social|breadcrumbs?|skip-?link|subscribe|banner|popup|modal)(?:$|[\s_-])/i;
-
 export function looksLikeHtml(bytes: Uint8Array, options: IngestOptions = {}): boolean {
   if (options.mediaType && /html/i.test(options.mediaType)) return true;
   if (/\.x?html?$/i.test(options.filename ?? '')) return true;
@@ -25,46 +12,8 @@ export function looksLikeHtml(bytes: Uint8Array, options: IngestOptions = {}): b
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(?:head|body|meta)[\s>]/.test(head);
 }
 
-export function ingestHtml(bytes: Uint8Array, options: IngestOptions = {}): IngestResult {
-  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > limit) {
-    throw new UnreadableInputError(`the HTML file is ${(bytes.length / 1048576).toFixed(1)} MB, over the limit of ${(limit / 1048576).toFixed(0)} MB`, 'ingest/too-large', 'split it, or raise the limit with --max-bytes');
-  }
-  const decoded = decodeBytes(bytes);
-  const messages = [...decoded.messages];
-  const { document } = parseHTML(decoded.text);
-  const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
-  for (const el of Array.from(document.querySelectorAll(NOISE))) el.remove();
-  // Banners that Readability does not know as noise (cookie and consent notices, share bars…).
-  for (const el of Array.from(document.querySelectorAll('[class], [id]'))) {
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (NOISE_NAMES.test(names) && !el.closest('main, article')) el.remove();
-  }
-  // Page-level header and footer: those not inside the main content.
-  for (const el of Array.from(document.querySelectorAll('header, footer'))) {
-    if (!el.closest('main, article')) el.remove();
-  }
-  const mains = document.querySelectorAll('main, article, [role="main"]');
-  let root: unknown = mains.length === 1 ? mains[0] : null;
-  let title = pageTitle;
-  if (!root) {
-    const article = new Readability(document.cloneNode(true) as unknown as Document, { charThreshold: 200 }).parse();
-    if (article?.content) {
-      const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      root = content.body;
-      title = article.title?.trim() || pageTitle;
-    } else {
-      root = document.body ?? document.documentElement;
-      messages.push({ severity: 'info', stage: 'ingest', ruleId: 'ingest/html-no-main-content', message: 'no main content was recognised in the page; the whole body was read' });
-    }
-  }
-  const raw = extractHtmlBlocks(root as Parameters<typeof extractHtmlBlocks>[0]);
-  const { text, blocks } = assembleBlocks(raw);
-  return { text, blocks, format: 'html', messages, title };
-}
-
 export const htmlImporter: Importer = {
   format: 'html',
   accepts: (bytes, options) => looksLikeHtml(bytes, options),
-  read: ingestHtml,
+  read: async (bytes, options) => (await import('./ingestHtml.js')).ingestHtml(bytes, options),
 };
