@@ -68,7 +68,7 @@ function findAdoptionDate(opening: Paragraph[], issuer: string | null): { date: 
     if (p.kind !== 'heading' && p.text.length > 100) continue;
     for (const e of p.entities ?? []) {
       const d = fullDay(e);
-      if (d) return { date: d, paragraph: p };
+      if (d && !isInstrumentDate(p, e)) return { date: d, paragraph: p };
     }
   }
   return null;
@@ -76,14 +76,19 @@ function findAdoptionDate(opening: Paragraph[], issuer: string | null): { date: 
 
 const DATE_OF_DOCUMENT = /(?:\bof|\bdated|\bdu|\bот|\bв редакции от)\s+$/iu;
 /**
- * A date that belongs to a document named before it ("Treaty … of 29 May 2014", "Договор … от
+ * A date that belongs to a document (or a name) right before it ("Treaty … of 29 May 2014", "Договор … от
  * 29 мая 2014 года", "Traité … du 1er juillet 1968") is that document's date, not the adoption date.
  */
 function isInstrumentDate(p: Paragraph, d: Entity): boolean {
   const before = p.text.slice(Math.max(0, d.start - 12), d.start);
   if (/(?:\bот|\bdated)\s+$/iu.test(before)) return true;
   if (!DATE_OF_DOCUMENT.test(before)) return false;
-  return (p.entities ?? []).some((e) => e.type === 'instrument' && e.end <= d.start && d.start - e.end <= 12);
+  // "of <date>" right after a name (the instrument, or the organization ending its name when the
+  // instrument itself was not recognised: "Treaty on the Eurasian Economic Union of 29 May 2014").
+  // A place before "du" is a venue ("à Rio du 18 au 19 novembre"), and "<body> du <date>" is a
+  // meeting, so only an instrument, or an organization before "of", counts.
+  const of = /\bof\s+$/i.test(before);
+  return (p.entities ?? []).some((e) => (e.type === 'instrument' || (of && e.type === 'organization')) && e.end <= d.start && d.start - e.end <= 12);
 }
 
 function rootOf(ref: string): string {

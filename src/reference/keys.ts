@@ -159,8 +159,14 @@ function decodeCodes(codes: Uint16Array, m: number): string {
 }
 
 /** The key of a gazetteer name (same normalisation as makeTextKey, without the maps). */
+const nameKeyCache = new Map<string, string>();
 export function makeNameKey(name: string): string {
-  return makeTextKey(name).key;
+  let k = nameKeyCache.get(name);
+  if (k === undefined) {
+    k = makeTextKey(name).key;
+    nameKeyCache.set(name, k);
+  }
+  return k;
 }
 
 /** The letters and digits of a string in their original case (for acronyms matched with exact case). */
