@@ -47,14 +47,14 @@ describe('findNamedEntities: English', () => {
 
 describe('findNamedEntities: French', () => {
   it('extends a head over its complements, enumerations and periods', () => {
-    expect(found('Ils ont adopté la Stratégie de coopération énergétique des États membres de l’OCS pour la période allant jusqu’en 2030 .', 'fr'))
-      .toEqual([['instrument', 'Stratégie de coopération énergétique des États membres de l’OCS pour la période allant jusqu’en 2030']]);
+    expect(found('Ils ont adopté la Stratégie de coopération énergétique des pays membres du Forum pour la période allant jusqu’en 2035 .', 'fr'))
+      .toEqual([['instrument', 'Stratégie de coopération énergétique des pays membres du Forum pour la période allant jusqu’en 2035']]);
     expect(found('ont adopté le Programme de lutte contre le terrorisme, le séparatisme et l’extrémisme pour 2028-2030, visant à accroître', 'fr'))
       .toEqual([['instrument', 'Programme de lutte contre le terrorisme, le séparatisme et l’extrémisme pour 2028-2030']]);
   });
   it('stops before a date of signature, a place and a parenthesis with place and date', () => {
-    expect(found('sont parties au Traité sur la non-prolifération des armes nucléaires du 1er juillet 1968 s’engagent', 'fr'))
-      .toEqual([['instrument', 'Traité sur la non-prolifération des armes nucléaires']]);
+    expect(found('qui ont ratifié le Traité sur l’interdiction des mines antipersonnel du 18 septembre 1997 soutiennent', 'fr'))
+      .toEqual([['instrument', 'Traité sur l’interdiction des mines antipersonnel']]);
     expect(found('ont salué les résultats du Forum des transports de l’OCS (Tachkent, 1er novembre 2023).', 'fr'))
       .toEqual([['event', 'Forum des transports de l’OCS']]);
     expect(found('la tenue de la réunion des ministres des transports des États membres de l’OCS à Bichkek en 2025 .', 'fr'))

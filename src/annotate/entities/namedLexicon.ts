@@ -45,6 +45,7 @@ export interface EntitiesLexicon {
   known?: KnownEntry[];
   bodies?: string[];
   placeLinks?: string[];
+  indefiniteArticles?: string[];
   dateStopLinks?: string[];
 }
 
@@ -61,6 +62,7 @@ export interface PreparedLexicon {
   qualifying: Set<string>;
   determiners: Set<string>;
   generic: Set<string>;
+  indefinite: Set<string>;
   connectors: Set<string>;
   adjectives: Set<string>;
   adjectiveSuffixes: string[];
@@ -125,6 +127,7 @@ export function prepareLexicon(lang: string): PreparedLexicon | null {
     qualifying: set(lex.qualifyingLinks),
     determiners: set(lex.determiners),
     generic: set(lex.genericDeterminers),
+    indefinite: set(lex.indefiniteArticles),
     connectors: set(lex.connectors),
     adjectives: set(lex.adjectives),
     adjectiveSuffixes: (lex.adjectiveSuffixes ?? []).map(foldWord).sort((a, b) => b.length - a.length),

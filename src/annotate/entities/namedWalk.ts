@@ -239,7 +239,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       // "à Samarkand", "in Moscow": a place after a place link ends the name (lexicon placeLinks)
       if (ctx.placeLinks.has(linkWord) && isCapitalised(toks[pos + ln]) && !headAt(ctx, pos + ln)) break;
       // "… et d'une mondialisation …": an indefinite article after a coordinated link starts another thing
-      if (fw(toks[pos - 1]) !== '' && lex.connectors.has(fw(toks[pos - 1])) && lex.generic.has(fw(toks[pos + ln]))) break;
+      if (fw(toks[pos - 1]) !== '' && lex.connectors.has(fw(toks[pos - 1])) && lex.indefinite.has(fw(toks[pos + ln]))) break;
       lastLinkWord = linkWord;
       let c = skipDeterminers(ctx, pos + ln);
       // "du 1er juillet 1968", "of 9 October": a date after "de/du/of" ends the name.
