@@ -225,3 +225,17 @@ describe('refusals: zip bombs, oversized, malformed, scanned', () => {
     await expectRefused(() => ingestBytes(bad, { filename: 'x.akn.xml' }), /not well-formed/);
   });
 });
+
+describe('HTML character sets', () => {
+  it('reads a windows-1251 page by its <meta charset>, and UTF-8 whatever the label says', () => {
+    const text = 'Государства-члены поддерживают';
+    // Windows-1251 puts А–я (U+0410–U+044F) at 0xC0–0xFF; the hyphen and space are ASCII.
+    const cp1251 = [...text].map((c) => (c.charCodeAt(0) >= 0x410 && c.charCodeAt(0) <= 0x44f ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0)));
+    const head = new TextEncoder().encode('<html><head><meta charset="windows-1251"></head><body><main><p>');
+    const tail = new TextEncoder().encode('</p></main></body></html>');
+    const bytes = new Uint8Array([...head, ...cp1251, ...tail]);
+    expect(ingestHtml(bytes).text).toBe(text);
+    const mislabelled = new TextEncoder().encode(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><main><p>${text}</p></main></body></html>`);
+    expect(ingestHtml(mislabelled).text).toBe(text);
+  });
+});

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { Message } from '../../types.js';
 import type { IngestOptions, IngestResult } from '../types.js';
 import { DEFAULT_MAX_BYTES, UnreadableInputError } from '../types.js';
 import { decodeBytes } from '../decode.js';
@@ -17,12 +18,40 @@ const NOISE = 'script, style, noscript, template, nav, aside, form, iframe, svg,
 
 const NOISE_NAMES = /(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|share|sharing|social|breadcrumbs?|skip-?link|subscribe|banner|popup|modal)(?:$|[\s_-])/i;
 
+/** The charset a page declares in its first 1 KiB (<meta charset> or http-equiv), if any. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * Decodes a page: valid UTF-8 is read as UTF-8 whatever the page says (mislabelled pages are
+ * common); otherwise the declared charset (windows-1251, gb2312/gbk, big5, koi8-r… via the
+ * WHATWG decoders in Node's ICU), else the generic decoder (Latin-1 fallback with a warning).
+ */
+function decodeHtmlBytes(bytes: Uint8Array): { text: string; messages: Message[] } {
+  const declared = sniffHtmlCharset(bytes);
+  if (declared && !/^utf-?8$/.test(declared)) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      try {
+        return { text: new TextDecoder(declared).decode(bytes), messages: [] };
+      } catch {
+        // An unknown label: fall through to the generic decoder.
+      }
+    }
+  }
+  return decodeBytes(bytes);
+}
+
 export function ingestHtml(bytes: Uint8Array, options: IngestOptions = {}): IngestResult {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > limit) {
     throw new UnreadableInputError(`the HTML file is ${(bytes.length / 1048576).toFixed(1)} MB, over the limit of ${(limit / 1048576).toFixed(0)} MB`, 'ingest/too-large', 'split it, or raise the limit with --max-bytes');
   }
-  const decoded = decodeBytes(bytes);
+  const decoded = decodeHtmlBytes(bytes);
   const messages = [...decoded.messages];
   const { document } = parseHTML(decoded.text);
   const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
