@@ -85,9 +85,12 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       const before = text.slice(s.start, m.start).trimEnd();
       const opener = phraseBefore(tokens, m.t0, openers);
       const atStart = m.t0 <= firstWord || before === '' || /[,(:;—–-]$/u.test(before);
-      ok = opener || coordinated || (atStart && !(prev && gerund.has(prev.w) && text.slice(prev.end, m.start).trim() === ''));
+      const lastHere = [...accepted].reverse().find((a) => a.sentence === si);
+      const coordinatedParticiple = coordinated && lastHere?.m.kind === 'participle';
+      ok = opener || coordinatedParticiple || (atStart && !(prev && gerund.has(prev.w) && text.slice(prev.end, m.start).trim() === ''));
     } else if (m.kind === 'base') {
-      ok = m.t0 === firstWord || coordinated || subjectBefore;
+      // Item-initial forms ("1. Decides", "2. Recognize") only open a numbered item.
+      ok = m.t0 === firstWord;
     } else {
       const strict = strictAll || m.rule.endsWith('.future');
       if (prev && relative.has(prev.w)) ok = false;

@@ -51,6 +51,18 @@ describe('English actions', () => {
     expect(cats('We urge the countries that support the process to welcome refugees.')).toEqual(['call:urge']);
   });
 
+  it('"agree that" is an assessment, "agree to" a decision', () => {
+    expect(cats('We agree that climate change is a major challenge.')).toEqual(['consider:agree']);
+    expect(one('We agree that climate change is a major challenge.').commitment).toBe(false);
+    expect(cats('Leaders today agreed to provide support to the fund.')).toEqual(['decide:agreed']);
+    expect(one('Leaders today agreed to provide support to the fund.').subject.text).toBe('Leaders');
+  });
+
+  it('a participle after a finite verb and "and" is not a new clause', () => {
+    expect(cats('Bearing in mind the changes, we reaffirm our commitment to multilateralism and upholding international law.'))
+      .toEqual(['affirm:reaffirm our commitment', 'consider:Bearing in mind']);
+  });
+
   it('narrative verbs are not actions and the formula paragraph is preamble with subject all', () => {
     const p = one('We, the Heads of State and Government, met in Kazan on 23 October 2024.');
     expect(p.actions).toEqual([]);
@@ -99,6 +111,11 @@ describe('English numbered items under a chapeau', () => {
     expect(ps[1]!.actions.map((a) => `${a.category}:${a.text}`)).toEqual(['consider:Recognize']);
     expect(ps[2]!.actions.map((a) => `${a.category}:${a.text}`)).toEqual(['affirm:Reaffirm', 'affirm:recall']);
     expect(ps[1]!.subject).toMatchObject({ scope: 'all', text: null });
+  });
+
+  it('an item-initial form inside an item is not an action ("… and demands action")', () => {
+    const ps = runClauseStages(['In this regard we:', '1. Recognize that the threat is urgent and demands immediate action,'], 'en');
+    expect(ps[1]!.actions.map((a) => a.text)).toEqual(['Recognize']);
   });
 
   it('items under "We commit to:" are commitments; the lead-in counts none', () => {

@@ -33,6 +33,7 @@ interface CompiledSubjects {
   qualifierStarts: string[][];
   otherVerbs: string[][];
   listJoiners: Set<string>;
+  genitive: Set<string> | null;
 }
 const cache = new WeakMap<SubjectLexicon, CompiledSubjects>();
 
@@ -51,6 +52,7 @@ function compile(lex: SubjectLexicon): CompiledSubjects {
     qualifierStarts: lex.qualifierStarts.map(foldPhrase),
     otherVerbs: lex.otherVerbs.map(foldPhrase),
     listJoiners: new Set(lex.listJoiners.flatMap(foldPhrase)),
+    genitive: lex.genitiveWords ? new Set(lex.genitiveWords.flatMap(foldPhrase)) : null,
   };
   cache.set(lex, c);
   return c;
@@ -128,7 +130,7 @@ export function findSubjectCandidates(
         if (q && stop > 0) {
           qualifier = { start: tokens[t1]!.start, end: trimEnd(text, stop) };
           end = qualifier.end;
-        } else if (stop < 0 || stop > tokens[t1]!.start) {
+        } else if ((stop < 0 || stop > tokens[t1]!.start) && (!c.genitive || c.genitive.has(tokens[t1]!.w))) {
           // Genitive extension: "Les dirigeants des États membres de l'OCS (…)" up to "(", "," or the verb.
           const limit = stop > 0 ? stop : sentence.end;
           const m = /[,(;:]/u.exec(text.slice(end, limit));

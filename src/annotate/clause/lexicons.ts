@@ -13,6 +13,8 @@ import { loadLexicon } from '../../lexicon/load.js';
 export interface VerbEntry {
   id: string;
   category: ActionCategory;
+  /** Category when the verb is followed by a complementizer ("agree that" → consider). */
+  thatCategory?: ActionCategory;
   /** Finite forms as written after the subject ("notent", "ont pris note" is built from `perfect`). */
   finite?: string[];
   /** Past participles, combined with the language's auxiliaries ("noté" → "ont noté"). */
@@ -78,6 +80,8 @@ export interface VerbLexicon {
   complementMarkers?: string[];
   /** A folded word that is a verb complement after a marker (infinitive, gerund): regex. */
   complementVerb?: string;
+  /** Complementizers for `thatCategory` ("that", "que"). */
+  complementizers?: string[];
   /** Verbs that only narrate the meeting: never actions (documentation; matched to veto). */
   narrative?: string[];
 }
@@ -100,6 +104,8 @@ export interface SubjectLexicon {
   otherVerbs: string[];
   /** Endings of the opening formula ("déclarent ce qui suit", "declare the following"). */
   openingFormula: string[];
+  /** Words after a member noun that extend it to a longer name ("de", "of"): "Les dirigeants des États membres de l'OCS". */
+  genitiveWords?: string[];
   /** Words joining state names in a list ("et", "and"). */
   listJoiners: string[];
 }

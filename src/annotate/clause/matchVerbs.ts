@@ -35,6 +35,7 @@ interface CompiledForm {
   takesVerb: boolean;
   /** Light verb: category comes from the noun that follows. */
   light: boolean;
+  thatCategory?: ActionCategory;
 }
 
 interface CompiledLexicon {
@@ -46,6 +47,7 @@ interface CompiledLexicon {
   nouns: Map<string, { rule: string; category: ActionCategory; withVerb?: ActionCategory }>;
   complementMarkers: Set<string>;
   complementVerb: RegExp | null;
+  complementizers: Set<string>;
   patterns: { re: RegExp; exclude: Set<string>; rule: string; category: ActionCategory; kind: FormKind; continuations: string[][]; prefixes: Set<string> }[];
 }
 
@@ -65,8 +67,8 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   const byFirst = new Map<string, CompiledForm[]>();
   const auxes = lex.auxiliaries.map(foldPhrase);
   const pAuxes = (lex.participleAuxiliaries ?? []).map(foldPhrase);
-  const addForms = (rule: string, category: ActionCategory, e: { finite?: string[]; perfect?: string[]; participle?: string[]; base?: string[]; negatedOnly?: boolean; takesVerb?: boolean }, light: boolean) => {
-    const base = { rule, category, negatedOnly: !!e.negatedOnly, takesVerb: !!e.takesVerb, light };
+  const addForms = (rule: string, category: ActionCategory, e: { finite?: string[]; perfect?: string[]; participle?: string[]; base?: string[]; negatedOnly?: boolean; takesVerb?: boolean; thatCategory?: ActionCategory }, light: boolean) => {
+    const base = { rule, category, negatedOnly: !!e.negatedOnly, takesVerb: !!e.takesVerb, light, thatCategory: e.thatCategory };
     for (const s of e.finite ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'finite', inciseAfter: -1 });
     for (const s of e.base ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'base', inciseAfter: -1 });
     for (const s of e.participle ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'participle', inciseAfter: -1 });
@@ -91,6 +93,7 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
     nouns,
     complementMarkers: new Set((lex.complementMarkers ?? []).flatMap(foldPhrase)),
     complementVerb: lex.complementVerb ? new RegExp(lex.complementVerb, 'u') : null,
+    complementizers: new Set((lex.complementizers ?? []).flatMap(foldPhrase)),
     patterns: (lex.patterns ?? []).map((p) => ({
       re: new RegExp(`^(?:${p.word})$`, 'u'),
       exclude: new Set(p.exclude?.flatMap(foldPhrase) ?? []),
@@ -160,6 +163,7 @@ export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon)
       if (end < 0) continue;
       let category = f.category;
       let rule = f.rule;
+      if (f.thatCategory && c.complementizers.has(tokens[end]?.w ?? '')) category = f.thatCategory;
       if (f.light) {
         const noun = lightNounAt(tokens, end, c);
         if (!noun) continue;
