@@ -48,7 +48,10 @@ export function expandedOrganizationNames(org: OrganizationRecord, lang: DataLan
   const patterns = getOrganizationsFile().bodyNamePatterns?.[lang] ?? [];
   if (parent && patterns.length > 0) {
     const bodyNames = new Set([...list(org.names, lang), ...list(org.shortNames, lang), ...list(org.contextNames, lang)]);
-    const parentNames = expandedOrganizationNames(parent, lang);
+    // A parent that is itself a body has hundreds of expanded names; its shortest 40 (acronyms and
+    // "RATS de l'OCS" forms) are the ones used before a child's name, and keep the index small.
+    const allParent = expandedOrganizationNames(parent, lang);
+    const parentNames = parent.parent ? [...allParent].sort((a, b) => a.length - b.length).slice(0, 40) : allParent;
     for (const b of bodyNames) for (const p of parentNames) for (const pat of patterns) {
       const elided = pat.includes("l'{parent}") && !/^[aeiouyéèêàâîôûœæh]/i.test(p) ? null : pat;
       if (!elided) continue;
