@@ -43,3 +43,25 @@ export function renderEvalTable(r: EvalReport, title = r.ids.join(', ')): string
 function fmt(x: number | null): string {
   return x == null ? 'n/a' : x.toFixed(3);
 }
+
+/**
+ * The disagreements of a report as text lines ("para_12  kind  predicted: heading  gold: operative"),
+ * at most `limit` of them, for a person looking for what to fix.
+ */
+export function renderDisagreements(r: EvalReport, limit = 50): string {
+  const ds = r.disagreements;
+  if (!ds.length) return 'No disagreements.\n';
+  const show = ds.slice(0, Math.max(0, limit));
+  const lines = show.map((d) => {
+    const where = r.documents > 1 && d.doc ? `${d.doc} ${d.eId}` : d.eId;
+    return `${where}  ${d.field}  predicted: ${brief(d.predicted)}  gold: ${brief(d.gold)}`;
+  });
+  const more = ds.length - show.length;
+  return `Disagreements (${ds.length})\n${lines.join('\n')}\n${more > 0 ? `… and ${more} more (--limit, or --format json for all)\n` : ''}`;
+}
+
+function brief(x: unknown): string {
+  if (x === null || x === undefined) return '-';
+  const s = typeof x === 'string' ? x : JSON.stringify(x);
+  return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+}

@@ -31,6 +31,13 @@ describe('concord eval', () => {
     expect(r.stdout).toMatch(/^paragraphs matched\s+1\.000/m);
   });
 
+  it('lists the disagreements with --details', () => {
+    const r = run(join(predDir, 'csto-2022-moscow-statement.en.json'), join(goldDir, 'csto-2022-moscow-statement.en.json'), '--details');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Disagreements (1)');
+    expect(r.stdout).toMatch(/^para_2 {2}kind {2}predicted: \w+ {2}gold: \w+$/m);
+  });
+
   it('prints JSON with --format json', () => {
     const r = run(join(predDir, 'csto-2022-moscow-statement.en.json'), join(goldDir, 'csto-2022-moscow-statement.en.json'), '--format', 'json');
     expect(r.status).toBe(0);

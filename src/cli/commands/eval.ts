@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { evaluate } from '../../eval/evaluate.js';
 import { pool } from '../../eval/pool.js';
-import { renderEvalTable } from '../../eval/renderTable.js';
+import { renderDisagreements, renderEvalTable } from '../../eval/renderTable.js';
 import type { EvalReport } from '../../eval/types.js';
 import type { Analysis } from '../../types.js';
 import { EXIT_OK, UsageError } from '../errors.js';
@@ -28,21 +28,28 @@ export function registerEval(program: Command): void {
     .argument('<predicted>', 'analysis JSON to measure (concord analyze output), or a folder of them')
     .argument('<gold>', 'reference analysis JSON (e.g. a hand annotation), or a folder of them with the same file names')
     .option('-f, --format <format>', 'output format: table or json', 'table')
-    .action((predictedPath: string, goldPath: string, opts: { format: string }) => {
+    .option('-d, --details', 'after the table, list the disagreements (paragraph, field, predicted, gold)')
+    .option('--limit <n>', 'most disagreements listed with --details', '50')
+    .action((predictedPath: string, goldPath: string, opts: { format: string; details?: boolean; limit: string }) => {
       if (!['table', 'json'].includes(opts.format)) throw new UsageError(`unknown format "${opts.format}"`, 'use table or json');
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not "${opts.limit}"`);
       const folders = [isFolder(predictedPath), isFolder(goldPath)];
       if (folders[0] !== folders[1]) throw new UsageError('give two files or two folders', 'a folder of predictions pairs with a folder of gold files');
-      if (folders[0]) evaluateFolders(predictedPath, goldPath, opts.format);
+      if (folders[0]) evaluateFolders(predictedPath, goldPath, opts.format, opts.details ? limit : null);
       else {
         const report = evaluate(readAnalysis(predictedPath), readAnalysis(goldPath));
         if (opts.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-        else process.stdout.write(renderEvalTable(report, `${predictedPath} vs ${goldPath}`));
+        else {
+          process.stdout.write(renderEvalTable(report, `${predictedPath} vs ${goldPath}`));
+          if (opts.details) process.stdout.write('\n' + renderDisagreements(report, limit));
+        }
       }
       process.exitCode = EXIT_OK;
     });
 }
 
-function evaluateFolders(predictedDir: string, goldDir: string, format: string): void {
+function evaluateFolders(predictedDir: string, goldDir: string, format: string, detailLimit: number | null): void {
   const names = readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
   if (names.length === 0) throw new UsageError(`${goldDir} holds no .json files`, 'give a folder of gold analyses');
   if (names.length > MAX_FILES) throw new UsageError(`${goldDir} holds ${names.length} files, over the limit of ${MAX_FILES}`);
@@ -67,6 +74,7 @@ function evaluateFolders(predictedDir: string, goldDir: string, format: string):
   }
   const parts = languages.map((l) => renderEvalTable(byLanguage[l], `language ${l}`));
   if (languages.length > 1) parts.push(renderEvalTable(overall, 'all languages'));
+  if (detailLimit !== null) parts.push(renderDisagreements(overall, detailLimit));
   process.stdout.write(parts.join('\n'));
 }
 
