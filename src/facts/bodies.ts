@@ -1,5 +1,5 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { blankPlacesAndDates, cuesIn, entitiesIn, isCoordinatedGap, isLinkerGap, makeFact, type ParagraphFacts, type Range } from './context.js';
+import { blankPlacesAndDates, cuesIn, entitiesIn, isCoordinatedGap, isLinkerGap, makeFact, titleCaseNameAt, type ParagraphFacts, type Range } from './context.js';
 import { findCues, matchAtStart } from './lexicon.js';
 
 /**
@@ -40,6 +40,13 @@ export function extractBodies(pf: ParagraphFacts): InstitutionalFact[] {
       if (phrase) {
         facts.push(makeFact(pf, 'body', cue.id, [statusCue, cue, phrase], {
           org: pf.org, body: pf.paragraph.text.slice(phrase.start, phrase.end), ref: null, bodyKind: phrase.kind, status, statusRule: statusCue?.id ?? cue.id,
+        }));
+        continue;
+      }
+      for (const name of titleCaseNamesAfter(pf, cue, sentence)) {
+        const body = pf.paragraph.text.slice(name.start, name.end);
+        facts.push(makeFact(pf, 'body', cue.id, [statusCue, cue, name], {
+          org: pf.org, body, ref: null, bodyKind: bodyKindOf(pf, body), status, statusRule: statusCue?.id ?? cue.id,
         }));
       }
     }
@@ -125,4 +132,34 @@ function bodyPhraseAfter(pf: ParagraphFacts, cue: Range, sentence: Range): (Rang
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end;
+}
+
+/**
+ * Title-case names governed by a cue when no entity was marked: the first right after the cue
+ * past linker words ("set up a BRICS Working Group on …"), then each one coordinated with the
+ * previous ("… of a BRICS Grain Exchange and of a BRICS Reinsurance Pool"); with coordinatedFirst,
+ * the first too must be coordinated (the cue is then the last name already found). Names that overlap
+ * a marked state, place or date are not names of bodies or instruments.
+ */
+export function titleCaseNamesAfter(pf: ParagraphFacts, cue: Range, sentence: Range, coordinatedFirst = false): Range[] {
+  const out: Range[] = [];
+  let prevEnd = cue.end;
+  for (let guard = 0; guard < 8; guard++) {
+    const rest = pf.folded.slice(prevEnd, sentence.end);
+    const words = /^(?:\s*\S+){0,6}/u.exec(rest)?.[0] ?? '';
+    let found: Range | null = null;
+    // The name starts after a few linker words: find the first capitalised word and try there.
+    const m = /[\p{Lu}\p{N}]/u.exec(pf.paragraph.text.slice(prevEnd, prevEnd + words.length));
+    if (m) {
+      const at = prevEnd + m.index;
+      const gapOk = out.length === 0 && !coordinatedFirst ? isLinkerGap(pf, prevEnd, at) : isCoordinatedGap(pf, prevEnd, at);
+      if (gapOk) found = titleCaseNameAt(pf, at, sentence.end);
+    }
+    if (!found) break;
+    const f = found;
+    if (pf.entities.some((e) => (e.type === 'state' || e.type === 'place' || e.type === 'date') && e.start < f.end && e.end > f.start)) break;
+    out.push(found);
+    prevEnd = found.end;
+  }
+  return out;
 }

@@ -168,3 +168,40 @@ export function governingAction(pf: ParagraphFacts, offset: number): Action | nu
   for (const a of pf.actions) if (a.start >= s.start && a.end <= offset) best = a;
   return best;
 }
+
+/**
+ * A capitalised name written in title case right at an offset ("BRICS Working Group on
+ * Critical Minerals", "Plan of Action"): capitalised words, with linker words between two
+ * of them. Used when the entity recogniser has not marked a new body or instrument. Needs
+ * two capitalised words at least; stops at any punctuation. Hand-written because no library
+ * here segments title-case names, and the linker words come from the lexicon.
+ */
+export function titleCaseNameAt(pf: ParagraphFacts, from: number, limit: number): Range | null {
+  const text = pf.paragraph.text;
+  const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’-]*)/uy;
+  const isCap = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
+  const isLinker = (w: string) => pf.lex.linkerGap.test(` ${foldForMatch(w)} `);
+  let at = from;
+  let start = -1;
+  let end = -1;
+  let caps = 0;
+  let pending: number | null = null;
+  while (at < limit) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m || m.index + m[0].length > limit) break;
+    const word = m[1];
+    const wordStart = m.index + m[0].length - word.length;
+    if (isCap(word)) {
+      if (start < 0) start = wordStart;
+      end = wordStart + word.length;
+      caps++;
+      pending = null;
+    } else if (start >= 0 && isLinker(word) && pending === null) {
+      pending = wordStart;
+    } else break;
+    at = m.index + m[0].length;
+  }
+  if (start < 0 || caps < 2) return null;
+  return { start, end };
+}

@@ -1,6 +1,6 @@
 import type { Entity, InstitutionalFact } from '../types.js';
 import { cuesIn, entitiesIn, governingAction, makeFact, periodFromText, periodFromValue, type ParagraphFacts, type Period, type Range } from './context.js';
-import { governedNames } from './bodies.js';
+import { governedNames, titleCaseNamesAfter } from './bodies.js';
 import { findCues, matchAtStart, type CueMatch } from './lexicon.js';
 
 /** Action categories that make a status only wished for: "call for the adoption of …". */
@@ -27,6 +27,17 @@ export function extractInstruments(pf: ParagraphFacts): InstitutionalFact[] {
       for (const inst of names) {
         if (done.has(inst)) continue;
         done.add(inst);
+        facts.push(instrumentFact(pf, inst, cue, statusOf(pf, cue)));
+      }
+      // Names the entity recogniser did not mark: title-case names whose head is an instrument
+      // kind, right after the cue or coordinated with the last name found ("… and its Plan of Action").
+      const last = names[names.length - 1];
+      const after = last ? { start: last.start, end: last.end } : cue;
+      for (const r of titleCaseNamesAfter(pf, after, sentence, !!last)) {
+        if (pf.entities.some((e) => e.type === 'instrument' && e.start < r.end && e.end > r.start)) break;
+        const words = pf.paragraph.text.slice(r.start, r.end);
+        if (!matchAtStart(pf.lex, 'instrumentKind', stripLead(pf.folded.slice(r.start, r.end)))) break;
+        const inst: Entity = { type: 'instrument', text: words, start: r.start, end: r.end, rule: 'facts/title-case-name' };
         facts.push(instrumentFact(pf, inst, cue, statusOf(pf, cue)));
       }
     }

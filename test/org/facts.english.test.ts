@@ -90,3 +90,22 @@ describe('facts from an English declaration (BRICS test text)', () => {
     expect(a.messages?.map((m) => m.ruleId)).toEqual(['facts/no-lexicon']);
   });
 });
+
+describe('names the entity recogniser did not mark', () => {
+  it('title-case names after a cue still give bodies and instruments', () => {
+    const a = buildAnalysis(new URL('./fixtures/brics-2026-newdelhi.en.json', import.meta.url));
+    for (const p of a.paragraphs) {
+      p.entities = p.entities.filter((e) => !(e.type === 'organization' && e.ref !== 'brics') && e.text !== 'Plan of Action');
+    }
+    const fs = extractFacts(a);
+    expect(pick(fs.filter((f) => f.kind === 'body'), ['eId', 'body', 'status'])).toEqual([
+      { eId: 'para_4', body: 'BRICS Working Group on Critical Minerals', status: 'decided' },
+      { eId: 'para_5', body: 'BRICS Grain Exchange', status: 'consultation' },
+      { eId: 'para_5', body: 'BRICS Reinsurance Pool', status: 'consultation' },
+      { eId: 'para_6', body: 'BRICS Centre for Industrial Competencies', status: 'created' },
+      { eId: 'para_14', body: 'BRICS Investment Platform', status: 'proposed' },
+      { eId: 'para_15', body: 'BRICS Vaccine Research Centre', status: 'proposed' },
+    ]);
+    expect(fs.find((f) => f.kind === 'instrument' && f.instrument === 'Plan of Action')).toMatchObject({ eId: 'para_8', status: 'adopted', instrumentKind: 'action-plan' });
+  });
+});
