@@ -224,7 +224,9 @@ function extendTitle(text: string, found: Found[], lang: string): Found[] {
   const lead = /^\s*(?:the|la|le|les|l['’])?\s*/iu.exec(text)![0].length;
   const first = found.find((f) => f.type === 'instrument' && f.start <= lead + 1);
   if (!first) return found;
-  const sub = /\s*[-–—]\s+\p{Lu}|[-–—]\s*\p{Lu}\p{Ll}+\s+\p{Lu}|\s*:\s/u.exec(text.slice(first.end));
+  // a subtitle after a dash or colon, or an all-capitals subtitle after a mixed-case name
+  const sub = /\s*[-–—]\s+\p{Lu}|[-–—]\s*\p{Lu}\p{Ll}+\s+\p{Lu}|\s*:\s/u.exec(text.slice(first.end))
+    ?? (/\p{Ll}/u.test(text.slice(first.start, first.end)) ? /\s+(?=\p{Lu}{2,}[\s\p{Lu}\p{P}]*$)/u.exec(text.slice(first.end)) : null);
   let end = sub ? first.end + sub.index : text.trimEnd().length;
   if (end < first.end) end = first.end;
   const title: Found = { type: 'instrument', text: '', start: first.start, end, ref: first.ref ?? null, rule: `entities/rule:${lang}.document-title`, priority: 4 };
@@ -245,8 +247,10 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   } else {
     const lex = prepareLexicon(l);
     if (lex) {
-      cands.push(...findResolutions(t, l));
-      cands.push(...findByDescriptors(t, l, lex, findDates(t, l)));
+      const resolutions = findResolutions(t, l);
+      cands.push(...resolutions);
+      // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
+      cands.push(...findByDescriptors(t, l, lex, findDates(t, l)).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
       cands.push(...findPersons(t, lex, l));
     }
   }

@@ -180,6 +180,9 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
   let inEntre = false;
   let lastWasLinkPour = false;
   let lastLinkWord = '';
+  const usedLinks: string[] = [];
+  // "de … et de …", "on … and on …": a coordinated link repeats one already in the name ("de"/"du"/"des" count as one).
+  const sameLink = (w: string) => usedLinks.some((u) => u === w || (u.length <= 3 && w.length <= 3 && !u.includes(' ') && !w.includes(' ') && u[0] === w[0]));
   let guard = 0;
   const acceptDate = (p: number): number => {
     const end = ctx.dateStarts.get(toks[p].start);
@@ -226,6 +229,8 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       r.last = c; pos = c + 1; verbObject = false; continue;
     }
     // Capitalised word straight after the head (English word order): a later head, a non-head, or a modifier.
+    // An all-capitals subtitle after a mixed-case name ("… Kazan Declaration STRENGTHENING …") ends it.
+    if (ctx.capitalisedNames && /^\p{Lu}{6,}$/u.test(t.text) && /\p{Ll}/u.test(toks[headStart].text)) break;
     if (ctx.capitalisedNames && r.links === 0 && isWord(t) && (isCapitalised(t) || t.kind === 'num')) {
       const h = headAt(ctx, pos);
       if (h) { r.newHead = h.d; r.last = pos + h.len - 1; pos += h.len; continue; }
@@ -241,6 +246,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       // "… et d'une mondialisation …": an indefinite article after a coordinated link starts another thing
       if (fw(toks[pos - 1]) !== '' && lex.connectors.has(fw(toks[pos - 1])) && lex.indefinite.has(fw(toks[pos + ln]))) break;
       lastLinkWord = linkWord;
+      usedLinks.push(linkWord);
       let c = skipDeterminers(ctx, pos + ln);
       // "du 1er juillet 1968", "of 9 October": a date after "de/du/of" ends the name.
       if (ctx.dateStarts.has(toks[c]?.start ?? -1) && ctx.dateStopLinks.has(linkWord)) break;
@@ -280,6 +286,8 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       const u = toks[pos + 1];
       if (!u) break;
       if (linkAt(ctx, pos + 1)) {
+        const nextLink = toks.slice(pos + 1, pos + 1 + linkAt(ctx, pos + 1)).map(fw).join(' ');
+        if (!sameLink(nextLink) && !inEntre) break;
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after) && !inEntre) break; // "… et du programme d'action": a second name
         if (isQuoteOpen(toks[after])) break;
@@ -315,7 +323,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames && !lex.openChain) {
       const u = toks[pos + 1];
       const ln2 = linkAt(ctx, pos + 1);
-      const sameFamily = ln2 === 0 || fw(u) === lastLinkWord || (ln2 === 1 && fw(u).length <= 3 && lastLinkWord.length <= 3 && !lastLinkWord.includes(' '));
+      const sameFamily = ln2 === 0 || sameLink(toks.slice(pos + 1, pos + 1 + ln2).map(fw).join(' '));
       if (u && sameFamily && (ln2 || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after)) break;
