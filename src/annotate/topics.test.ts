@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Entity, Paragraph, ParagraphKind } from '../types.js';
 import type { AnnotateContext } from './context.js';
 import { annotateTopics } from './topics.js';
-import { compileForm, loadTopicCues, readTopicIds } from './topicsLexicon.js';
+import { loadLexicon } from '../lexicon/load.js';
+import { compileForm, loadTopicCues, readTopicIds, type TopicsLexicon } from './topicsLexicon.js';
 
 function para(text: string, kind: ParagraphKind = 'operative', entities: Entity[] = []): Paragraph {
   return {
@@ -113,6 +114,28 @@ describe('annotateTopics', () => {
 });
 
 describe('topic lexicons', () => {
+  it('give every cue a unique id starting with its language, and no form to two topics', () => {
+    for (const lang of ['fr', 'en', 'ru', 'zh']) {
+      const lex = loadLexicon<TopicsLexicon>(lang, 'topics')!;
+      const entries = [...(lex.ignore ?? []), ...(lex.cooperation ?? []), ...lex.topics.flatMap((t) => t.cues)];
+      const ids = entries.map((e) => e.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), lang).toEqual([]);
+      expect(ids.filter((id) => !id.startsWith(`${lang}.`)), lang).toEqual([]);
+      const owner = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const t of lex.topics) {
+        for (const c of t.cues) {
+          for (const f of c.forms) {
+            const key = f.toLowerCase();
+            if (owner.has(key) && owner.get(key) !== t.id) clashes.push(`${f}: ${owner.get(key)}, ${t.id}`);
+            owner.set(key, t.id);
+          }
+        }
+      }
+      expect(clashes, lang).toEqual([]);
+    }
+  });
+
   it('load and validate for fr, en, ru and zh, and fr and en cover every topic of spec/topics.json', () => {
     for (const lang of ['fr', 'en', 'ru', 'zh']) expect(loadTopicCues(lang)?.length).toBeGreaterThan(50);
     for (const lang of ['fr', 'en']) {
