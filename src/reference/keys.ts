@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { foldForMatch, stripAccentsSameLength } from '../text/fold.js';
 
 /**
@@ -7,7 +6,7 @@ import { foldForMatch, stripAccentsSameLength } from '../text/fold.js';
  * accents, letter case and (in Russian) case endings:
  *   - folded (typographic punctuation to ASCII, lower case; foldForMatch keeps offsets),
  *   - split into tokens: runs of letters/digits; every Chinese/Japanese character is a token,
- *   - each token normalised: accents stripped; Russian tokens stemmed (Snowball) so that
+ *   - each token normalised: accents stripped; Russian tokens lose their case ending so that
  *     "Российской Федерации" and "Российская Федерация" get the same key,
  *   - joined WITHOUT the spaces, hyphens, apostrophes and periods between tokens ("Republicof
  *     Belarus" = "Republic of Belarus"; "OCS. Base" = "OCS Base"), while any other punctuation
@@ -28,24 +27,29 @@ export interface TextKey {
   endAt: Int32Array;
 }
 
-const require = createRequire(import.meta.url);
-type StemmerT = { stem(s: string): string };
-let ruStemmer: StemmerT | null = null;
-const stemCache = new Map<string, string>();
+/**
+ * Russian case endings, longest first. Hand-written instead of the Snowball stemmer
+ * (multilingual-stemmer): Snowball stems the case forms of proper names inconsistently
+ * ("Казахстан" → "казахста" but "Казахстане" → "казахстан"; "Беларусь" → "белар" but
+ * "Беларуси" → "беларус"), while names only need their nominal and adjectival endings removed
+ * the same way on both sides.
+ */
+const RU_ENDINGS = [
+  'иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'иях', 'ием', 'иям',
+  'ах', 'ях', 'ам', 'ям', 'ов', 'ев', 'ом', 'ем', 'ой', 'ей', 'ый', 'ий', 'ая', 'яя', 'ую', 'юю',
+  'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ым', 'им', 'ия', 'ию', 'ии', 'ью',
+  'а', 'я', 'у', 'ю', 'е', 'и', 'ы', 'о', 'ь', 'й',
+];
+const RU_TRAILING = /[аяеиоуыюэьй]+$/;
 
-/** Snowball Russian stem of a lower-case token, cached (the WASM call costs ~4 µs; the cache makes repeats free). */
-function stemRussian(token: string): string {
-  let s = stemCache.get(token);
-  if (s !== undefined) return s;
-  if (!ruStemmer) {
-    const m = require('multilingual-stemmer') as { Stemmer: new (l: number) => StemmerT; Languages: Record<string, number> };
-    ruStemmer = new m.Stemmer(m.Languages.Russian);
+/** A lower-case Russian token without its case ending (and without a final vowel, soft sign or й). */
+export function stemRussian(token: string): string {
+  let s = token;
+  for (const e of RU_ENDINGS) {
+    if (s.length - e.length >= 2 && s.endsWith(e)) { s = s.slice(0, -e.length); break; }
   }
-  s = token.length > 3 ? ruStemmer.stem(token) : token;
-  if (s.length === 0) s = token;
-  if (stemCache.size > 50000) stemCache.clear();
-  stemCache.set(token, s);
-  return s;
+  const bare = s.replace(RU_TRAILING, '');
+  return bare.length >= 2 ? bare : s;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
@@ -90,7 +94,7 @@ function foldCode(code: number): number {
 }
 
 const ruCache = new Map<string, string>();
-/** A Cyrillic token: lower-cased, stemmed (Snowball Russian), then accents folded (й→и, ё→е); cached. */
+/** A Cyrillic token: lower-cased, case ending removed, then accents folded (ё→е); cached. */
 function normaliseCyrillic(token: string): string {
   let out = ruCache.get(token);
   if (out !== undefined) return out;
