@@ -39,6 +39,7 @@ const analysis: Analysis = {
       entities: [{ type: 'instrument', text: 'trade programme', start: 63, end: 78 }],
     }),
     para(4, P4, {
+      topics: ['institutional', 'environment'],
       actions: [{ category: 'note', text: 'took note', start: 18, end: 27 }],
       proposals: [{ proposer: 'KZ', text: 'create a river council', stance: 'note' }],
     }),
@@ -69,6 +70,10 @@ describe('renderSummary', () => {
 
   it('counts actions by category, most frequent first', () => {
     expect(text).toMatch(/Actions by category\n-+\n {2}note +2\n {2}adopt +1\n {2}commit +1\n {2}total +4\n/);
+  });
+
+  it('counts paragraphs per topic', () => {
+    expect(text).toMatch(/Topics \(paragraphs\)\n-+\n {2}environment +1\n {2}institutional +1\n/);
   });
 
   it('lists commitment paragraphs with their eId and first words', () => {
@@ -124,7 +129,7 @@ describe('renderSummary', () => {
     expect(bare).toMatch(/^zzz-2024-almaty\n/);
     expect(bare).toContain('Organisation: unknown');
     expect(bare).toContain('Language:     undetermined');
-    expect(bare.match(/\(none\)/g)).toHaveLength(7);
+    expect(bare.match(/\(none\)/g)).toHaveLength(8);
   });
 
   it('names states from their codes and keeps unknown codes', () => {

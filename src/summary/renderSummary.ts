@@ -4,7 +4,7 @@ import type { Analysis, Entity, Paragraph } from '../types.js';
  * The human summary of one analysis (`concord analyze --format summary`): plain text for a
  * terminal. Reads the whole Analysis, writes nothing; returns the text. Sections: the
  * document (organisation, date, place, language, paragraphs), actions by category,
- * commitments, subset-endorsed paragraphs (who endorses, which members are left out),
+ * topics, commitments, subset-endorsed paragraphs (who endorses, which members are left out),
  * proposals by proposer, instruments adopted now vs referred to, events with the dates and
  * places of their paragraph, and the analysis's warnings. State and language names come
  * from Intl.DisplayNames (English), so no name list is kept here.
@@ -25,6 +25,7 @@ export function renderSummary(a: Analysis): string {
   const width = Math.max(0, ...paragraphs.map((p) => refOf(p).length));
   const ref = (p: Paragraph) => refOf(p).padEnd(width);
   section(out, 'Actions by category', actionLines(paragraphs));
+  section(out, 'Topics (paragraphs)', topicLines(paragraphs));
   section(out, 'Commitments', commitmentLines(paragraphs, ref));
   section(out, 'Endorsed by some members only', subsetLines(paragraphs, ref));
   section(out, 'Proposals by proposer', proposalLines(paragraphs, ref));
@@ -54,6 +55,13 @@ function actionLines(ps: Paragraph[]): string[] {
     ...[...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, n]) => `  ${k.padEnd(w)}  ${String(n).padStart(4)}`),
     `  ${'total'.padEnd(w)}  ${String(total).padStart(4)}`,
   ];
+}
+
+function topicLines(ps: Paragraph[]): string[] {
+  const counts = countBy(ps.flatMap((p) => [...new Set(p.topics ?? [])]));
+  if (!counts.size) return [];
+  const w = Math.max(...[...counts.keys()].map((k) => k.length));
+  return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([k, n]) => `  ${k.padEnd(w)}  ${String(n).padStart(4)}`);
 }
 
 function commitmentLines(ps: Paragraph[], ref: RefFormat): string[] {
