@@ -55,21 +55,23 @@ export function extractBodies(pf: ParagraphFacts): InstitutionalFact[] {
 }
 
 /**
- * Anniversaries of bodies. Reads: anniversary cues (group 1 = years) and the organisation
- * entities they govern (past "de la création du", places in between). Writes kind
- * `anniversary` {org, body, ref, years}.
+ * Anniversaries of bodies (and of instruments: "30th anniversary of the signing of the
+ * Treaty"). Reads: anniversary cues (group 1 = years) and the organisation or instrument
+ * entities they govern (past "de la création du", "of the signing of", places in between).
+ * Writes kind `anniversary` {org, body, ref, years, of: 'organization' | 'instrument'}.
  */
 export function extractAnniversaries(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
   for (const sentence of pf.sentences) {
     for (const cue of cuesIn(pf, 'anniversary', sentence)) {
-      // Skip "de la création" / "of the establishment of" between the cue and the names.
-      const creation = cuesIn(pf, 'creation', { start: cue.end, end: Math.min(sentence.end, cue.end + 30) })[0];
+      // Skip "de la création" / "of the establishment of" / "of the signing of" between the cue and the names.
+      const window = { start: cue.end, end: Math.min(sentence.end, cue.end + 30) };
+      const creation = [...cuesIn(pf, 'creation', window), ...cuesIn(pf, 'instrumentStatus', window)].sort((a, b) => a.start - b.start)[0];
       const anchor = creation && isLinkerGap(pf, cue.end, creation.start) ? creation : cue;
-      const bodies = governedNames(pf, anchor, sentence, ['organization']);
+      const bodies = governedNames(pf, anchor, sentence, ['organization', 'instrument']);
       const years = cue.groups[0] ? Number(cue.groups[0]) : null;
       for (const b of bodies) {
-        facts.push(makeFact(pf, 'anniversary', cue.id, [cue, b], { org: pf.org, body: b.text, ref: b.ref ?? null, years }));
+        facts.push(makeFact(pf, 'anniversary', cue.id, [cue, b], { org: pf.org, body: b.text, ref: b.ref ?? null, years, of: b.type }));
       }
     }
   }

@@ -64,12 +64,17 @@ function distance(e: { start: number; end: number }, c: { start: number; end: nu
 function periodNear(pf: ParagraphFacts, sentence: { start: number; end: number }, from: number): { period: Period; range: { start: number; end: number } } | null {
   for (const d of entitiesIn(pf, sentence, ['date'])) {
     if (d.start < from) continue;
+    // Only a date close to the chair noun is its period ("… en 2023-2024", "… Chairship in 2026").
+    if (d.start - from > PERIOD_WINDOW) break;
     const p = periodFromValue(d.value);
     if (p) return { period: p, range: d };
   }
-  const t = periodFromText(pf, { start: from, end: sentence.end });
+  const t = periodFromText(pf, { start: from, end: Math.min(sentence.end, from + PERIOD_WINDOW) });
   return t ? { period: t.period, range: t.range } : null;
 }
+
+/** Characters after the chair noun within which its period is looked for. */
+const PERIOD_WINDOW = 60;
 
 /**
  * Completes chairmanship facts of one document: a fact that knows only who handed over and

@@ -22,7 +22,10 @@ export function extractInstruments(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
   const done = new Set<Entity>();
   for (const sentence of pf.sentences) {
+    const anniversaries = cuesIn(pf, 'anniversary', sentence);
     for (const cue of cuesIn(pf, 'instrumentStatus', sentence)) {
+      // "the 30th anniversary of the signing of the Treaty" is an anniversary, not a signature.
+      if (anniversaries.some((a) => a.end <= cue.start && cue.start - a.end < 30)) continue;
       const names = governedNames(pf, cue, sentence, ['instrument']);
       for (const inst of names) {
         if (done.has(inst)) continue;
@@ -98,7 +101,9 @@ function periodOf(pf: ParagraphFacts, inst: Entity): { period: Period | null; da
       if (d.start >= inst.end && !date) { date = d.value; range = d; }
       continue;
     }
-    const p = periodFromValue(d.value);
+    let p = periodFromValue(d.value);
+    // A bare year that opens the name is its horizon: "2030 Agenda", "Agenda 2063" stays a year.
+    if (p && d.start === inst.start && /^\d{4}$/.test(d.value ?? '')) p = { start: null, end: p.end };
     if (p && !period) {
       period = p;
       if (d.end > inst.end) range = d;
