@@ -138,19 +138,28 @@ describe('paragraph numbers in the source become the paragraph num', () => {
     expect(a.paragraphs.map((p) => p.num)).toEqual(['1', '12', 'a', 'I', 'c', 'g', 'I', 'II']);
   });
 
-  it('reads Word automatic numbering as num (DOCX)', async () => {
+  it('reads Word automatic numbering, with its formats, as num (DOCX)', async () => {
+    const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: 0, format, text, alignment: AlignmentType.START });
     const doc = new Document({
-      numbering: { config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+      numbering: { config: [
+        { reference: 'n', levels: [level(LevelFormat.DECIMAL, '%1.')] },
+        { reference: 'r', levels: [level(LevelFormat.UPPER_ROMAN, '%1.')] },
+        { reference: 'l', levels: [level(LevelFormat.LOWER_LETTER, '(%1)')] },
+      ] },
       sections: [{ children: [
         new Paragraph({ children: [new TextRun('Heading of the text')] }),
         new Paragraph({ numbering: { reference: 'n', level: 0 }, children: [new TextRun('First numbered paragraph.')] }),
         new Paragraph({ numbering: { reference: 'n', level: 0 }, children: [new TextRun('Second numbered paragraph.')] }),
+        new Paragraph({ numbering: { reference: 'r', level: 0 }, children: [new TextRun('A Roman section.')] }),
+        new Paragraph({ numbering: { reference: 'r', level: 0 }, children: [new TextRun('Another Roman section.')] }),
+        new Paragraph({ numbering: { reference: 'l', level: 0 }, children: [new TextRun('A lettered point.')] }),
+        new Paragraph({ numbering: { reference: 'l', level: 0 }, children: [new TextRun('Another lettered point.')] }),
         new Paragraph({ children: [new TextRun('12) Typed number.')] }),
       ] }],
     });
     const r = await ingestDocx(new Uint8Array(await Packer.toBuffer(doc)));
-    expect(r.text.split('\n')).toEqual(['Heading of the text', 'First numbered paragraph.', 'Second numbered paragraph.', '12) Typed number.']);
-    expect(r.blocks.map((b) => b.num)).toEqual([null, '1', '2', null]);
+    expect(r.text.split('\n')).toEqual(['Heading of the text', 'First numbered paragraph.', 'Second numbered paragraph.', 'A Roman section.', 'Another Roman section.', 'A lettered point.', 'Another lettered point.', '12) Typed number.']);
+    expect(r.blocks.map((b) => b.num)).toEqual([null, '1', '2', 'I', 'II', 'a', 'b', null]);
   });
 });
 

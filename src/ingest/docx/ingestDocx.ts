@@ -5,6 +5,7 @@ import type { IngestOptions, IngestResult } from '../types.js';
 import { DEFAULT_MAX_BYTES, UnreadableInputError } from '../types.js';
 import { assembleBlocks } from '../html/assembleBlocks.js';
 import { extractHtmlBlocks } from '../html/htmlBlocks.js';
+import { computeListNumbers } from './listNumbers.js';
 import { checkZipBomb } from './zipGuard.js';
 
 /**
@@ -34,7 +35,20 @@ export async function ingestDocx(bytes: Uint8Array, options: IngestOptions = {})
     throw new UnreadableInputError(`the DOCX could not be read (${(e as Error).message.slice(0, 200)})`, 'ingest/docx-malformed', 'open it in a word processor and save it again as .docx');
   }
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const raw = extractHtmlBlocks(document.body as unknown as Parameters<typeof extractHtmlBlocks>[0]);
+  // Word's own number formats (mammoth keeps lists, not formats); used when they line up
+  // one to one with mammoth's ordered-list items.
+  let listNumbers: string[] | null = null;
+  try {
+    listNumbers = computeListNumbers(bytes, entries);
+  } catch {
+    listNumbers = null;
+  }
+  const items = document.querySelectorAll('ol > li').length;
+  if (listNumbers && listNumbers.length !== items) {
+    if (items > 0) messages.push({ severity: 'info', stage: 'ingest', ruleId: 'ingest/docx-list-numbers', message: 'automatic paragraph numbers were counted from list positions (Word number formats could not be matched)' });
+    listNumbers = null;
+  }
+  const raw = extractHtmlBlocks(document.body as unknown as Parameters<typeof extractHtmlBlocks>[0], listNumbers);
   const { text, blocks } = assembleBlocks(raw);
   const title = document.querySelector('h1')?.textContent?.trim() || null;
   return { text, blocks, format: 'docx', messages, title };

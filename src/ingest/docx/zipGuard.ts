@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { UnreadableInputError } from '../types.js';
 
 /**
@@ -21,6 +22,10 @@ export interface ZipEntryInfo {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Offset of the entry's local header. */
+  localOffset: number;
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -50,13 +55,15 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== CDH_SIG) throw malformed('damaged ZIP directory');
+    const method = view.getUint16(p + 10, true);
     const compressedSize = view.getUint32(p + 20, true);
     const uncompressedSize = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const name = new TextDecoder('utf-8').decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    entries.push({ name, compressedSize, uncompressedSize });
+    const localOffset = view.getUint32(p + 42, true);
+    entries.push({ name, compressedSize, uncompressedSize, method, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -75,4 +82,23 @@ export function checkZipBomb(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_
   }
   if (total > limits.maxTotalUncompressed) throw bomb(`it would inflate to ${(total / 1048576).toFixed(0)} MB, over ${(limits.maxTotalUncompressed / 1048576).toFixed(0)} MB`);
   return entries;
+}
+
+/**
+ * Inflates one entry whose sizes were checked by checkZipBomb, never beyond its declared
+ * size (zlib stops at maxOutputLength, so a lying header cannot inflate more).
+ */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const p = entry.localOffset;
+  if (p + 30 > bytes.length || view.getUint32(p, true) !== 0x04034b50) throw malformed(`damaged entry ${entry.name}`);
+  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw malformed(`unsupported compression in ${entry.name}`);
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch {
+    throw malformed(`damaged entry ${entry.name}`);
+  }
 }

@@ -47,8 +47,14 @@ export function formatListNumber(n: number, type: string | null): string {
   }
 }
 
-export function extractHtmlBlocks(root: NodeLike): RawBlock[] {
+/**
+ * `listNumbers`, when given, are the printed numbers of the ordered-list items in document
+ * order (the DOCX importer computes them from Word's numbering definitions); they replace
+ * the numbers counted from <ol> attributes.
+ */
+export function extractHtmlBlocks(root: NodeLike, listNumbers?: string[] | null): RawBlock[] {
   const out: RawBlock[] = [];
+  let listIndex = 0;
   let buf = '';
   let pendingNum: string | null = null;
   const flush = () => {
@@ -99,7 +105,8 @@ export function extractHtmlBlocks(root: NodeLike): RawBlock[] {
       const value = Number.parseInt(child.getAttribute?.('value') ?? '', 10);
       if (Number.isFinite(value)) n = value;
       flush();
-      pendingNum = n > 0 ? formatListNumber(n, type) : null;
+      pendingNum = listNumbers ? listNumbers[listIndex] ?? null : n > 0 ? formatListNumber(n, type) : null;
+      listIndex++;
       walk(child);
       flush();
       pendingNum = null;
