@@ -324,6 +324,7 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
     return [];
   }
   const out: Candidate[] = [];
+  const weekdays = alternation(compile(lang).lex.weekdays ?? []);
   const comp = (c: chrono.ParsedComponents) => {
     if (!c.isCertain('day') || !c.isCertain('month')) return null;
     const y = c.isCertain('year') ? c.get('year') : refYear;
@@ -338,9 +339,13 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
     const e = r.end ? comp(r.end) : null;
     if (r.end && !e) continue;
     const ws = /^\s*/u.exec(r.text)![0].length;
-    const body = r.text.slice(ws);
+    let body = r.text.slice(ws);
+    // a weekday before the date is left out of the span, like an article ("jeudi 5 octobre 2023")
+    const wd = weekdays.length ? new RegExp(`^(?:${weekdays})[\\s,]+`, 'iu').exec(body) : null;
+    const skip = ws + (wd ? wd[0].length : 0);
+    body = r.text.slice(skip);
     const lead = LEADING_WORDS.exec(body);
-    const start = r.index + ws + (lead && /\d/.test(body.slice(lead[0].length, lead[0].length + 1)) ? lead[0].length : 0);
+    const start = r.index + skip + (lead && /\d/.test(body.slice(lead[0].length, lead[0].length + 1)) ? lead[0].length : 0);
     out.push({ start, end: r.index + r.text.length, value: e && e !== s ? `${s}/${e}` : s, rule: `dates/chrono.${lang}`, hand: false });
   }
   return out;

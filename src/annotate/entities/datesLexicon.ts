@@ -22,6 +22,7 @@ export interface DatesLexicon {
   notDateAfter?: string[];
   notDateBefore?: string[];
   centuries?: string[];
+  weekdays?: string[];
 }
 
 /** Escapes a literal for use inside a RegExp. */

@@ -228,6 +228,9 @@ function extendTitle(text: string, found: Found[], lang: string): Found[] {
   const sub = /\s*[-–—]\s+\p{Lu}|[-–—]\s*\p{Lu}\p{Ll}+\s+\p{Lu}|\s*:\s/u.exec(text.slice(first.end))
     ?? (/\p{Ll}/u.test(text.slice(first.start, first.end)) ? /\s+(?=\p{Lu}{2,}[\s\p{Lu}\p{P}]*$)/u.exec(text.slice(first.end)) : null);
   let end = sub ? first.end + sub.index : text.trimEnd().length;
+  // … and before a parenthesis with a date ("Communiqué … (18 avril 2023)")
+  const paren = /\s*\([^)]*\d[^)]*\)\s*$/u.exec(text.slice(first.end, end));
+  if (paren) end = first.end + paren.index;
   if (end < first.end) end = first.end;
   const title: Found = { type: 'instrument', text: '', start: first.start, end, ref: first.ref ?? null, rule: `entities/rule:${lang}.document-title`, priority: 4 };
   return [title, ...found.filter((f) => f.end <= title.start || f.start >= title.end)];
