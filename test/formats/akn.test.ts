@@ -156,4 +156,29 @@ describe('Akoma Ntoso export', () => {
     expect(strip(fromAkn).paragraphs).toEqual(strip(fromText).paragraphs);
     expect(strip(fromAkn).document).toEqual(strip(fromText).document);
   });
+
+  it('imports another producer\'s AKN: one block per <p>, white space collapsed, <num> kept', async () => {
+    const { ingestAkn } = await import('../../src/ingest/akn/ingestAkn.js');
+    const xml = `<?xml version="1.0"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <doc name="resolution">
+    <meta><identification source="#x"><FRBRWork><FRBRthis value="/a"/><FRBRuri value="/a"/><FRBRdate date="2020-01-01" name="x"/><FRBRauthor href="#x"/><FRBRcountry value="int"/><FRBRname value="A Resolution"/></FRBRWork></identification></meta>
+    <preamble>
+      <p>Recalling its earlier
+         resolutions,</p>
+    </preamble>
+    <mainBody>
+      <paragraph eId="sec_1__para_1">
+        <num>1.</num>
+        <content><p>Decides to act.</p></content>
+      </paragraph>
+      <paragraph eId="sec_1__para_2"><num>(b)</num><content><p>Requests a report.</p><p>Second block.</p></content></paragraph>
+    </mainBody>
+  </doc>
+</akomaNtoso>`;
+    const r = ingestAkn(new TextEncoder().encode(xml));
+    expect(r.title).toBe('A Resolution');
+    expect(r.text.split('\n')).toEqual(['Recalling its earlier resolutions,', '1. Decides to act.', '(b) Requests a report.', 'Second block.']);
+    expect(r.blocks.map((b) => b.num)).toEqual([null, '1', 'b', null]);
+  });
 });
