@@ -70,6 +70,7 @@ export const getDocumentSchema = {
       additionalProperties: true,
       properties: { schemaVersion: { type: 'string' }, document: { type: 'object', additionalProperties: true }, paragraphs: { type: 'array', items: { type: 'object', additionalProperties: true } } },
     },
+    304: { description: 'Not modified (If-None-Match matched the ETag)', type: 'null' },
     404: { $ref: 'Problem#' },
   },
 } as const;

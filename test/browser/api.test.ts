@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.js';
@@ -59,6 +60,18 @@ describe('documents', () => {
     expect(a.paragraphs).toHaveLength(ASTANA_PARAGRAPHS);
     expect(a.paragraphs[0].entities.some((e) => e.ref === 'sco' && e.text === 'OCS')).toBe(true);
     expect(a.paragraphs.some((p) => p.subject.scope === 'subset' && p.subject.states.length > 0)).toBe(true);
+  });
+
+  it('sends the document compressed when asked, with an ETag that answers 304', async () => {
+    const plain = await app.inject(`/api/documents/${ASTANA_ID}`);
+    const zipped = await app.inject({ url: `/api/documents/${ASTANA_ID}`, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    const etag = String(plain.headers.etag);
+    expect(etag).toMatch(/^".+"$/);
+    const again = await app.inject({ url: `/api/documents/${ASTANA_ID}`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
   });
 
   it('answers an unknown id with a problem', async () => {

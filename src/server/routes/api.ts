@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { FORMATTERS } from '../../export/index.js';
@@ -18,22 +20,40 @@ export interface ApiOptions {
   cache: AnalysisCache;
 }
 
+interface CacheEntry {
+  hash: string;
+  analysis: Analysis;
+  json: string;
+  gzip: Buffer;
+  etag: string;
+  counts: DocumentCounts;
+}
+
 /**
  * Analyses and their serialised JSON by document id and content hash, bounded. The reader's
  * document page is the hot path; uploads replace entries because the hash changes.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { hash: string; analysis: Analysis; json: string; counts: DocumentCounts }>();
+  private readonly entries = new Map<string, CacheEntry>();
   private readonly countsByKey = new Map<string, DocumentCounts>();
   constructor(private readonly store: ServerStore, private readonly max = 64) {}
 
   /** The cached entry for `id`, loading it from the store when missing or stale; null when there is no such document. */
-  async get(id: string, hash?: string): Promise<{ analysis: Analysis; json: string; counts: DocumentCounts } | null> {
+  async get(id: string, hash?: string): Promise<CacheEntry | null> {
     const hit = this.entries.get(id);
     if (hit && (hash === undefined || hit.hash === hash)) return hit;
     const analysis = await this.store.getAnalysis(id);
     if (!analysis) return null;
-    const entry = { hash: hash ?? analysis.document.contentHash ?? '', analysis, json: JSON.stringify(analysis), counts: countFindings(analysis) };
+    const json = JSON.stringify(analysis);
+    const entry: CacheEntry = {
+      hash: hash ?? analysis.document.contentHash ?? '',
+      analysis,
+      json,
+      // Compressed once per version: the document page is ~100 KB of JSON and is asked for often.
+      gzip: gzipSync(json, { level: 6 }),
+      etag: `"${createHash('sha1').update(json).digest('base64url')}"`,
+      counts: countFindings(analysis),
+    };
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(id, entry);
     return entry;
@@ -123,8 +143,12 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
     const { id } = req.params as { id: string };
     const entry = await cache.get(id).catch(toProblem);
     if (!entry) throw new HttpProblem(404, 'no-such-document', 'No such document', `no document with id "${id}"; GET /api/documents lists them`);
-    // A pre-serialised string is sent as is (no second serialisation on the hot path).
-    return reply.type('application/json; charset=utf-8').send(entry.json);
+    // Pre-serialised (and pre-compressed) bytes are sent as they are: no work per request.
+    reply.header('etag', entry.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+    if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+    reply.type('application/json; charset=utf-8');
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    return reply.send(entry.json);
   });
 
   app.get('/documents/:id/export', { schema: exportSchema }, async (req, reply) => {

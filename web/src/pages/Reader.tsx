@@ -6,6 +6,7 @@ import { ACTION_CATEGORIES, ACTION_COLORS, ENTITY_COLORS, ENTITY_TYPES, language
 import { HighlightedText, paragraphFindings } from '../components/HighlightedText.js';
 import { ErrorLine, Loading } from '../components/Status.js';
 
+const FIRST_BATCH = 20;
 const ALL_TOGGLES = [...ENTITY_TYPES.map((t) => `entity:${t}`), ...ACTION_CATEGORIES.map((c) => `action:${c}`), 'proposal'];
 
 /** The reader: numbered paragraphs with highlights, a legend with toggles, and a side panel for the selected paragraph. */
@@ -22,17 +23,37 @@ function ReaderView({ analysis, anchor }: { analysis: Analysis; anchor: string |
   const [selected, setSelected] = useState<string | null>(anchor ?? analysis.paragraphs[0]?.eId ?? null);
   const [active, setActive] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  // Progressive rendering: the first screenful at once, the rest on the next task, so the first
+  // paragraph shows sooner on long declarations. A deep link renders everything at once.
+  const [shown, setShown] = useState(() => (anchor ? analysis.paragraphs.length : FIRST_BATCH));
+  useEffect(() => {
+    if (shown >= analysis.paragraphs.length) return;
+    const t = setTimeout(() => setShown(analysis.paragraphs.length), 0);
+    return () => clearTimeout(t);
+  }, [shown, analysis]);
+
+  // Marks for the benchmark (bench/server.ts): first paragraphs committed, and every paragraph.
+  useEffect(() => {
+    performance.mark('concord:first-paragraph');
+  }, []);
+  useEffect(() => {
+    if (shown >= analysis.paragraphs.length) performance.mark('concord:all-paragraphs');
+  }, [shown, analysis]);
 
   // Deep link: scroll to and focus the paragraph named after the second '#'.
   useEffect(() => {
     if (!anchor) return;
+    if (shown < analysis.paragraphs.length) {
+      setShown(analysis.paragraphs.length);
+      return;
+    }
     setSelected(anchor);
     const el = document.getElementById(anchor);
     if (el) {
       el.scrollIntoView({ block: 'start' });
       el.focus({ preventScroll: true });
     }
-  }, [anchor, analysis]);
+  }, [anchor, analysis, shown]);
 
   // A finding picked in the side panel: bring its words into view.
   useEffect(() => {
@@ -99,7 +120,7 @@ function ReaderView({ analysis, anchor }: { analysis: Analysis; anchor: string |
       <Legend enabled={enabled} present={present} onToggle={toggle} onAll={(on) => setEnabled(new Set(on ? ALL_TOGGLES : []))} />
       <div className="reader-body">
         <div className="paragraphs" ref={listRef} onKeyDown={moveSelection} aria-label="Paragraphs">
-          {analysis.paragraphs.map((p) => (
+          {analysis.paragraphs.slice(0, shown).map((p) => (
             <ParagraphView
               key={p.eId}
               docId={d.id}
