@@ -2,11 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DATA_DIR } from '../paths.js';
+import { getMemberships, getOrganizations } from '../reference/load.js';
 import type { ChairRecord, MembershipRecord, OrgRecord, OrgRegistry } from './types.js';
 
 /**
- * Reads the reference data of organisations (data/organizations.yaml, owned and validated by
- * the reference part, src/reference) into an OrgRegistry. Read-only and tolerant: a record
+ * Reads a file of organisations in the shape of data/organizations.yaml into an OrgRegistry
+ * (tests and other data sets; the package's own data goes through defaultOrgRegistry, which
+ * uses the reference part's validated loader). Read-only and tolerant: a record
  * with missing fields gets empty ones. YAML dates may arrive as Date objects; they are turned
  * back into ISO strings. A missing file gives an empty registry (the model then works from
  * facts alone).
@@ -19,9 +21,20 @@ export function loadOrgRegistry(path = join(DATA_DIR, 'organizations.yaml')): Or
 }
 
 let cached: OrgRegistry | null = null;
-/** The registry of the package's own data, loaded once. */
+/**
+ * The registry of the package's own data, loaded once through the reference part's loader
+ * (src/reference: schema-checked, `membersFromStates` expanded, so the UN has its members).
+ */
 export function defaultOrgRegistry(): OrgRegistry {
-  return (cached ??= loadOrgRegistry());
+  return (cached ??= registryFromReference());
+}
+
+/** Builds the registry from src/reference's validated organisations and memberships. */
+export function registryFromReference(): OrgRegistry {
+  const records = getOrganizations()
+    .map((o) => toRecord({ ...o, memberships: getMemberships(o.id) }))
+    .filter((r): r is OrgRecord => !!r);
+  return makeOrgRegistry(records);
 }
 
 /** A registry over given records (tests build their own). */

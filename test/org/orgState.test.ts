@@ -109,3 +109,19 @@ describe('organisation state on a date', () => {
     expect(orgDocumentFromAnalysis(bare).facts).toEqual(extractFacts(structuredClone(gold)));
   });
 });
+
+describe('registry and the reference part agree', () => {
+  it('members on a date match src/reference membersOn for several organisations and dates', async () => {
+    const { membersOn, chairOn } = await import('../../src/reference/load.js');
+    const fromFile = (await import('../../src/org/index.js')).loadOrgRegistry();
+    for (const org of ['sco', 'brics', 'g20', 'un']) {
+      for (const on of ['2010-01-01', '2017-06-08', '2017-06-09', '2024-07-03', '2024-07-04', '2025-07-01']) {
+        const ours = computeOrgState(org, on, [], registry).members.map((m) => m.state).filter((s) => /^[A-Z]{2}$/.test(s));
+        expect(ours, `${org} ${on}`).toEqual(membersOn(org, on));
+        expect(computeOrgState(org, on, [], registry).chair?.state ?? null, `${org} chair ${on}`).toBe(chairOn(org, on));
+      }
+    }
+    // The tolerant file reader sees the same SCO records.
+    expect(computeOrgState('sco', '2024-07-05', [], fromFile).members).toHaveLength(10);
+  });
+});
