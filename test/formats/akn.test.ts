@@ -181,4 +181,15 @@ describe('Akoma Ntoso export', () => {
     expect(r.text.split('\n')).toEqual(['Recalling its earlier resolutions,', '1. Decides to act.', '(b) Requests a report.', 'Second block.']);
     expect(r.blocks.map((b) => b.num)).toEqual([null, '1', 'b', null]);
   });
+
+  it('is valid and lossless for real Chinese and Russian declarations analysed now', async () => {
+    for (const name of ['g20-2020-riyadh.zh.txt', 'eaeu-2020-covid-statement.ru.txt']) {
+      const a = analyzeText(readFileSync(join(PACKAGE_ROOT, 'examples/dev', name), 'utf8'), { filename: name });
+      const xml = buildAkn(a, { exportDate: '2026-01-15' });
+      expect(await validateAkn(xml), name).toEqual([]);
+      expect(xml).toContain(`<FRBRlanguage language="${name.includes('.zh.') ? 'zho' : 'rus'}"/>`);
+      // JSON round trip first: the analysis may hold `undefined` fields that JSON (and AKN) drop.
+      expect(readAkn(xml), name).toEqual(JSON.parse(JSON.stringify(a)));
+    }
+  });
 });
