@@ -75,5 +75,7 @@ describe('normaliseTitle', () => {
     expect(normaliseTitle('Rio de Janeiro Declaration- Strengthening Cooperation')).toBe('Rio de Janeiro Declaration');
     expect(normaliseTitle('STATEMENT of the Council')).toBe('Statement of the Council');
     expect(normaliseTitle('G20 New Delhi Leaders’ Declaration')).toBe("G20 New Delhi Leaders' Declaration");
+    expect(normaliseTitle('XVI Summit Declaration OUR SHARED FUTURE IN PEACE')).toBe('XVI Summit Declaration');
+    expect(normaliseTitle('BRICS Leaders Statement')).toBe('BRICS Leaders Statement');
   });
 });

@@ -117,7 +117,11 @@ export function normaliseTitle(raw: string): string {
   t = t.replace(/^(?:the|la|le|les)\s+/i, '').replace(/^l'/i, '');
   const dash = /\s*[-\u2013\u2014]\s+\p{Lu}/u.exec(t);
   if (dash && dash.index > 10) t = t.slice(0, dash.index);
-  t = t.replace(/^(\p{Lu})(\p{Lu}+)(?=\s)/u, (_, a: string, b: string) => a + b.toLowerCase());
+  // A subtitle in capitals after the name ("… Kazan Declaration STRENGTHENING MULTILATERALISM FOR …").
+  const shout = /\s(?:[\p{Lu}\d'’-]{2,}\s+){2,}[\p{Lu}\d'’-]{2,}\s*$/u.exec(t);
+  if (shout && /\p{Ll}/u.test(t.slice(0, shout.index))) t = t.slice(0, shout.index);
+  // A shouted document word first ("STATEMENT of the …"), not an acronym or a numeral ("BRICS", "XVI").
+  t = t.replace(/^(\p{Lu})(\p{Lu}+)(?=\s)/u, (w: string, a: string, b: string) => (TITLE_WORDS.test(w) ? a + b.toLowerCase() : w));
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
