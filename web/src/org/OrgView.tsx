@@ -116,14 +116,19 @@ function MemberList({ entries, stateName }: { entries: MemberEntry[]; stateName:
 }
 
 /** One row of bars (membership periods of a state, or the chair) with links on each bar. */
-function BarRow({ y, label, bars, scale }: { y: number; label: string; bars: Array<{ start: string | null; end: string | null; colour: string; title: string; support: Support[] }>; scale: Scale }) {
+function BarRow({ y, label, bars, scale }: { y: number; label: string; bars: Array<{ start: string | null; end: string | null; colour: string; title: string; support: Support[]; text?: string }>; scale: Scale }) {
   return (
     <g transform={`translate(0 ${y})`}>
       <text x={LABEL - 6} y={ROW - 6} textAnchor="end" fontSize="11">{label}</text>
       {bars.map((b, i) => {
         const bar = barOf(scale, b.start, b.end);
         if (!bar) return null;
-        const rect = <rect x={LABEL + bar.x} y={3} width={bar.w} height={ROW - 6} fill={b.colour} rx={2}><title>{b.title}</title></rect>;
+        const rect = (
+          <>
+            <rect x={LABEL + bar.x} y={3} width={bar.w} height={ROW - 6} fill={b.colour} rx={2}><title>{b.title}</title></rect>
+            {b.text && bar.w >= 18 ? <text x={LABEL + bar.x + bar.w / 2} y={ROW - 6} textAnchor="middle" fontSize="9" fill="#fff">{b.text}</text> : null}
+          </>
+        );
         return b.support[0] ? <a key={i} href={paragraphHref(b.support[0])}>{rect}</a> : <g key={i}>{rect}</g>;
       })}
     </g>
@@ -169,7 +174,7 @@ function MembershipTimeline({ state, stateName }: { state: OrgState; stateName: 
             bars={history.filter((m) => m.state === s).map((m) => ({ start: m.since, end: m.until, colour: ROLE_COLOURS[m.role] ?? '#6b7280', title: `${s} ${m.role} ${m.since ?? '…'} – ${m.until ?? '…'}`, support: m.support }))} />
         ))}
         <BarRow y={states.length * ROW} label="chair" scale={scale}
-          bars={state.chairHistory.map((c, i) => ({ start: c.since, end: c.until, colour: i % 2 ? '#c2410c' : '#ea580c', title: `chair: ${c.state} ${c.since ?? '…'} – ${c.until ?? '…'}`, support: c.support }))} />
+          bars={state.chairHistory.map((c, i) => ({ start: c.since, end: c.until, colour: i % 2 ? '#c2410c' : '#ea580c', title: `chair: ${c.state} ${c.since ?? '…'} – ${c.until ?? '…'}`, support: c.support, text: c.state }))} />
         <line x1={onX} x2={onX} y1={0} y2={(states.length + 1) * ROW} stroke="#1f2328" strokeDasharray="3 3" />
         <Axis scale={scale} y={(states.length + 1) * ROW + 4} />
       </svg>
