@@ -28,6 +28,10 @@ export interface ClauseReading {
 
 interface Accepted { m: VerbMatch; sentence: number }
 
+function firstTokenOf(tokens: Token[], s: Sentence): number {
+  return tokens.findIndex((t) => t.start >= s.start);
+}
+
 function prevToken(tokens: Token[], t: number): Token | undefined {
   return t > 0 ? tokens[t - 1] : undefined;
 }
@@ -63,6 +67,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const gerund = new Set((verbs.gerundMarkers ?? []).flatMap(foldPhrase));
   const openers = (verbs.participleOpeners ?? []).map(foldPhrase);
   const coordinators = verbs.coordinators.map(foldPhrase);
+  const nounCues = new Set((verbs.nounCues ?? []).flatMap(foldPhrase));
   const strictAll = verbs.language !== 'fr';
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts = matches.filter((m) => m.kind !== 'participle' || /[,(]\s*$/u.test(text.slice(0, m.start))).map((m) => m.start);
@@ -79,7 +84,9 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     const earlier = accepted.some((a) => a.sentence === si);
     const prev = prevToken(tokens, m.t0);
     const subjectBefore = candidates[si]!.some((cand) => cand.kind !== 'other' && cand.end <= m.start && gapIsClear(text, tokens, cand.end, m.start, c.adverbs));
-    const coordinated = earlier && (phraseBefore(tokens, m.t0, coordinators) || /,\s*$/u.test(text.slice(s.start, m.start)));
+    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || /,\s*$/u.test(text.slice(s.start, m.start))))
+      // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
+      || (m.kind !== 'participle' && phraseBefore(tokens, m.t0, coordinators) && candidates[si]!.some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === firstTokenOf(tokens, s)));
     let ok = false;
     if (m.kind === 'participle') {
       const before = text.slice(s.start, m.start).trimEnd();
@@ -95,7 +102,10 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       const strict = strictAll || m.rule.endsWith('.future');
       if (prev && relative.has(prev.w)) ok = false;
       else if (prev && infMarkers.has(prev.w)) ok = false;
-      else if (strict) ok = subjectBefore || coordinated || m.t0 === firstWord;
+      else if (strict) {
+        const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounCues.has(tokens[m.t1]?.w ?? '');
+        ok = (subjectBefore || coordinated || m.t0 === firstWord) && !nounUse;
+      }
       else ok = true;
     }
     if (ok) accepted.push({ m, sentence: si });

@@ -63,6 +63,15 @@ describe('English actions', () => {
       .toEqual(['affirm:reaffirm our commitment', 'consider:Bearing in mind']);
   });
 
+  it('a second predicate of the subject after "and" is an action even after a narrative verb', () => {
+    expect(cats('We meet at the birthplace of the agenda and commit ourselves to building a just world.')).toEqual(['commit:commit ourselves']);
+  });
+
+  it('a coordinated one-word form used as a noun is not an action', () => {
+    expect(cats('We stress the need for peace and support for refugees.')).toEqual(['stress:stress']);
+    expect(cats('We welcome the report and support its recommendations.')).toEqual(['welcome:welcome', 'support:support']);
+  });
+
   it('narrative verbs are not actions and the formula paragraph is preamble with subject all', () => {
     const p = one('We, the Heads of State and Government, met in Kazan on 23 October 2024.');
     expect(p.actions).toEqual([]);

@@ -65,6 +65,8 @@ export interface VerbLexicon {
   participleOpeners?: string[];
   /** Words before a finite form that make it part of a subordinate clause ("qui", "that"). */
   relativeMarkers?: string[];
+  /** Words after a coordinated one-word form that show it is a noun ("and support for"). */
+  nounCues?: string[];
   /** Words that coordinate one action with the next ("et", "and", "as well as"). */
   coordinators: string[];
   /** Words that mark an infinitive and so a non-finite use of a base form ("to"). */
