@@ -113,7 +113,10 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
       if (q) out.push({ type: d.type, text: '', start: q[0], end: q[1], rule: `entities/lexicon:${d.id}.quotedTitle`, priority: 2 });
     }
     if (!ok) continue;
-    const lastTok = toks[Math.max(r.last, i + h.len - 1)];
+    let lastIdx = Math.max(r.last, i + h.len - 1);
+    // A trailing past participle is the start of a clause, not part of the name ("Accord de Paris adopté conformément …").
+    while (lastIdx >= i + h.len && lang === 'fr' && /(?:é|ée|és|ées)$/u.test(toks[lastIdx].text) && !isCapitalised(toks[lastIdx])) lastIdx--;
+    const lastTok = toks[lastIdx];
     const [s, e] = trimSpan(text, toks[first].start, lastTok.end);
     out.push({ type: d.type, text: '', start: s, end: e, rule: `entities/lexicon:${d.id}`, priority: 1 });
   }
@@ -197,6 +200,22 @@ function resolve(cands: Found[]): Found[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Whether an acronym can abbreviate a name: same first letter ("Kunming-Montreal … Framework
+ * (KMGBF)"), or at least three of the name's initials in order. "(UN)" after "Charter of the
+ * United Nations" abbreviates the organisation inside the name, not the name.
+ */
+function acronymFits(acr: string, name: string): boolean {
+  const initials = (name.match(/(?<![\p{L}])\p{Lu}/gu) ?? []).join('');
+  const letters = acr.replace(/[^\p{Lu}]/gu, '');
+  if (!letters || !initials) return false;
+  if (letters[0] === initials[0]) return true;
+  if (letters.length < 3) return false;
+  let k = 0;
+  for (const c of initials) if (c === letters[k]) k++;
+  return k === letters.length;
+}
+
 /** "(BTWC)" after a name: a second mention; bare later uses of the same acronym too. */
 function addAcronyms(text: string, found: Found[], lang: string): Found[] {
   const extra: Found[] = [];
@@ -207,6 +226,7 @@ function addAcronyms(text: string, found: Found[], lang: string): Found[] {
     if (!m) continue;
     const acr = m[1];
     if (!/\p{Lu}.*\p{Lu}/u.test(acr)) continue;
+    if (!acronymFits(acr, text.slice(f.start, f.end))) continue; // known acronyms ("NPT") come from the gazetteer itself
     const s = f.end + m[0].indexOf(acr);
     if (!taken(s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${acr.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');

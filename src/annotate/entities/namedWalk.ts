@@ -114,7 +114,7 @@ function isContent(ctx: WalkContext, t: Token | undefined): boolean {
   if (t.kind !== 'word') return false;
   const w = fw(t);
   if (ctx.lex.stop.has(w) || ctx.lex.connectors.has(w)) return false;
-  if (ctx.capitalisedNames && !isCapitalised(t) && !ORDINAL.test(t.text)) return false;
+  if (ctx.capitalisedNames && !isCapitalised(t) && !ORDINAL.test(t.text) && !ctx.lex.ordinals.has(w)) return false;
   if (ctx.lex.openChain && isVerbLike(ctx, t)) return false;
   return true;
 }
