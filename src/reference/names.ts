@@ -50,7 +50,8 @@ export function expandedOrganizationNames(org: OrganizationRecord, lang: DataLan
     const bodyNames = new Set([...list(org.names, lang), ...list(org.shortNames, lang), ...list(org.contextNames, lang)]);
     // A parent that is itself a body has hundreds of expanded names; its shortest 40 (acronyms and
     // "RATS de l'OCS" forms) are the ones used before a child's name, and keep the index small.
-    const allParent = expandedOrganizationNames(parent, lang);
+    // The parent's short names too: "RATS Executive Committee" (but "RATS" alone is not a name).
+    const allParent = [...new Set([...expandedOrganizationNames(parent, lang), ...list(parent.shortNames, lang)])];
     const parentNames = parent.parent ? [...allParent].sort((a, b) => a.length - b.length).slice(0, 40) : allParent;
     for (const b of bodyNames) for (const p of parentNames) for (const pat of patterns) {
       const elided = pat.includes("l'{parent}") && !/^[aeiouyéèêàâîôûœæh]/i.test(p) ? null : pat;
@@ -77,6 +78,9 @@ export function buildEntries(lang: string, contextOrg: string | null = null): Ga
     }
   }
   for (const o of getOrganizations()) {
+    // An office ("Secretary-General") is neither an organization nor a body: no mention (GUIDELINES §5);
+    // "SCO" in "SCO Secretary-General" stays a mention of the SCO.
+    if (o.kind === 'office') continue;
     const inContext = contextOrg !== null && rootOrganization(o.id) === contextOrg && o.id !== contextOrg;
     for (const l of langs) {
       const acr = new Set(list(o.acronyms, l));
