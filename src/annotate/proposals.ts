@@ -52,6 +52,11 @@ function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Pr
       const after = tokens[j + of.length];
       state = after && states.find((s) => s.start <= after.start + 2 && s.start >= tokens[j + of.length - 1]!.end);
     }
+    // "<noun> <State in the genitive>" (Russian: "предложение Республики Казахстан")
+    if (!state) {
+      const nounEnd = tokens[j - 1]!.end;
+      state = states.find((s) => s.start > nounEnd && /^\s+$/u.test(text.slice(nounEnd, s.start)));
+    }
     // "<State>'s <noun>"
     if (!state && possessive.length) {
       state = states.find((s) => {
