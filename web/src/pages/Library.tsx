@@ -12,7 +12,11 @@ export function Library() {
   const [lang, setLang] = useState('');
   const [year, setYear] = useState('');
   const [text, setText] = useState('');
-  const docs = data?.documents ?? [];
+  // Newest first, undated last (the store's own order may differ).
+  const docs = useMemo(
+    () => [...(data?.documents ?? [])].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.id.localeCompare(y.id)),
+    [data],
+  );
   const options = useMemo(() => {
     const uniq = (f: (d: DocumentSummary) => string | null) => [...new Set(docs.map(f).filter((x): x is string => !!x))].sort();
     return { orgs: uniq((d) => d.organization), langs: uniq((d) => d.language), years: uniq((d) => d.date?.slice(0, 4) ?? null).reverse() };
@@ -87,7 +91,7 @@ export function Library() {
                     {d.title && <div className="sub">{d.id}</div>}
                   </td>
                   <td>{orgLabel(d.organization)}</td>
-                  <td>{d.date ?? '—'}</td>
+                  <td className="date">{d.date ?? '—'}</td>
                   <td className="wrap">{d.place ?? '—'}</td>
                   <td>{d.language}</td>
                   <td className="num">{d.paragraphCount}</td>
