@@ -362,6 +362,20 @@ function resolveOverlaps(cands: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Spans of dates from the hand-written patterns only (no chrono-node): cheap enough for the
+ * named-thing recogniser, which needs to know where dates are ("pour 2024-2029", "du 1er
+ * juillet 1968") but not their values.
+ */
+export function findDateSpans(text: string, lang: string): { start: number; end: number }[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const l = (lang || '').toLowerCase().slice(0, 2);
+  const f = foldForMatch(t);
+  const cands = l === 'zh' ? findChinese(f, null) : findByPatterns(t, f, l, null);
+  return resolveOverlaps(cands).map((c) => ({ start: c.start, end: c.end }));
+}
+
 /** Date mentions (with ISO 8601 `value`) in one paragraph's text. */
 export function findDates(text: string, lang: string, options: FindDatesOptions = {}): Entity[] {
   if (typeof text !== 'string' || text.length === 0) return [];

@@ -1,5 +1,5 @@
 import type { Entity } from '../../types.js';
-import { findDates } from './dates.js';
+import { findDateSpans } from './dates.js';
 import { findKnown, refForName } from './namedKnown.js';
 import { foldLoose } from '../../text/fold.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
@@ -61,7 +61,7 @@ function quotedTitleAhead(ctx: WalkContext, from: number): [number, number] | nu
 }
 
 /** Descriptor-grammar candidates for fr/en/ru. */
-function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: Entity[]): Found[] {
+function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: { start: number; end: number }[]): Found[] {
   const toks = tokenize(text, lang).filter((t) => t.kind !== 'space');
   const dateStarts = new Map<number, number>();
   for (const d of dates) dateStarts.set(d.start, d.end);
@@ -125,7 +125,8 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
 
 /** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. */
 function findResolutions(text: string, lang: string): Found[] {
-  const re = /(?<![\p{L}])(résolution|resolution|резолюци[яиюей]|决议)\s*(?:n°\s*|no\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*)(?![\d/])/giu;
+  // numbers ("2231", "78/269") and symbols ("A/RES/70/1", "WHA68.7")
+  const re = /(?<![\p{L}])(résolution|resolution|резолюци[яиюей]|决议)\s*(?:n°\s*|no\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*|A\/RES\/[\d\/A-Z.-]+\d|[A-Z]{2,6}\d+(?:\.\d+)*)(?![\d/])/gu;
   const out: Found[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ type: 'instrument', text: '', start: m.index, end: m.index + m[0].length, rule: `entities/rule:${lang}.instrument.resolution-number`, priority: 3 });
@@ -273,7 +274,7 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
       const resolutions = findResolutions(t, l);
       cands.push(...resolutions);
       // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
-      cands.push(...findByDescriptors(t, l, lex, findDates(t, l)).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
+      cands.push(...findByDescriptors(t, l, lex, findDateSpans(t, l)).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
       cands.push(...findPersons(t, lex, l));
     }
   }

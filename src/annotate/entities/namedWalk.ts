@@ -50,7 +50,14 @@ export interface WalkContext {
   dateStopLinks: Set<string>;
 }
 
-const fw = (t: Token | undefined) => (t ? foldWord(t.text) : '');
+const folded = new WeakMap<Token, string>();
+/** Folded text of a token, computed once per token (the head look-up compares every token with every form). */
+const fw = (t: Token | undefined): string => {
+  if (!t) return '';
+  let f = folded.get(t);
+  if (f === undefined) { f = foldWord(t.text); folded.set(t, f); }
+  return f;
+};
 const isWord = (t: Token | undefined) => !!t && (t.kind === 'word' || t.kind === 'num');
 const isPunct = (t: Token | undefined, s: string) => !!t && t.text === s;
 const ORDINAL = /^(?:\d{1,3}(?:e|er|re|ème|eme|è|th|st|nd|rd|-?й|-?я|-?е|-?го)|[IVXLC]{1,7}(?:e|ème)?)$/u;
@@ -71,7 +78,11 @@ export function matchPhrase(toks: Token[], i: number, form: string[]): number {
 export function headAt(ctx: WalkContext, i: number): { d: Descriptor; len: number; plural: boolean } | null {
   const t = ctx.toks[i];
   if (!isWord(t)) return null;
+  const w = fw(t);
   for (const h of ctx.lex.heads) {
+    const f0 = h.form[0];
+    // cheap first-word test before the full match (stems end in '*'; glued English heads end the word)
+    if (f0 !== w && !(f0.endsWith('*') && w.startsWith(f0.slice(0, -1))) && !(ctx.capitalisedNames && h.form.length === 1 && w.endsWith(f0))) continue;
     const len = matchPhrase(ctx.toks, i, h.form);
     if (len) return { d: h.d, len, plural: h.plural };
     // Glued words from PDF extraction ("FrameworkDeclaration"): a capitalised head at the end of a word.
