@@ -116,13 +116,21 @@ describe('acceptance: the example as TXT, HTML, DOCX and PDF gives the same para
     expect(comparable(a)).toEqual(comparable(fromTxt));
   });
 
-  it('PDF in two columns keeps the reading order', async () => {
-    const bytes = await makePdf(lines, { columns: 2, header: 'OCS — Sommet d’Astana' });
+  it('PDF in two columns keeps the reading order (ragged, and justified word by word with indents and no paragraph spacing)', async () => {
+    for (const layout of [{ columns: 2 as const }, { columns: 2 as const, justify: true, indent: 12, paragraphGap: 0 }]) {
+      const bytes = await makePdf(lines, { header: 'OCS — Sommet d’Astana', ...layout });
+      const ingested = await ingestPdf(bytes);
+      expect(matchedShare(ingested.text.split('\n')), JSON.stringify(layout)).toBeGreaterThanOrEqual(0.99);
+      // Order: the matched paragraphs come in the text file's order.
+      const order = ingested.text.split('\n').map((p) => lines.indexOf(p)).filter((i) => i >= 0);
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+    }
+  });
+
+  it('PDF justified word by word with first-line indents and no paragraph spacing', async () => {
+    const bytes = await makePdf(lines, { justify: true, indent: 18, paragraphGap: 0 });
     const ingested = await ingestPdf(bytes);
     expect(matchedShare(ingested.text.split('\n'))).toBeGreaterThanOrEqual(0.99);
-    // Order: the matched paragraphs come in the text file's order.
-    const order = ingested.text.split('\n').map((p) => lines.indexOf(p)).filter((i) => i >= 0);
-    expect(order).toEqual([...order].sort((x, y) => x - y));
   });
 });
 

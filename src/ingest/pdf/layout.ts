@@ -172,7 +172,7 @@ export function buildParagraphs(ordered: PdfLine[]): PdfParagraph[] {
         const gap = prev.y - line.y;
         if (gap > spacing * 1.25) breakHere = true;
         else if (ended && (shortPrev || STARTS_NUMBERED.test(text))) breakHere = true;
-        else if (ended && line.x0 > prev.x0 + line.size * 1.2) breakHere = true;
+        else if (ended && line.x0 > prev.x0 + line.size * 0.8) breakHere = true;
       } else {
         // New column or page: continue only a paragraph that visibly runs on.
         breakHere = ended && (shortPrev || /^[\p{Lu}\p{N}(«"“]/u.test(text));

@@ -15,8 +15,8 @@ interface TextItemLike {
 }
 
 export const MAX_PDF_PAGES = 2000;
-/** A gap wider than this many font sizes on one baseline is a column gutter, not a word space. */
-const COLUMN_GAP_EM = 1.5;
+/** A column gutter is at least this many font sizes wide. */
+const MIN_GUTTER_EM = 1;
 
 export async function readPdfLines(bytes: Uint8Array): Promise<{ pages: PdfLine[][]; pageCount: number; title: string | null }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -60,10 +60,13 @@ export function groupIntoLines(items: TextItemLike[], page: number): PdfLine[] {
     if (line) line.parts.push(p);
     else lines.push({ y: p.y, size: p.size, parts: [p] });
   }
-  // A wide gap on one baseline separates columns (or table cells): split the line there.
+  // Columns: split a baseline only at a gutter, an x that falls inside a wide gap on many
+  // rows. Word spaces of justified text can be as wide, but they do not line up from row to row.
+  const rows = lines.map((l) => ({ ...l, parts: l.parts.sort((a, b) => a.x0 - b.x0) }));
+  const gutter = findGutter(rows.map((r) => r.parts));
   const out: PdfLine[] = [];
-  for (const l of lines) {
-    const ps = l.parts.sort((a, b) => a.x0 - b.x0);
+  for (const l of rows) {
+    const ps = l.parts;
     let text = '';
     let x0 = ps[0].x0;
     let lastX1 = -Infinity;
@@ -74,15 +77,51 @@ export function groupIntoLines(items: TextItemLike[], page: number): PdfLine[] {
     };
     for (const p of ps) {
       const gap = p.x0 - lastX1;
-      if (text && gap > l.size * COLUMN_GAP_EM) {
+      if (text && gutter !== null && lastX1 <= gutter && p.x0 >= gutter) {
         push();
-        x0 = p.x0;
       } else if (text && gap > l.size * 0.25 && !/\s$/.test(text) && !/^\s/.test(p.str)) text += ' ';
-      if (!text) x0 = p.str.trim() ? p.x0 : x0;
+      if (!text) x0 = p.x0;
       text += p.str;
       lastX1 = Math.max(lastX1, p.x1);
     }
     push();
   }
   return out;
+}
+
+/**
+ * The x of a column gutter on this page, or null: the middle of the widest run of x values,
+ * in the middle half of the text width, that (almost) no text item covers — at most a tenth
+ * of the rows, since titles may span the gutter — with text on both sides.
+ */
+export function findGutter(rows: Array<Array<{ x0: number; x1: number; size: number; str: string }>>): number | null {
+  const parts = rows.flat().filter((p) => p.str.trim());
+  if (rows.length < 6) return null;
+  const minX = Math.min(...parts.map((p) => p.x0));
+  const maxX = Math.max(...parts.map((p) => p.x1));
+  const from = Math.floor(minX + (maxX - minX) * 0.25);
+  const to = Math.ceil(minX + (maxX - minX) * 0.75);
+  const allowed = Math.floor(rows.length * 0.1);
+  let best: [number, number] | null = null;
+  let runStart = -1;
+  for (let x = from; x <= to + 1; x++) {
+    const open = x <= to && parts.filter((p) => p.x0 < x && p.x1 > x).length <= allowed;
+    if (open && runStart < 0) runStart = x;
+    if (!open && runStart >= 0) {
+      if (!best || x - runStart > best[1] - best[0]) best = [runStart, x - 1];
+      runStart = -1;
+    }
+  }
+  if (!best) return null;
+  const g = (best[0] + best[1]) / 2;
+  const size = median(parts.map((p) => p.size));
+  if (best[1] - best[0] + 1 < size * MIN_GUTTER_EM * 0.5) return null;
+  const left = parts.filter((p) => p.x1 <= g).length;
+  const right = parts.filter((p) => p.x0 >= g).length;
+  return left >= 3 && right >= 3 ? g : null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
 }

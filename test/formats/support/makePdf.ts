@@ -13,6 +13,12 @@ export interface PdfLayout {
   pageNumbers?: boolean;
   hyphenate?: boolean;
   fontSize?: number;
+  /** Justify full lines, drawing word by word (as many typesetters do). */
+  justify?: boolean;
+  /** Indent first lines by this many points. */
+  indent?: number;
+  /** Extra space between paragraphs, in font sizes (default 0.8; 0 = none). */
+  paragraphGap?: number;
 }
 
 const PAGE_W = 595;
@@ -81,13 +87,32 @@ export async function makePdf(paragraphs: string[], layout: PdfLayout = {}): Pro
     }
     y = top;
   };
+  const indent = layout.indent ?? 0;
   for (const para of paragraphs) {
-    for (const line of wrap(para, font, size, colW, hyphenate)) {
+    // The first line is narrower by the indent: wrap it alone, then the rest.
+    const first = wrap(para, font, size, colW - indent, hyphenate)[0] ?? '';
+    const restText = para.slice(para.indexOf(first.replace(/-$/, '')) + first.replace(/-$/, '').length);
+    const rest = first.endsWith('-') && /^\p{L}/u.test(restText) ? wrap(restText, font, size, colW, hyphenate) : wrap(restText.trim(), font, size, colW, hyphenate);
+    const wrapped = [first, ...rest].filter(Boolean);
+    wrapped.forEach((line, k) => {
       if (y - leading < bottom) nextColumn();
       y -= leading;
-      page.drawText(line, { x: MARGIN + col * (colW + gutter), y, size, font });
-    }
-    y -= size * 0.8; // paragraph spacing
+      const x = MARGIN + col * (colW + gutter) + (k === 0 ? indent : 0);
+      const width = colW - (k === 0 ? indent : 0);
+      const words = line.split(' ');
+      if (layout.justify && k < wrapped.length - 1 && words.length > 1) {
+        const natural = words.reduce((w, word) => w + font.widthOfTextAtSize(word, size), 0);
+        const space = (width - natural) / (words.length - 1);
+        let cx = x;
+        for (const word of words) {
+          page.drawText(word, { x: cx, y, size, font });
+          cx += font.widthOfTextAtSize(word, size) + space;
+        }
+      } else {
+        page.drawText(line, { x, y, size, font });
+      }
+    });
+    y -= size * (layout.paragraphGap ?? 0.8);
   }
   const pages = doc.getPages();
   pages.forEach((p, i) => {
