@@ -1,0 +1,153 @@
+/**
+ * Store benchmark (issue 3): imports the examples, the store fixtures and, when present,
+ * ../shared/corpus/ungd (1,938 UN General Debate speeches, 28 MB) into a fresh SQLite file,
+ * and prints docs/s, MB/s, database size and peak RSS (targets: ≤ 60 s, ≤ 400 MB), then the
+ * p50/p95 latency of 100 varied searches (with facets, as the JSON output computes them;
+ * target p95 ≤ 50 ms). Without the corpus, the search figures are also measured on a synthetic
+ * corpus (stored copies of the stored analyses) so that the numbers mean something.
+ * No assertions: figures for people. Options: --no-synthetic, --keep (keep the database);
+ * CONCORD_BENCH_LIMIT=N (a spread sample of N files), CONCORD_BENCH_COPIES=N (synthetic copies).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { analyzeBytes } from '../src/analyze.js';
+import { EXAMPLES_DIR, PACKAGE_ROOT, SHARED_DIR } from '../src/paths.js';
+import { collectFiles } from '../src/store/importFiles.js';
+import { openStore, type SearchQuery, type Store } from '../src/store/index.js';
+
+const args = new Set(process.argv.slice(2));
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+function mb(n: number): string {
+  return (n / 1e6).toFixed(1);
+}
+
+function fileSize(p: string): number {
+  return ['', '-wal', '-shm'].reduce((s, suffix) => s + (existsSync(p + suffix) ? statSync(p + suffix).size : 0), 0);
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** 100 varied queries: words and phrases in four languages, with and without filters, and a few hostile ones. */
+function queries(): SearchQuery[] {
+  const words = [
+    'development', 'sustainable development', 'climate change', 'terrorism', 'nuclear weapons', 'peace', 'security council',
+    'human rights', 'poverty', 'pandemic', '"United Nations"', 'reform', 'sanctions', 'trade', 'investment', 'refugees',
+    'Palestine', 'Africa', 'disarmament', 'multilateralism', 'women', 'education', 'debt', 'energy', 'food security',
+    'ocean', 'migration', 'cooperation', 'sovereignty', 'Ukraine', 'Syria', 'Afghanistan', 'health', 'water', 'digital',
+    'développement durable', 'sécurité', 'coopération', 'paix', 'changement climatique', 'États membres', 'terrorisme',
+    'banque de développement', 'commerce', 'énergie', 'развитие', 'безопасность', 'сотрудничество', 'пандемия', 'экономика',
+    '合作', '发展', '贸易', '峰会', '经济', 'develop*', '"climate change" OR "poverty"', "'; DROP TABLE documents; --", 'Development Bank', 'agenda 2030',
+  ];
+  const filters: Array<Partial<SearchQuery>> = [{}, { lang: 'en' }, { year: 2015 }, { action: 'call' }, { commitment: true }, { lang: 'fr' }, { topic: 'security' }, { org: 'un' }];
+  const out: SearchQuery[] = [];
+  for (let i = 0; out.length < 100; i++) out.push({ q: words[i % words.length]!, ...filters[Math.floor(i / words.length) % filters.length], limit: 20 });
+  return out;
+}
+
+async function timeSearches(store: Store, label: string): Promise<void> {
+  const qs = queries();
+  for (const q of qs.slice(0, 5)) await store.search(q).catch(() => undefined); // warm caches
+  const times: number[] = [];
+  let errors = 0;
+  let hits = 0;
+  for (const q of qs) {
+    const t = process.hrtime.bigint();
+    try {
+      const r = await store.search(q);
+      hits += r.total;
+    } catch {
+      errors++;
+    }
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(`search (${label}): ${qs.length} queries, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target p95 ≤ 50 ms); ${hits} matching paragraphs in all, ${errors} clear query errors`);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-bench-store-'));
+  const dbPath = join(dir, 'bench.db');
+  const ungd = join(SHARED_DIR, 'corpus', 'ungd');
+  const inputs = [EXAMPLES_DIR, join(PACKAGE_ROOT, 'test', 'store', 'fixtures')];
+  if (existsSync(ungd)) inputs.push(ungd);
+  else console.log(`corpus ${ungd} absent: importing the examples only (the 60 s / 400 MB targets are for the corpus)`);
+  let { files } = await collectFiles(inputs);
+  // CONCORD_BENCH_LIMIT=N imports every k-th file so that N are taken (a spread sample), for slow machines.
+  const limit = Number(process.env.CONCORD_BENCH_LIMIT ?? 0);
+  if (limit > 0 && files.length > limit) {
+    const step = files.length / limit;
+    files = Array.from({ length: limit }, (_, i) => files[Math.floor(i * step)]!);
+    console.log(`CONCORD_BENCH_LIMIT=${limit}: importing a spread sample of ${files.length} files`);
+  }
+  const store = await openStore(`sqlite:${dbPath}`);
+  const t0 = process.hrtime.bigint();
+  let analyseNs = 0n;
+  let storeNs = 0n;
+  let bytes = 0;
+  const counts: Record<string, number> = { imported: 0, replaced: 0, unchanged: 0, failed: 0 };
+  let firstFailure = '';
+  for (const [i, f] of files.entries()) {
+    // The same steps as Store.importFile, timed apart: analysis (src/analyze.ts) and storage (this store).
+    const buf = readFileSync(f.path);
+    bytes += buf.length;
+    const ta = process.hrtime.bigint();
+    let analysis;
+    try {
+      analysis = await analyzeBytes(new Uint8Array(buf), { filename: basename(f.path) });
+    } catch (e) {
+      counts.failed!++;
+      firstFailure ||= `${f.path}: ${(e as Error).message}`;
+      continue;
+    }
+    const tb = process.hrtime.bigint();
+    analyseNs += tb - ta;
+    const o = await store.importAnalysis(analysis, { source: f.path, contentHash: createHash('sha256').update(buf).digest('hex') });
+    storeNs += process.hrtime.bigint() - tb;
+    counts[o.status] = (counts[o.status] ?? 0) + 1;
+    if (o.status === 'failed') firstFailure ||= `${f.path}: ${o.reason}`;
+    if ((i + 1) % 100 === 0) process.stderr.write(`  … ${i + 1}/${files.length} files, ${mb(bytes)} MB, ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s\n`);
+  }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const docs = counts.imported! + counts.replaced!;
+  console.log(`import: ${files.length} files, ${mb(bytes)} MB in ${secs.toFixed(1)} s: ${(docs / secs).toFixed(1)} docs/s, ${(bytes / 1e6 / secs).toFixed(3)} MB/s (target ≤ 60 s for the corpus)`);
+  console.log(`  of which analysis ${(Number(analyseNs) / 1e9).toFixed(1)} s, storage ${(Number(storeNs) / 1e9).toFixed(1)} s (${((Number(storeNs) / 1e6) / Math.max(1, docs)).toFixed(0)} ms/doc)`);
+  console.log(`  imported ${counts.imported}, unchanged ${counts.unchanged}, failed ${counts.failed}${firstFailure ? ` (first: ${firstFailure})` : ''}`);
+  console.log(`  load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (other processes share the machine)`);
+  await timeSearches(store, existsSync(ungd) ? `examples + ungd (${files.length} files)` : 'examples only');
+  if ((!existsSync(ungd) || limit > 0) && !args.has('--no-synthetic')) {
+    // Stored copies of the example analyses (new hashes and sources): storage and search cost
+    // only, no analysis; roughly the paragraph count of the 28 MB corpus when COPIES is 400.
+    const COPIES = Number(process.env.CONCORD_BENCH_COPIES ?? 400);
+    const ids = (await store.listDocuments({ limit: 500 })).map((d) => d.id);
+    const analyses = [];
+    for (const id of ids) analyses.push((await store.getAnalysis(id))!);
+    const t1 = process.hrtime.bigint();
+    let paragraphs = 0;
+    for (let i = 0; i < COPIES; i++) {
+      const a = structuredClone(analyses[i % analyses.length]!);
+      a.document.id = `${a.document.id}-copy-${i}`;
+      if (a.document.date) a.document.date = `${1990 + (i % 35)}${a.document.date.slice(4)}`;
+      paragraphs += a.paragraphs.length;
+      await store.importAnalysis(a, { source: `synthetic/${i}`, contentHash: `synthetic-${i}` });
+    }
+    const s1 = Number(process.hrtime.bigint() - t1) / 1e9;
+    console.log(`store only (synthetic): ${COPIES} stored analyses, ${paragraphs} paragraphs in ${s1.toFixed(1)} s: ${(COPIES / s1).toFixed(1)} docs/s, ${(paragraphs / s1).toFixed(0)} paragraphs/s`);
+    await timeSearches(store, `synthetic, ${paragraphs} more paragraphs`);
+  }
+  await store.close();
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  console.log(`database: ${mb(fileSize(dbPath))} MB on disk; peak RSS ${mb(peakRss)} MB (target ≤ 400 MB)`);
+  if (args.has('--keep')) console.log(`kept ${dbPath}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
