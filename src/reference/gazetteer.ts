@@ -40,10 +40,10 @@ export interface GazetteerMatch {
  */
 export class Gazetteer {
   private readonly rootTable = new Int32Array(65536).fill(-1);
-  private readonly code: number[] = [0];
-  private readonly firstChild: number[] = [-1];
-  private readonly nextSibling: number[] = [-1];
-  private readonly entries: (GazetteerEntry[] | undefined)[] = [undefined];
+  private code: number[] = [0];
+  private firstChild: number[] = [-1];
+  private nextSibling: number[] = [-1];
+  private entries: (GazetteerEntry[] | undefined)[] = [undefined];
   /** Number of distinct keys. */
   size = 0;
 
@@ -70,6 +70,19 @@ export class Gazetteer {
 
   constructor(entries: Iterable<GazetteerEntry> = []) {
     for (const e of entries) this.add(e);
+  }
+
+  /** A copy of this gazetteer with more names (the trie arrays are copied, the entries shared). */
+  withEntries(extra: Iterable<GazetteerEntry>): Gazetteer {
+    const g = new Gazetteer();
+    g.rootTable.set(this.rootTable);
+    g.code = this.code.slice();
+    g.firstChild = this.firstChild.slice();
+    g.nextSibling = this.nextSibling.slice();
+    g.entries = this.entries.map((e) => (e ? [...e] : undefined));
+    g.size = this.size;
+    for (const e of extra) g.add(e);
+    return g;
   }
 
   /** Adds one name. A name whose key is empty (only punctuation) is ignored. */

@@ -111,16 +111,44 @@ export function buildEntries(lang: string, contextOrg: string | null = null): Ga
 
 const gazetteers = new Map<string, Gazetteer>();
 /**
- * The gazetteer for a text language and (optionally) the root organization of the document,
- * built once per pair and cached for the life of the process.
+ * The gazetteer for a text language (all names that hold in any document), built once per
+ * language and cached for the life of the process.
  */
 export function getGazetteer(lang: string, contextOrg: string | null = null): Gazetteer {
-  const l = languagesFor(lang).join('+');
-  const key = `${l}|${contextOrg ?? ''}`;
+  if (contextOrg !== null) return getContextGazetteer(lang, contextOrg);
+  const key = languagesFor(lang).join('+');
   let g = gazetteers.get(key);
   if (!g) {
-    g = new Gazetteer(buildEntries(lang, contextOrg));
+    g = new Gazetteer(buildEntries(lang, null));
     gazetteers.set(key, g);
   }
   return g;
+}
+
+const contextGazetteers = new Map<string, Gazetteer>();
+/**
+ * The base gazetteer of the language plus the context names of one organization's bodies. Built
+ * as a copy of the base with the few context names added (cheaper than building from scratch).
+ */
+function getContextGazetteer(lang: string, contextOrg: string): Gazetteer {
+  const key = `${languagesFor(lang).join('+')}|${contextOrg}`;
+  let g = contextGazetteers.get(key);
+  if (!g) {
+    const extra = contextEntries(lang, contextOrg);
+    g = extra.length === 0 ? getGazetteer(lang, null) : getGazetteer(lang, null).withEntries(extra);
+    contextGazetteers.set(key, g);
+  }
+  return g;
+}
+
+/** Only the context names of the bodies of one root organization (see buildEntries). */
+export function contextEntries(lang: string, contextOrg: string): GazetteerEntry[] {
+  const out: GazetteerEntry[] = [];
+  for (const o of getOrganizations()) {
+    if (o.kind === 'office' || o.id === contextOrg || rootOrganization(o.id) !== contextOrg) continue;
+    for (const l of languagesFor(lang)) for (const name of list(o.contextNames, l)) {
+      out.push({ type: 'organization', ref: o.id, name, source: `${l}.context`, exactCase: looksLikeAcronym(name), priority: PRIORITY.organization });
+    }
+  }
+  return out;
 }
