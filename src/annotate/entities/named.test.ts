@@ -24,14 +24,18 @@ describe('findNamedEntities: English', () => {
     expect(withRef('gains in the 2030 Agenda and its Sustainable Development Goals (SDGs).', 'en'))
       .toEqual([['instrument', '2030 Agenda', 'agenda-2030'], ['initiative', 'Sustainable Development Goals', 'sdgs'], ['initiative', 'SDGs', 'sdgs']]);
   });
-  it('marks a resolution by its number, not the body that adopted it', () => {
+  it('marks a resolution by its number or symbol, not the body that adopted it', () => {
     expect(found('in accordance with General Assembly resolution 78/269, to review', 'en')).toEqual([['instrument', 'resolution 78/269']]);
+    expect(found('recalling UN General Assembly Resolution 76/300 and resolution A/RES/70/1', 'en')).toEqual([['instrument', 'Resolution 76/300'], ['instrument', 'resolution A/RES/70/1']]);
   });
   it('does not mark anaphors, generic descriptions or names of organisations', () => {
     expect(found('The Treaty remains the cornerstone, and the Convention must be respected.', 'en')).toEqual([]);
     expect(found('We stress that a legally binding instrument is needed and support its Action Plan.', 'en')).toEqual([]);
     expect(found('the members of the Collective Security Council of the Collective Security Treaty Organization', 'en')).toEqual([]);
     expect(found('We welcome the launch of the Global Alliance against Hunger and Poverty.', 'en')).toEqual([]);
+    // "(UN)" abbreviates the organisation inside the name, not the Charter
+    expect(found('the principles enshrined in the Charter of the United Nations (UN) as its cornerstone', 'en')).toEqual([['instrument', 'Charter of the United Nations']]);
+    expect(found('We reaffirm our commitment to the Addis Ababa Action Agenda and to the Monterrey Consensus.', 'en')).toEqual([['instrument', 'Addis Ababa Action Agenda']]);
   });
   it('takes a document title line as one instrument, up to a subtitle dash', () => {
     expect(found('Rio de Janeiro Declaration- Strengthening Global South Cooperation for a More Inclusive and Sustainable Governance', 'en'))
@@ -102,6 +106,10 @@ describe('findNamedEntities: Russian and Chinese', () => {
     expect(found('特别是“全球合作加速开发、生产、公平获取新冠肺炎防控新工具倡议”及其“新冠肺炎疫苗实施计划”', 'zh'))
       .toEqual([['initiative', '全球合作加速开发、生产、公平获取新冠肺炎防控新工具倡议'], ['initiative', '新冠肺炎疫苗实施计划']]);
     expect(found('在沙特主席国任期内第二次举行会议', 'zh')).toEqual([]);
+    expect(withRef('成员国重申恪守《上海合作组织宪章》宗旨，支持落实安理会第2231号决议。', 'zh'))
+      .toEqual([['instrument', '上海合作组织宪章', 'sco-charter'], ['instrument', '第2231号决议', null]]);
+    expect(withRef('成员国欢迎全球发展倡议，支持共建“一带一路”倡议。', 'zh'))
+      .toEqual([['initiative', '全球发展倡议', 'gdi'], ['initiative', '“一带一路”倡议', 'bri']]);
   });
 });
 

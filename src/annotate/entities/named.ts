@@ -131,6 +131,11 @@ function findResolutions(text: string, lang: string): Found[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ type: 'instrument', text: '', start: m.index, end: m.index + m[0].length, rule: `entities/rule:${lang}.instrument.resolution-number`, priority: 3 });
   }
+  // Chinese puts the number first: 第2231号决议
+  const zh = /第\s*(\d{1,5}(?:\/\d{1,5})*)\s*号决议/gu;
+  for (let m = zh.exec(text); m; m = zh.exec(text)) {
+    out.push({ type: 'instrument', text: '', start: m.index, end: m.index + m[0].length, rule: 'entities/rule:zh.instrument.resolution-number', priority: 3 });
+  }
   return out;
 }
 
@@ -267,7 +272,9 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
     cands.push({ type: k.entry.type as NamedType, text: '', start: k.start, end: k.end, ref: k.entry.id, rule: `entities/gazetteer:${l}.${k.entry.id}${k.acronym ? '.acronym' : ''}`, priority: 5 });
   }
   if (l === 'zh') {
-    cands.push(...findChineseNamed(t).map((c) => ({ ...c, priority: 1 })));
+    const resolutions = findResolutions(t, l);
+    cands.push(...resolutions);
+    cands.push(...findChineseNamed(t).map((c) => ({ ...c, priority: 1 })).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
   } else {
     const lex = prepareLexicon(l);
     if (lex) {
