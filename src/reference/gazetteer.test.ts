@@ -104,6 +104,29 @@ describe('Gazetteer and resolveOverlaps', () => {
   it('resolveOverlaps: longest first, then text order', () => {
     expect(resolveOverlaps([{ start: 0, end: 5 }, { start: 3, end: 12 }, { start: 12, end: 14 }])).toEqual([{ start: 3, end: 12 }, { start: 12, end: 14 }]);
   });
+  it('keeps offsets valid on random text in every script (fuzz, fixed seed)', () => {
+    const alphabet = ['a', 'É', 'é', ' ', '’', "'", '-', '.', ',', '(', ')', 'Ш', 'О', 'С', 'о', 'й', 'ё', '中', '国', '沙', '特', '\u00A0', '\uD83D\uDE00', 'OCS', 'Inde', 'République', 'kirghize', 'ONU', 'de', 'l’'];
+    let seed = 42;
+    const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (const lang of ['fr', 'ru', 'zh', 'en']) {
+      const g = getGazetteer(lang, null);
+      for (let k = 0; k < 200; k++) {
+        let t = '';
+        const len = rand(40);
+        for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+        let last = -1;
+        for (const m of g.find(t)) {
+          expect(m.start).toBeGreaterThanOrEqual(0);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(t.length);
+          expect(m.start).toBeGreaterThanOrEqual(last);
+          expect(t.slice(m.start, m.end)).toBe(m.text);
+          last = m.end;
+        }
+      }
+    }
+  });
+
   it('never throws on odd input', () => {
     const g = getGazetteer('xx', null);
     expect(g.find('')).toEqual([]);
