@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { PACKAGE_ROOT } from '../paths.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { AnalysisCache, apiRoutes } from './routes/api.js';
+import { orgRoutes } from './routes/org.js';
 import { uploadRoutes } from './routes/upload.js';
 import { documentSummarySchema } from './schemas.js';
 import type { ServerStore } from './storeApi.js';
@@ -24,23 +25,6 @@ export interface ServerOptions {
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const WEB_ROOT = join(PACKAGE_ROOT, 'web', 'dist');
-
-/**
- * Loads helper "org"'s Fastify plugin (src/server/routes/org.ts, export `orgRoutes`) when it
- * exists. HOOK: the import is by a computed specifier so this file compiles before that
- * module is written; once it exists it is mounted under /api like every other route.
- */
-async function loadOrgPlugin(): Promise<((app: FastifyInstance, opts: { store: ServerStore }) => Promise<void>) | null> {
-  const specifier = './routes/org.js';
-  try {
-    const mod = (await import(specifier)) as { orgRoutes?: (app: FastifyInstance, opts: { store: ServerStore }) => Promise<void> };
-    return typeof mod.orgRoutes === 'function' ? mod.orgRoutes : null;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return null;
-    throw e;
-  }
-}
 
 /**
  * Builds the Concord HTTP server: the REST API under /api (OpenAPI at /api/docs), uploads,
@@ -79,10 +63,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 4, parts: 5 } });
 
   const cache = new AnalysisCache(options.store);
-  const orgRoutes = await loadOrgPlugin();
-  await app.register(apiRoutes, { prefix: '/api', store: options.store, maxUploadBytes, org: orgRoutes !== null, cache });
+  await app.register(apiRoutes, { prefix: '/api', store: options.store, maxUploadBytes, org: true, cache });
   await app.register(uploadRoutes, { prefix: '/api', store: options.store, maxUploadBytes, cache });
-  if (orgRoutes) await app.register(orgRoutes, { prefix: '/api', store: options.store });
+  // Helper "org"'s routes (src/server/routes/org.ts): /api/orgs, /api/orgs/:id.
+  await app.register(orgRoutes, { prefix: '/api', store: options.store });
 
   // The web app's pages get a strict Content-Security-Policy: no inline or foreign scripts, no
   // outside connections (the map and charts are bundled). Swagger UI keeps its own needs.

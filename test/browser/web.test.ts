@@ -154,6 +154,17 @@ describe.skipIf(!present)('web app in Chromium', () => {
     await shot('dashboard', true);
   });
 
+  it('opens the organisation page from the library', async () => {
+    await page.goto(`${base}/#/`);
+    await page.waitForSelector('table.docs tbody tr');
+    await page.locator('table.docs a[href="#/org/sco"]').first().click();
+    await page.waitForURL(/#\/org\/sco$/);
+    await page.waitForSelector('main section');
+    await expect.poll(async () => (await page.locator('main').textContent())?.length ?? 0).toBeGreaterThan(50);
+    expect(await page.locator('main .error').count()).toBe(0);
+    await shot('org', true);
+  });
+
   it('lists items and shows a timeline', async () => {
     await page.goto(`${base}/#/items`);
     await page.waitForSelector('.item-list li a');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense } from 'react';
 import { href, useRoute } from './lib/router.js';
 import { Library } from './pages/Library.js';
 import { Reader } from './pages/Reader.js';
@@ -10,18 +10,8 @@ import { UploadPage } from './pages/Upload.js';
 // The dashboard pulls in echarts and the world map: loaded only when opened.
 const Dashboard = lazy(() => import('./pages/Dashboard.js').then((m) => ({ default: m.Dashboard })));
 
-/**
- * HOOK for helper "org": web/src/org/*.tsx exporting `OrgPage({ id })` is routed at #/org/:id.
- * import.meta.glob matches nothing (and the build still passes) while that folder is empty.
- */
-const orgModules = import.meta.glob('./org/*.tsx') as Record<string, () => Promise<Record<string, unknown>>>;
-const OrgPage = lazy(async () => {
-  for (const load of Object.values(orgModules)) {
-    const mod = await load();
-    if (typeof mod.OrgPage === 'function') return { default: mod.OrgPage as ComponentType<{ id: string }> };
-  }
-  return { default: () => <p className="notice">The organisation view is not part of this build yet.</p> };
-});
+// Helper "org"'s organisation page (web/src/org), loaded when opened.
+const OrgPage = lazy(() => import('./org/OrgPage.js').then((m) => ({ default: m.OrgPage })));
 
 const NAV = [
   { page: '', label: 'Library', to: href.library() },

@@ -90,7 +90,7 @@ export function Library() {
                     <a href={href.doc(d.id)}>{d.title ?? d.id}</a>
                     {d.title && <div className="sub">{d.id}</div>}
                   </td>
-                  <td>{orgLabel(d.organization)}</td>
+                  <td>{d.organization ? <a href={href.org(d.organization)} title="The organisation: members, chair, bodies, instruments">{orgLabel(d.organization)}</a> : '—'}</td>
                   <td className="date">{d.date ?? '—'}</td>
                   <td className="wrap">{d.place ?? '—'}</td>
                   <td>{d.language}</td>

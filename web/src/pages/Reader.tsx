@@ -104,7 +104,7 @@ function ReaderView({ analysis, anchor }: { analysis: Analysis; anchor: string |
       <header className="doc-head">
         <h1 title={d.title ?? d.id}>{d.title ?? d.id}</h1>
         <p className="meta">
-          <span>{orgLabel(d.organization)}</span>
+          <span>{d.organization ? <a href={href.org(d.organization)}>{orgLabel(d.organization)}</a> : '—'}</span>
           <span>{d.date ?? 'no date'}</span>
           <span>{d.place ?? 'no place'}</span>
           <span>{languageName(d.language)}</span>
