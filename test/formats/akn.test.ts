@@ -192,4 +192,13 @@ describe('Akoma Ntoso export', () => {
       expect(readAkn(xml), name).toEqual(JSON.parse(JSON.stringify(a)));
     }
   });
+
+  it('does not expand entities declared in a DOCTYPE (no "billion laughs")', async () => {
+    const { ingestAkn } = await import('../../src/ingest/akn/ingestAkn.js');
+    let dtd = '<!ENTITY l0 "lol">';
+    for (let k = 1; k <= 9; k++) dtd += `<!ENTITY l${k} "${`&l${k - 1};`.repeat(10)}">`;
+    const xml = `<?xml version="1.0"?><!DOCTYPE akomaNtoso [${dtd}]><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc name="x"><mainBody><p>&l9;</p></mainBody></doc></akomaNtoso>`;
+    const r = ingestAkn(new TextEncoder().encode(xml));
+    expect(r.text.length).toBeLessThan(100);
+  });
 });

@@ -21,8 +21,14 @@ import { collectReferences, type ReferenceTable } from './references.js';
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
 export interface AknOptions {
-  /** Date of this export (FRBRManifestation date), YYYY-MM-DD; defaults to today (UTC). */
+  /** Date of this export (FRBRManifestation date), YYYY-MM-DD; defaults to SOURCE_DATE_EPOCH when set (reproducible output), else today (UTC). */
   exportDate?: string;
+}
+
+function defaultExportDate(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const ms = Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now();
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /** Where the printed number ends, when "<num> <text>" can be split losslessly (one space after it). */
@@ -64,7 +70,7 @@ function chooseAuthor(analysis: Analysis): string {
 }
 
 export function buildAkn(analysis: Analysis, options: AknOptions = {}): string {
-  const exportDate = options.exportDate ?? new Date().toISOString().slice(0, 10);
+  const exportDate = options.exportDate ?? defaultExportDate();
   const doc = analysis.document;
   const paragraphs = analysis.paragraphs;
   const reserved = new Set<string>(['concord', ...paragraphs.map((p) => p.eId)]);

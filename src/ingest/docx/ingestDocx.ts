@@ -27,7 +27,11 @@ export async function ingestDocx(bytes: Uint8Array, options: IngestOptions = {})
   let html: string;
   const messages: Message[] = [];
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // Images carry no text: keep them out instead of letting mammoth inline them as base64.
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
     html = result.value;
     const warnings = result.messages.filter((m) => m.type === 'error');
     if (warnings.length) messages.push({ severity: 'warning', stage: 'ingest', ruleId: 'ingest/docx-conversion', message: `parts of the DOCX could not be read: ${warnings.map((m) => m.message).slice(0, 3).join('; ')}` });
