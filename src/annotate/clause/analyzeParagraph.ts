@@ -2,6 +2,7 @@ import type { Action, Paragraph, Subject } from '../../types.js';
 import { findSubjectCandidates, trimEnd, type SubjectCandidate } from './findSubjects.js';
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type VerbMatch } from './matchVerbs.js';
+import { foldLoose } from '../../text/fold.js';
 import { foldPhrase, splitSentences, tokenize, type Sentence, type Token } from './tokens.js';
 
 /**
@@ -68,6 +69,10 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const openers = (verbs.participleOpeners ?? []).map(foldPhrase);
   const coordinators = verbs.coordinators.map(foldPhrase);
   const nounCues = new Set((verbs.nounCues ?? []).flatMap(foldPhrase));
+  const complementizers = new Set((verbs.complementizers ?? []).flatMap(foldPhrase));
+  const coordIncise = new RegExp(`(?:^|[\\s,])(?:${coordinators.map((c) => c.join('\\s+')).join('|')})\\s*,[^,]*,\\s*$`, 'u');
+  /** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
+  const coordinatedAcrossIncise = (before: string) => coordIncise.test(foldLoose(before));
   const strictAll = verbs.language !== 'fr';
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts = matches.filter((m) => m.kind !== 'participle' || /[,(]\s*$/u.test(text.slice(0, m.start))).map((m) => m.start);
@@ -84,7 +89,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     const earlier = accepted.some((a) => a.sentence === si);
     const prev = prevToken(tokens, m.t0);
     const subjectBefore = candidates[si]!.some((cand) => cand.kind !== 'other' && cand.end <= m.start && gapIsClear(text, tokens, cand.end, m.start, c.adverbs));
-    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || /,\s*$/u.test(text.slice(s.start, m.start))))
+    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || /,\s*$/u.test(text.slice(s.start, m.start)) || coordinatedAcrossIncise(text.slice(s.start, m.start))))
       // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
       || (m.kind !== 'participle' && phraseBefore(tokens, m.t0, coordinators) && candidates[si]!.some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === firstTokenOf(tokens, s)));
     let ok = false;
@@ -106,7 +111,12 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
         const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounCues.has(tokens[m.t1]?.w ?? '');
         ok = (subjectBefore || coordinated || m.t0 === firstWord) && !nounUse;
       }
-      else ok = true;
+      else {
+        // "notent que les pays soutiennent …": a verb inside the complement clause of an earlier action.
+        const last = [...accepted].reverse().find((a) => a.sentence === si);
+        const inComplement = !!last && tokens.slice(last.m.t1, m.t0).some((t) => complementizers.has(t.w));
+        ok = !inComplement || subjectBefore || phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(text.slice(s.start, m.start));
+      }
     }
     if (ok) accepted.push({ m, sentence: si });
   }

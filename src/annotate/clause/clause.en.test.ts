@@ -67,6 +67,10 @@ describe('English actions', () => {
     expect(cats('We meet at the birthplace of the agenda and commit ourselves to building a just world.')).toEqual(['commit:commit ourselves']);
   });
 
+  it('a coordinator before a comma incise still coordinates', () => {
+    expect(cats('We welcome the agreement and, in this regard, call upon all parties to implement it.')).toEqual(['welcome:welcome', 'call:call upon']);
+  });
+
   it('a coordinated one-word form used as a noun is not an action', () => {
     expect(cats('We stress the need for peace and support for refugees.')).toEqual(['stress:stress']);
     expect(cats('We welcome the report and support its recommendations.')).toEqual(['welcome:welcome', 'support:support']);

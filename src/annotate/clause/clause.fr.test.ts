@@ -42,6 +42,19 @@ describe('French actions', () => {
     expect(acts('Les États membres saluent les pays qui soutiennent le processus.')).toEqual(['welcome:saluent']);
   });
 
+  it('a verb inside the complement clause of an earlier action is not the members’ action', () => {
+    expect(acts('Les États membres notent que les pays développés soutiennent rarement ces efforts.')).toEqual(['note:notent']);
+    expect(acts('Les États membres notent que la situation est grave et soutiennent la médiation.')).toEqual(['note:notent', 'support:soutiennent']);
+    expect(acts('Les États membres estiment que la paix est nécessaire et, conformément à la Charte, appellent les parties au dialogue.'))
+      .toEqual(['consider:estiment', 'call:appellent']);
+  });
+
+  it('first person plural: present, future and light verbs', () => {
+    expect(acts('Nous réaffirmons notre attachement aux principes de la Charte.')).toEqual(['affirm:réaffirmons notre attachement']);
+    expect(acts('Nous renforcerons notre coopération et développerons les échanges.')).toEqual(['commit:renforcerons', 'commit:développerons']);
+    expect(acts('Nous sommes convenus de tenir le prochain sommet à Phnom Penh.')).toEqual(['decide:sommes convenus']);
+  });
+
   it('an incise between auxiliary and participle stays inside the span', () => {
     expect(acts('Ils ont, à l’issue des consultations, approuvé le plan.')).toEqual(['adopt:ont, à l’issue des consultations, approuvé']);
   });
