@@ -79,8 +79,8 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const sentenceOf = (off: number) => Math.max(0, sentences.findIndex((s) => off >= s.start && off < s.end));
   const candidates = sentences.map((s) => findSubjectCandidates(text, tokens, s, subjects, p.entities ?? [], verbStarts));
   // First word of a numbered item ("1. Recognize …"): the number is a token of digits.
-  let firstWord = 0;
-  while (firstWord < tokens.length && /^[\p{N}ivxlc]+$/u.test(tokens[firstWord]!.w) && p.num && tokens[firstWord]!.w === p.num.toLowerCase()) firstWord++;
+  const numWords = p.num ? foldPhrase(p.num) : [];
+  const firstWord = numWords.length > 0 && numWords.every((w, k) => tokens[k]?.w === w) ? numWords.length : 0;
 
   const accepted: Accepted[] = [];
   for (const m of matches) {
