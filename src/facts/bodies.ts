@@ -89,6 +89,13 @@ export function governedNames(pf: ParagraphFacts, cue: Range, sentence: Range, t
   let prevEnd = cue.end;
   for (const e of candidates) {
     if (e.start < prevEnd) continue; // nested or overlapping mention
+    if (out.length > 0 && isLinkerGap(pf, prevEnd, e.start) && e.type === 'organization') {
+      // "Comité exécutif de la Structure … de l'OCS" marked as two mentions: one name, not two.
+      const prev = out[out.length - 1];
+      out[out.length - 1] = { ...prev, text: pf.paragraph.text.slice(prev.start, e.end), end: e.end };
+      prevEnd = e.end;
+      continue;
+    }
     const ok = out.length === 0 ? isFirstGap(pf, prevEnd, e.start) : isCoordinatedGap(pf, prevEnd, e.start);
     if (!ok) break;
     out.push(e);

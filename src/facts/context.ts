@@ -85,7 +85,7 @@ export function isLinkerGap(pf: ParagraphFacts, from: number, to: number): boole
 export function isCoordinatedGap(pf: ParagraphFacts, from: number, to: number): boolean {
   if (to < from) return false;
   const gap = blankPlacesAndDates(pf, from, to);
-  return pf.lex.coordinatedGap.test(gap) || pf.lex.linkerGap.test(gap.replace(/^\s*,/, ''));
+  return pf.lex.coordinatedGap.test(gap);
 }
 
 /**
@@ -180,12 +180,11 @@ export function titleCaseNameAt(pf: ParagraphFacts, from: number, limit: number)
   const text = pf.paragraph.text;
   const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’-]*)/uy;
   const isCap = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
-  const isLinker = (w: string) => pf.lex.linkerGap.test(` ${foldForMatch(w)} `);
   let at = from;
   let start = -1;
   let end = -1;
   let caps = 0;
-  let pending: number | null = null;
+  const lower: string[] = [];
   while (at < limit) {
     re.lastIndex = at;
     const m = re.exec(text);
@@ -193,12 +192,16 @@ export function titleCaseNameAt(pf: ParagraphFacts, from: number, limit: number)
     const word = m[1];
     const wordStart = m.index + m[0].length - word.length;
     if (isCap(word)) {
+      // Lower-case words between two capitalised ones must form an allowed run ("for the", "on").
+      if (lower.length && !pf.lex.nameLinkerRun.test(foldForMatch(lower.join(' ')))) break;
+      // A marked place, state or date ends the name ("… Competencies in Shanghai").
+      if (start >= 0 && pf.entities.some((e) => (e.type === 'place' || e.type === 'state' || e.type === 'date') && e.start <= wordStart && wordStart < e.end)) break;
       if (start < 0) start = wordStart;
       end = wordStart + word.length;
       caps++;
-      pending = null;
-    } else if (start >= 0 && isLinker(word) && pending === null) {
-      pending = wordStart;
+      lower.length = 0;
+    } else if (start >= 0 && lower.length < 2) {
+      lower.push(word);
     } else break;
     at = m.index + m[0].length;
   }

@@ -12,7 +12,7 @@ export interface CueEntry {
 export const CUE_CLASSES = [
   'membershipChange', 'membershipStatus', 'chair', 'chairHandover', 'summitNext', 'creation',
   'bodyStatus', 'bodyNoun', 'anniversary', 'instrumentStatus', 'instrumentStatusAfter',
-  'instrumentKind', 'period', 'designationYear', 'designationCapital', 'declare', 'linker', 'coordinator',
+  'instrumentKind', 'period', 'designationYear', 'designationCapital', 'declare', 'linker', 'coordinator', 'nameLinker',
 ] as const;
 export type CueClass = (typeof CUE_CLASSES)[number];
 
@@ -39,6 +39,8 @@ export interface FactsLexicon {
    * one coordinator, linkers.
    */
   unmarkedThenCoordinatedGap: RegExp;
+  /** Matches a whole run of lower-case words allowed inside a title-case name ("for the", "on"). */
+  nameLinkerRun: RegExp;
 }
 
 /** One cue found in a text. */
@@ -94,6 +96,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
     cues,
     linkerGap: new RegExp(`^${linkers}\\s*$`, 'u'),
     coordinatedGap: new RegExp(`^\\s*(?:${coord})(?:\\s*(?:${coord}))?${linkers}\\s*$`, 'u'),
+    nameLinkerRun: new RegExp(`^(?:${alt(file.cues.nameLinker ?? [])})$`, 'u'),
     unmarkedThenCoordinatedGap: new RegExp(`^${linkers}(?:\\s+[^\\s.;:,()]+){1,14}\\s*(?:${coord})(?:\\s*(?:${coord}))?${linkers}\\s*$`, 'u'),
   };
 }
