@@ -126,7 +126,7 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
 /** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. */
 function findResolutions(text: string, lang: string): Found[] {
   // numbers ("2231", "78/269") and symbols ("A/RES/70/1", "WHA68.7")
-  const re = /(?<![\p{L}])(résolution|resolution|резолюци[яиюей]|决议)\s*(?:n°\s*|no\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*|A\/RES\/[\d\/A-Z.-]+\d|[A-Z]{2,6}\d+(?:\.\d+)*)(?![\d/])/gu;
+  const re = /(?<![\p{L}])([Rr]ésolution|R[ÉE]SOLUTION|[Rr]esolution|RESOLUTION|[Рр]езолюци[яиюей]|决议)\s*(?:n°\s*|[Nn]o\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*|A\/RES\/[\d\/A-Z.-]+\d|[A-Z]{2,6}\d+(?:\.\d+)*)(?![\d/])/gu;
   const out: Found[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push({ type: 'instrument', text: '', start: m.index, end: m.index + m[0].length, rule: `entities/rule:${lang}.instrument.resolution-number`, priority: 3 });
