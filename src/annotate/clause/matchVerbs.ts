@@ -168,7 +168,7 @@ export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon)
         const noun = lightNounAt(tokens, end, c);
         if (!noun) continue;
         category = noun.category;
-        rule = noun.rule;
+        rule = `${f.rule}+${noun.rule}`;
         end = noun.end;
       }
       if (!best || end > best.t1) {
