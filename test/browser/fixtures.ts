@@ -16,6 +16,8 @@ export const HOSTILE_ID = 'hostile-markup';
 export const ASTANA_PARAGRAPHS = 121;
 export const SCRIPT_TEXT = '<script>alert(1)</script>';
 export const IMG_TEXT = '<img src=x onerror=alert(2)>';
+/** A name with no break opportunity, longer than any screen: must wrap, not widen the page. */
+export const LONG_NAME = 'Intergovernmental' + 'Commission'.repeat(30);
 
 export function loadGold(): Analysis[] {
   const out: Analysis[] = [JSON.parse(readFileSync(join(GOLD_DIR, 'sco-2024-astana.fr.json'), 'utf8')) as Analysis];
@@ -26,9 +28,10 @@ export function loadGold(): Analysis[] {
 
 /** A small document whose second paragraph carries a script tag and an img with onerror, with an entity highlight over the img. */
 export function hostileAnalysis(): Analysis {
-  const text = `Hostile test declaration\n\nThe member states support ${SCRIPT_TEXT} and ${IMG_TEXT} as plain words.\n\nThe member states welcome the test.`;
+  const text = `Hostile test declaration\n\nThe member states support ${SCRIPT_TEXT} and ${IMG_TEXT} as plain words.\n\nThe member states welcome the test.\n\nThe member states note the ${LONG_NAME} and its work.`;
   const a = analyzeText(text, { id: HOSTILE_ID, lang: 'en', facts: false });
   a.document.title = `Hostile ${SCRIPT_TEXT} title`;
+  a.document.place = LONG_NAME;
   const p = a.paragraphs.find((x) => x.text.includes(IMG_TEXT));
   if (p) {
     const start = p.text.indexOf(IMG_TEXT);

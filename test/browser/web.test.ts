@@ -211,6 +211,16 @@ describe.skipIf(!present)('web app in Chromium', () => {
     await shot('hostile-as-text');
   });
 
+  it('keeps long names inside the page width (reader and library)', async () => {
+    for (const route of [`#/doc/${HOSTILE_ID}`, '#/']) {
+      await page.goto(`${base}/${route}`);
+      await page.waitForSelector(route === '#/' ? 'table.docs tbody tr' : 'article.para');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ route, overflow }).toEqual({ route, overflow: 0 });
+    }
+    await shot('long-names');
+  });
+
   it('fetched nothing from outside the server and raised no page errors', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
