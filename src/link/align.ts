@@ -24,14 +24,18 @@ interface Features {
   words: Set<string>;
 }
 
+/** The paragraph's printed number at its start ("12.", "(a)", "3)"), which is no content anchor. */
+const LEADING_NUMBER = /^\s*\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]\)?\s+/i;
+
 function featuresOf(p: Paragraph, lang: string): Features {
   const anchors = new Set<string>();
-  for (const m of p.text.matchAll(/\d+(?:[.,]\d+)?/g)) anchors.add('#' + m[0].replace(',', '.'));
+  const text = p.text.replace(LEADING_NUMBER, '');
+  for (const m of text.matchAll(/\d+(?:[.,]\d+)?/g)) anchors.add('#' + m[0].replace(',', '.'));
   for (const e of Array.isArray(p.entities) ? p.entities : []) {
     if (e.ref) anchors.add('@' + e.ref);
     if (e.value) anchors.add('@' + e.value);
   }
-  const words = new Set(conceptsOf(p.text, p.language ?? lang));
+  const words = new Set(conceptsOf(text, p.language ?? lang).filter((w) => !/^\d+$/.test(w)));
   return { num: p.num ?? null, anchors, words };
 }
 
@@ -56,7 +60,8 @@ export function alignParagraphs(a: readonly Paragraph[], langA: string, b: reado
     const an = jaccard(x.anchors, y.anchors);
     let s = x.anchors.size + y.anchors.size > 0 ? 0.6 * w + 0.4 * an : w;
     let method: AlignedPair['method'] = an > w ? 'anchors' : 'text';
-    if (x.num && y.num && x.num === y.num) {
+    // Printed numbers only mean the same paragraph in two texts of one work (across years they shift).
+    if (sameWork && x.num && y.num && x.num === y.num) {
       s += 0.25;
       method = 'number';
     }

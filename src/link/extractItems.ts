@@ -126,7 +126,8 @@ export function findHeadPhrases(text: string, lang: string): HeadPhrase[] {
     while (last > i && stop.has(termOf(words[last]!.word, lang))) last--;
     const phraseWords = words.slice(first, last + 1);
     const namey = phraseWords.some((x, k) => isNamey(x.word) && !(k === 0 && first === 0 && phraseWords.length > 1 && !/^[\p{Lu}\d]{2,}$/u.test(x.word)));
-    if (!namey) continue;
+    // A bare head ("Fund", "Convention") names nothing on its own.
+    if (!namey || phraseWords.length < 2) continue;
     const start = words[first]!.start;
     const end = words[last]!.end;
     out.push({ type: head.type, text: text.slice(start, end), start, end, headStart: w.start, headEnd: w.end, rule: `link/head:${head.id}` });
