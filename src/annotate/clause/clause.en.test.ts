@@ -146,6 +146,7 @@ describe('English commitments', () => {
     ['We welcome the report and stress its importance.', 0],
     ['We call on donors to increase funding.', 0],
     ['We are ready to share our experience.', 1],
+    ['We reiterate our commitment to enhancing and improving global governance.', 1],
   ])('%s → %i', (line, n) => {
     const p = one(line as string);
     expect(p.commitments).toBe(n);

@@ -39,7 +39,9 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
         i++;
         continue;
       }
-      if (afterCoord && !afterComma && isVerb(t.w) && !markers.has(tokens[i - 1]!.w)) { count++; continue; }
+      // "enhancing and improving X": two verbs, one object, one target.
+      const sharedObject = isVerb(tokens[i - 2]?.w) || i - 1 === 0;
+      if (afterCoord && !afterComma && isVerb(t.w) && !markers.has(tokens[i - 1]!.w) && !sharedObject) { count++; continue; }
     }
     if (gerundWord && gerundMarkers.has(t.w) && gerundWord.test(tokens[i + 1]?.w ?? '') && !endsWith(i, spellOut)) {
       count++;
