@@ -59,6 +59,9 @@ describe('annotateDocumentInfo', () => {
     expect(ctx.document.organization).toBe('eaeu');
     expect(ctx.document.date).toBeNull();
     expect(ctx.document.id).toBe('');
+    // undated: today's members, flagged as a guess
+    expect(ctx.document.members).toEqual(expect.arrayContaining(['AM', 'BY', 'KG', 'KZ', 'RU']));
+    expect(ctx.messages.some((m) => m.ruleId === 'documentInfo/members-undated')).toBe(true);
   });
 
   it('leaves everything null for a text that names nothing, with an info message', () => {

@@ -17,7 +17,8 @@ import { getGazetteer } from '../reference/names.js';
  *   - title: a heading paragraph at the top that names a document (declaration, statement…),
  *     normalised (no leading article, no subtitle after a dash, straight apostrophes).
  *   - id: "<organization>-<year>-<place>" (e.g. "sco-2024-astana") when organization and year are known.
- *   - members: the member states of the organization on that date (data/organizations.yaml).
+ *   - members: the member states of the organization on that date (data/organizations.yaml);
+ *     today's members when no date was found (with an info message).
  * Nothing found is not an error: the field stays null and an info message says so.
  */
 
@@ -40,6 +41,11 @@ export function annotateDocumentInfo(paragraphs: Paragraph[], ctx: AnnotateConte
 
   if (doc.organization && doc.date) {
     doc.members = membersOn(doc.organization, doc.date);
+  } else if (doc.organization) {
+    // No adoption date: the present membership is the best guess (later stages need a member list
+    // to tell "all members" from "some"); a message says it is a guess.
+    doc.members = membersOn(doc.organization, new Date().toISOString().slice(0, 10));
+    report(ctx, 'documentInfo', 'documentInfo/members-undated', `no adoption date: members of ${doc.organization} are today's`, 'info');
   }
   if (!doc.id && doc.organization && doc.date) {
     doc.id = [doc.organization, doc.date.slice(0, 4), doc.place].filter(Boolean).join('-');
