@@ -50,6 +50,7 @@ describe('findDates: English', () => {
     expect(found('from now until 2030', 'en')).toEqual([['until 2030', '../2030']]);
     expect(found('the period up to 2030, and', 'en')).toEqual([['up to 2030', '../2030']]);
     expect(found('our commitment to 2030 Agenda', 'en')).toEqual([['2030', '2030']]);
+    expect(found('to be agreed by end-2025 and reviewed in mid-2026.', 'en')).toEqual([['by end-2025', '../2025'], ['mid-2026', '2026']]);
     expect(found('the 2030 Agenda for Sustainable Development', 'en')).toEqual([['2030', '2030']]);
   });
   it('does not read symbols and quantities as dates', () => {

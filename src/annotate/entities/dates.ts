@@ -99,9 +99,12 @@ function compile(lang: string): Compiled {
   }
   // "2025-2027", "2025–2027 годы", garbled "2025. –2027", "2024-25".
   add('yearRange', `${B}${YEAR}\\s*\\.?\\s*(?:${YRANGE})\\s*(\\d{4}|\\d{2})${E}${YW_DOT}`);
-  if (lex.openStart?.length) add('openStart', `${B}(${alternation(lex.openStart.flatMap((c) => c.forms))})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${YEAR}${E}${YW_DOT}`);
+  const PREFIX = lex.yearPrefixes?.length ? `(?:(?:${alternation(lex.yearPrefixes)})-)?` : '';
+  if (lex.openStart?.length) add('openStart', `${B}(${alternation(lex.openStart.flatMap((c) => c.forms))})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`);
   if (lex.openEnd?.length) add('openEnd', `${B}(${alternation(lex.openEnd.flatMap((c) => c.forms))})\\s+${YEAR}${E}${YW_DOT}`);
   add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`);
+  // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
+  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`);
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
   add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`);
   add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`);
@@ -224,6 +227,9 @@ function findByPatterns(t: string, f: string, lang: string, refYear: number | nu
   each(re.year, f, (m) => {
     if (isGuarded(f, lex, m.index, m.index + m[1].length)) return;
     push(m.index, m.index + m[0].length, m[1], `${lang}.year`);
+  });
+  each(re.prefixedYear, f, (m) => {
+    push(m.index, m.index + m[0].length, m[1], `${lang}.prefixedYear`);
   });
   each(re.numericDmy, f, (m) => {
     const d = Number(m[1]); const mo = Number(m[2]); const y = Number(m[3]);

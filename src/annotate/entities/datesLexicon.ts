@@ -23,6 +23,7 @@ export interface DatesLexicon {
   notDateBefore?: string[];
   centuries?: string[];
   weekdays?: string[];
+  yearPrefixes?: string[];
 }
 
 /** Escapes a literal for use inside a RegExp. */
