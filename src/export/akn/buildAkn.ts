@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Analysis, Paragraph } from '../../types.js';
 import { CONCORD_NS, CONCORD_PREFIX, writeConcordElement } from './concordData.js';
+import { isBodyOf } from './displayNames.js';
 import { writeInline } from './inline.js';
 import { buildFrbrIris } from './iri.js';
 import { collectReferences, type ReferenceTable } from './references.js';
@@ -64,7 +65,7 @@ function chooseAuthor(analysis: Analysis): string {
   // The issuing body is the organisation's own body named in the opening paragraphs (e.g. its
   // council of heads of state), else the organisation itself.
   for (const p of analysis.paragraphs.slice(0, 3)) {
-    for (const e of p.entities) if (e.type === 'organization' && e.ref && e.ref.startsWith(`${org}-`)) return e.ref;
+    for (const e of p.entities) if (e.type === 'organization' && e.ref && isBodyOf(e.ref, org)) return e.ref;
   }
   return org;
 }

@@ -1,4 +1,5 @@
 import type { Analysis, Entity } from '../../types.js';
+import { displayName, topicLabel } from './displayNames.js';
 import { slugify } from './iri.js';
 
 /**
@@ -69,9 +70,12 @@ export function collectReferences(analysis: Analysis, reservedIds: Set<string>):
       if (!m?.cls) continue;
       const canonical = e.ref ? e.ref : slugify(e.text);
       const scope = e.ref ? 'concord' : 'concord/unresolved';
-      add(keyOf(e), e.ref ? e.ref : `${e.type}-${canonical}`, e.type, m.cls, `/akn/ontology/${m.ontology}/${scope}/${encodeURIComponent(canonical)}`, e.text);
+      const key = keyOf(e);
+      if (byKey.has(key)) continue;
+      const showAs = e.ref ? displayName(e.type, e.ref, analysis.document.language, e.text) : e.text;
+      add(key, e.ref ? e.ref : `${e.type}-${canonical}`, e.type, m.cls, `/akn/ontology/${m.ontology}/${scope}/${encodeURIComponent(canonical)}`, showAs);
     }
-    for (const t of p.topics) add(`topic\u0000${t}`, `topic-${t}`, 'topic', 'TLCConcept', `/akn/ontology/concepts/concord/topics/${encodeURIComponent(t)}`, t);
+    for (const t of p.topics) add(`topic\u0000${t}`, `topic-${t}`, 'topic', 'TLCConcept', `/akn/ontology/concepts/concord/topics/${encodeURIComponent(t)}`, topicLabel(t));
   }
   return {
     entries: [...byKey.values()],
