@@ -98,8 +98,9 @@ export function governedNames(pf: ParagraphFacts, cue: Range, sentence: Range, t
     }
     const ok = out.length === 0 ? isFirstGap(pf, prevEnd, e.start) : isCoordinatedGap(pf, prevEnd, e.start);
     if (!ok) break;
-    out.push(e);
-    prevEnd = e.end;
+    const whole = extendTitleCase(pf, e, sentence);
+    out.push(whole);
+    prevEnd = whole.end;
   }
   return out;
 }
@@ -171,4 +172,16 @@ export function titleCaseNamesAfter(pf: ParagraphFacts, cue: Range, sentence: Ra
     prevEnd = found.end;
   }
   return out;
+}
+
+/**
+ * A mention cut short by the recogniser ("Memorandum of Understanding on Cooperation" of
+ * "… in Vocational Education") grows to the whole title-case name that starts where it starts,
+ * when no other mention begins inside the added words.
+ */
+function extendTitleCase(pf: ParagraphFacts, e: Entity, sentence: Range): Entity {
+  const name = titleCaseNameAt(pf, e.start, sentence.end);
+  if (!name || name.start !== e.start || name.end <= e.end) return e;
+  if (pf.entities.some((o) => o !== e && o.type !== 'date' && o.start >= e.end && o.start < name.end)) return e;
+  return { ...e, text: pf.paragraph.text.slice(e.start, name.end), end: name.end };
 }
