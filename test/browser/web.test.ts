@@ -68,6 +68,12 @@ describe.skipIf(!present)('web app in Chromium', () => {
     // Paragraph 1's first organisation mention carries its canonical id on hover.
     const title = await page.locator('#para_1 mark.ent-organization').first().getAttribute('title');
     expect(title).toContain('id: sco');
+    // Export links for every registered format; the JSON one answers with the document.
+    await expect.poll(() => page.locator('.exports a').count()).toBeGreaterThanOrEqual(2);
+    const jsonHref = await page.locator('.exports a', { hasText: /^json$/ }).getAttribute('href');
+    const exported = await page.request.get(`${base}${jsonHref}`);
+    expect(exported.status()).toBe(200);
+    expect(((await exported.json()) as { paragraphs: unknown[] }).paragraphs).toHaveLength(ASTANA_PARAGRAPHS);
     await shot('reader');
   });
 

@@ -23,6 +23,7 @@ function ReaderView({ analysis, anchor }: { analysis: Analysis; anchor: string |
   const [selected, setSelected] = useState<string | null>(anchor ?? analysis.paragraphs[0]?.eId ?? null);
   const [active, setActive] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const meta = useAsync(() => api.meta(), []);
   // Progressive rendering: the first screenful at once, the rest on the next task, so the first
   // paragraph shows sooner on long declarations. A deep link renders everything at once.
   const [shown, setShown] = useState(() => (anchor ? analysis.paragraphs.length : FIRST_BATCH));
@@ -113,8 +114,14 @@ function ReaderView({ analysis, anchor }: { analysis: Analysis; anchor: string |
         <p className="links">
           <a href={href.dash(d.id)}>Dashboard</a>
           <a href={href.compare(d.id)}>Compare…</a>
-          <a href={`/api/documents/${encodeURIComponent(d.id)}/export?format=json&download=true`}>Export JSON</a>
-          <a href={`/api/documents/${encodeURIComponent(d.id)}/export?format=summary`}>Summary</a>
+          <span className="exports">
+            Export:{' '}
+            {(meta.data?.exportFormats ?? ['json', 'summary']).map((f) => (
+              <a key={f} href={`/api/documents/${encodeURIComponent(d.id)}/export?format=${encodeURIComponent(f)}&download=${f === 'summary' ? 'false' : 'true'}`}>
+                {f}
+              </a>
+            ))}
+          </span>
         </p>
       </header>
       <Legend enabled={enabled} present={present} onToggle={toggle} onAll={(on) => setEnabled(new Set(on ? ALL_TOGGLES : []))} />
