@@ -102,7 +102,9 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       ok = opener || coordinatedParticiple || (atStart && !(prev && gerund.has(prev.w) && text.slice(prev.end, m.start).trim() === ''));
     } else if (m.kind === 'base') {
       // Item-initial forms ("1. Decides", "2. Recognize") only open a numbered item.
-      ok = m.t0 === firstWord;
+      // … or coordinate with an item verb of the same person ("1. Décide … et prie …").
+      const itemVerb = accepted.find((a) => a.sentence === si && a.m.kind === 'base');
+      ok = m.t0 === firstWord || (!!itemVerb && itemVerb.m.person === m.person && m.person !== '' && (phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(text.slice(s.start, m.start))));
     } else {
       const strict = strictAll || m.rule.endsWith('.future');
       if (prev && relative.has(prev.w)) ok = false;

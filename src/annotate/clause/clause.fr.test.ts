@@ -92,6 +92,21 @@ describe('French subjects and kinds', () => {
   });
 });
 
+describe('French UN-style resolution', () => {
+  it('the body is the subject; participle paragraphs and third-person items are its actions', () => {
+    const ps = runClauseStages([
+      'L’Assemblée générale,', 'Rappelant sa résolution 75/1,', 'Profondément préoccupée par la situation humanitaire,',
+      '1. Décide de convoquer une réunion de haut niveau en 2026 ;', '2. Se félicite des progrès accomplis et engage les États à poursuivre leurs efforts ;',
+    ], 'fr');
+    expect(ps.map((p) => p.kind)).toEqual(['preamble', 'operative', 'operative', 'operative', 'operative']);
+    expect(ps.map((p) => p.subject.scope)).toEqual(['all', 'all', 'all', 'all', 'all']);
+    expect(ps.map((p) => p.actions.map((a) => `${a.category}:${a.text}`))).toEqual([
+      [], ['affirm:Rappelant'], ['consider:Profondément préoccupée'], ['decide:Décide'], ['welcome:Se félicite', 'call:engage'],
+    ]);
+    expect(ps.map((p) => p.commitments)).toEqual([0, 0, 0, 1, 0]);
+  });
+});
+
 describe('French commitments and proposals', () => {
   it.each([
     ['Les États membres s’efforceront de réduire les obstacles, de simplifier les procédures et d’harmoniser les normes.', 3],

@@ -23,6 +23,8 @@ export interface VerbEntry {
   participle?: string[];
   /** Bare forms that can open a numbered operative item ("Recognize", "Accelerate"). */
   base?: string[];
+  /** Person of the `base` forms: 'third' for resolution items ("Décide", "Requests"); imperative otherwise. */
+  person?: 'third';
   /** The form is only an action when negated ("ne participent pas"). */
   negatedOnly?: boolean;
   /** The span takes the following word too (modal "will" + verb → "will pursue"). */

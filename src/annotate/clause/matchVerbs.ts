@@ -22,6 +22,8 @@ export interface VerbMatch {
   end: number;
   negated: boolean;
   negatedOnly: boolean;
+  /** 'third' for third-person item forms ("Décide"), '' otherwise. */
+  person: string;
 }
 
 interface CompiledForm {
@@ -36,6 +38,7 @@ interface CompiledForm {
   /** Light verb: category comes from the noun that follows. */
   light: boolean;
   thatCategory?: ActionCategory;
+  person: string;
 }
 
 interface CompiledLexicon {
@@ -67,8 +70,8 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   const byFirst = new Map<string, CompiledForm[]>();
   const auxes = lex.auxiliaries.map(foldPhrase);
   const pAuxes = (lex.participleAuxiliaries ?? []).map(foldPhrase);
-  const addForms = (rule: string, category: ActionCategory, e: { finite?: string[]; perfect?: string[]; participle?: string[]; base?: string[]; negatedOnly?: boolean; takesVerb?: boolean; thatCategory?: ActionCategory }, light: boolean) => {
-    const base = { rule, category, negatedOnly: !!e.negatedOnly, takesVerb: !!e.takesVerb, light, thatCategory: e.thatCategory };
+  const addForms = (rule: string, category: ActionCategory, e: { finite?: string[]; perfect?: string[]; participle?: string[]; base?: string[]; negatedOnly?: boolean; takesVerb?: boolean; thatCategory?: ActionCategory; person?: string }, light: boolean) => {
+    const base = { rule, category, negatedOnly: !!e.negatedOnly, takesVerb: !!e.takesVerb, light, thatCategory: e.thatCategory, person: e.person ?? '' };
     for (const s of e.finite ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'finite', inciseAfter: -1 });
     for (const s of e.base ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'base', inciseAfter: -1 });
     for (const s of e.participle ?? []) add(byFirst, { ...base, words: foldPhrase(s), kind: 'participle', inciseAfter: -1 });
@@ -172,7 +175,7 @@ export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon)
         end = noun.end;
       }
       if (!best || end > best.t1) {
-        best = { rule, category, kind: f.kind, t0: i, t1: end, start: tokens[i]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: f.negatedOnly };
+        best = { rule, category, kind: f.kind, t0: i, t1: end, start: tokens[i]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: f.negatedOnly, person: f.person };
       }
     }
     if (!best) {
@@ -184,7 +187,7 @@ export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon)
           if (cont.every((x, k) => tokens[i + 1 + k]?.w === x)) { end = i + 1 + cont.length; break; }
         }
         const t0 = i > 0 && p.prefixes.has(tokens[i - 1]!.w) ? i - 1 : i;
-        best = { rule: p.rule, category: p.category, kind: p.kind, t0, t1: end, start: tokens[t0]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: false };
+        best = { rule: p.rule, category: p.category, kind: p.kind, t0, t1: end, start: tokens[t0]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: false, person: '' };
         break;
       }
     }
