@@ -76,6 +76,24 @@ describe('findDates: Russian and Chinese', () => {
     expect(found('2030年前', 'zh')).toEqual([['2030年前', '../2030']]);
     expect(found('二十国集团', 'zh')).toEqual([]);
   });
+  it('keeps offsets right on random sequences of date words (seeded fuzz)', () => {
+    const vocab = ['1er', 'et', '2', '31', 'février', 'juillet', 'July', 'мая', '2024', '2025', '–', '-', '.', ',', 'jusqu’en', 'by', 'to',
+      'au', 'from', '年', '月', '日', '3', '2030', 'года', 'XXIe', 'siècle', 'end', 'mid-2026', '78/269', 'résolution', '%', '20'];
+    let seed = 7;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+    for (let n = 0; n < 300; n++) {
+      const words: string[] = [];
+      const len = next() % 20;
+      for (let k = 0; k < len; k++) words.push(vocab[next() % vocab.length]);
+      const text = words.join(next() % 3 ? ' ' : '');
+      for (const lang of ['fr', 'en', 'ru', 'zh']) {
+        for (const e of findDates(text, lang, { refYear: 2024 })) {
+          expect(text.slice(e.start, e.end)).toBe(e.text);
+          expect(e.value).toMatch(/^(?:\.\.\/)?(?:--)?[\d-]+(?:\/(?:[\d-]+|\.\.))?$/);
+        }
+      }
+    }
+  });
   it('never throws on odd input', () => {
     expect(findDates('', 'fr')).toEqual([]);
     expect(found('31 février 2024', 'fr')).toEqual([['février 2024', '2024-02']]); // no 31st: only the month is sure

@@ -117,6 +117,23 @@ describe('entities lexicons', () => {
   it('load and validate for every language', () => {
     for (const lang of ['fr', 'en', 'ru', 'zh']) expect(prepareLexicon(lang), lang).not.toBeNull();
   });
+  it('never throw on random sequences of the grammar\'s own words (seeded fuzz)', () => {
+    const vocab = ['Convention', 'sur', 'de', 'la', 'l’', 'et', ',', '.', '«', '»', '“', '”', '(', ')', 'Treaty', 'of', 'the', 'and', 'OCS',
+      'Forum', 'réunion', 'des', 'pour', '2024-2029', 'jusqu’en', '2030', 'résolution', '2231', 'Summit', 'XVII', '44th', 'BRICS',
+      'Договор', 'о', 'и', '峰会', '宣言', '“', '倡议', 'M.', 'H.E.', 'Mr.', '–', ':', 'visant', 'à', 'développer', 'Nations', 'Unies'];
+    let seed = 42;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+    for (let n = 0; n < 300; n++) {
+      const len = next() % 30;
+      const words: string[] = [];
+      for (let k = 0; k < len; k++) words.push(vocab[next() % vocab.length]);
+      const text = words.join(next() % 2 ? ' ' : '');
+      for (const lang of ['fr', 'en', 'ru', 'zh']) {
+        const out = findNamedEntities(text, lang);
+        for (const e of out) expect(text.slice(e.start, e.end)).toBe(e.text);
+      }
+    }
+  });
   it('never throw on odd input', () => {
     expect(findNamedEntities('', 'fr')).toEqual([]);
     expect(findNamedEntities('Convention', 'xx')).toEqual([]);

@@ -60,6 +60,6 @@ export function tokenize(text: string, lang: string): Token[] {
 }
 
 /** True when the word starts with an upper-case letter (or a digit followed by letters: "4e", "44th"). */
-export function isCapitalised(t: Token): boolean {
-  return t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+export function isCapitalised(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 }

@@ -305,6 +305,8 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
         pos++; continue;
       }
       if (!ctx.capitalisedNames && isAdjective(ctx, u) && isAdjective(ctx, toks[pos - 1]) && r.last === pos - 1) { r.last = pos + 1; pos += 2; continue; }
+      // English "… and the ASEAN Outlook": after "and", an article starts another name.
+      if (ctx.capitalisedNames && lex.determiners.has(fw(u)) && !inEntre) break;
       if (lex.determiners.has(fw(u)) && r.links > 0) {
         const w = toks[skipDeterminers(ctx, pos + 1)];
         if (!isContent(ctx, w)) break;
@@ -329,6 +331,17 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
         break;
       }
       if (lex.openChain && r.links > 0 && isContent(ctx, u) && !isCapitalised(u)) { r.last = pos + 1; pos += 2; continue; }
+      break;
+    }
+    // English title-case enumeration: "on Combating Terrorism, Separatism and Extremism".
+    if (isPunct(t, ',') && r.links > 0 && ctx.capitalisedNames && isCapitalised(toks[pos + 1]) && !headSoon(ctx, pos + 1)) {
+      let k = pos + 1;
+      while (k < toks.length && k < pos + 8 && (isCapitalised(toks[k]) || toks[k].text === ',')) k++;
+      if (toks[k] && lex.connectors.has(fw(toks[k])) && isCapitalised(toks[k + 1]) && !headSoon(ctx, k + 1)) {
+        k++;
+        while (k < toks.length && isCapitalised(toks[k])) k++;
+        r.last = k - 1; pos = k; continue;
+      }
       break;
     }
     if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames && !lex.openChain) {
