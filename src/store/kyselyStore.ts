@@ -9,6 +9,7 @@ import { extractItemMentions } from '../link/extractItems.js';
 import { conceptsOf } from '../link/nameKey.js';
 import { stanceRank } from '../link/stance.js';
 import { findWords, termOf } from '../link/terms.js';
+import { decodeAnalysis, encodeAnalysis } from './analysisCodec.js';
 import type { Dialect } from './migrations.js';
 import { rowsOfAnalysis, type ParagraphRows } from './rows.js';
 import type { DB } from './schema.js';
@@ -107,7 +108,7 @@ export class KyselyStore implements Store {
   async getAnalysis(id: string): Promise<Analysis | null> {
     return this.guard('read the analysis', async () => {
       const r = await this.db.selectFrom('documents').select('analysis').where('id', '=', String(id)).executeTakeFirst();
-      return r ? (JSON.parse(r.analysis) as Analysis) : null;
+      return r ? decodeAnalysis(r.analysis) : null;
     });
   }
 
@@ -207,7 +208,7 @@ export class KyselyStore implements Store {
     if (!work) await trx.insertInto('works').values({ id: workId, organization: doc.organization ?? null, date, place: doc.place ?? null, created_at: stamp }).execute();
     await trx.insertInto('documents').values({
       id, work_id: workId, language: lang, organization: doc.organization ?? null, title: doc.title ?? null, date, year,
-      place: doc.place ?? null, source, content_hash: contentHash, version, paragraph_count: rows.length, imported_at: stamp, analysis: json,
+      place: doc.place ?? null, source, content_hash: contentHash, version, paragraph_count: rows.length, imported_at: stamp, analysis: encodeAnalysis(json),
     }).execute();
     await this.writeParagraphs(trx, id, doc.organization ?? null, year, rows);
     return { status: previous ? 'replaced' : 'imported', source: label, bytes: 0, documentId: id, workId, version };

@@ -23,8 +23,8 @@ export interface DocumentsTable {
   version: number;
   paragraph_count: number;
   imported_at: string;
-  /** The whole Analysis as JSON text, returned exactly by getAnalysis. */
-  analysis: string;
+  /** The whole Analysis as deflated JSON (analysisCodec.ts), returned exactly by getAnalysis. */
+  analysis: Buffer;
 }
 
 export interface DocumentVersionsTable {
@@ -34,7 +34,7 @@ export interface DocumentVersionsTable {
   source: string | null;
   imported_at: string;
   replaced_at: string;
-  analysis: string;
+  analysis: Buffer;
 }
 
 export interface ParagraphsTable {

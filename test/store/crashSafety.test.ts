@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, PACKAGE_ROOT } from '../../src/paths.js';
+import { decodeAnalysis } from '../../src/store/analysisCodec.js';
 import { openStore } from '../../src/store/index.js';
 
 /**
@@ -43,12 +44,12 @@ describe('crash safety of import (SQLite)', () => {
 
     const db = new Database(dbPath);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const stored = db.prepare('SELECT id, paragraph_count, analysis FROM documents').all() as Array<{ id: string; paragraph_count: number; analysis: string }>;
+    const stored = db.prepare('SELECT id, paragraph_count, analysis FROM documents').all() as Array<{ id: string; paragraph_count: number; analysis: Buffer }>;
     expect(stored.length).toBeGreaterThanOrEqual(5);
     expect(stored.length).toBeLessThan(FILES);
     const count = db.prepare('SELECT count(*) AS c FROM paragraphs WHERE document_id = ?');
     for (const d of stored) {
-      const a = JSON.parse(d.analysis) as { paragraphs: unknown[] };
+      const a = decodeAnalysis(d.analysis);
       expect(a.paragraphs.length).toBe(d.paragraph_count);
       expect((count.get(d.id) as { c: number }).c).toBe(d.paragraph_count);
     }
