@@ -63,7 +63,7 @@ function ItemTimelineView({ id }: { id: string }) {
       </p>
       <ol className="timeline">
         {data.entries.map((e, i) => (
-          <li key={`${e.documentId}/${e.eId}/${i}`} className={`stance-${e.stance}`}>
+          <li key={`${e.documentId}/${e.eId}/${i}`}>
             <div className="tl-date">{e.date ?? 'undated'}</div>
             <div className="tl-body">
               <span className={`stance stance-${e.stance}`} title={`scale: ${STANCES.join(' → ')}`}>{e.stance}</span>{' '}

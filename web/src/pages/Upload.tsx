@@ -4,6 +4,13 @@ import { href } from '../lib/router.js';
 import { useAsync } from '../lib/useAsync.js';
 import { ErrorLine } from '../components/Status.js';
 
+/** "512 KB", "20 MB": sizes as people read them. */
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+}
+
 /** Upload: drag and drop (or choose) a file, watch progress, land in the reader. */
 export function UploadPage() {
   const meta = useAsync(() => api.meta(), []);
@@ -23,7 +30,7 @@ export function UploadPage() {
       return;
     }
     if (limit && file.size > limit) {
-      setError(new Error(`the file is ${(file.size / 1048576).toFixed(1)} MB, larger than the limit of ${(limit / 1048576).toFixed(1)} MB`));
+      setError(new Error(`the file is ${formatBytes(file.size)}, larger than the limit of ${formatBytes(limit)}`));
       return;
     }
     setPhase('sending');
@@ -78,7 +85,7 @@ export function UploadPage() {
         />
         <p className="hint">
           Accepted: {formats.join(', ')}
-          {limit ? ` · up to ${(limit / 1048576).toFixed(0)} MB` : ''}
+          {limit ? ` · up to ${formatBytes(limit)}` : ''}
         </p>
       </div>
       {progress !== null && (
