@@ -172,6 +172,13 @@ describe('paragraph numbers in the source become the paragraph num', () => {
 });
 
 describe('HTML importer details', () => {
+  it('takes the title from the content\'s <h1> (not the site-laden <title>) and keeps the heading as a paragraph', () => {
+    const body = lines.slice(0, 6).map((l) => `<p>${esc(l)}</p>`).join('');
+    const r = ingestHtml(new TextEncoder().encode(`<html><head><title>Declaration | Ministry site</title></head><body><nav><a href="/">Home</a></nav><div class="c"><h1>Astana Declaration</h1>${body}</div><footer>(c) Ministry</footer></body></html>`));
+    expect(r.title).toBe('Astana Declaration');
+    expect(r.text.split('\n')).toEqual(['Astana Declaration', ...lines.slice(0, 6)]);
+  });
+
   it('splits on <br><br>, joins single <br>, drops scripts and styles inside the content', () => {
     const r = ingestHtml(new TextEncoder().encode('<html><body><article><p>One line<br>continued.<br><br>Second paragraph.</p><script>var x = 1;</script><style>p{}</style><p>Third &amp; last.</p></article></body></html>'));
     expect(r.text.split('\n')).toEqual(['One line continued.', 'Second paragraph.', 'Third & last.']);

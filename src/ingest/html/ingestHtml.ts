@@ -81,6 +81,11 @@ export function ingestHtml(bytes: Uint8Array, options: IngestOptions = {}): Inge
   }
   const raw = extractHtmlBlocks(root as Parameters<typeof extractHtmlBlocks>[0]);
   const { text, blocks } = assembleBlocks(raw);
+  // The content's own <h1> names the document better than <title>, which carries the site's name.
+  // (Looked up in the page, after noise removal: Readability turns <h1> into <h2>.)
+  const h1 = document.querySelector('h1');
+  const h1Text = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (h1Text) title = h1Text;
   return { text, blocks, format: 'html', messages, title };
 }
 
