@@ -20,6 +20,10 @@ describe('English actions', () => {
     ['We reaffirmed our support for the Chairmanship.', 'support:reaffirmed our support'],
     ['We take note of the report of the panel.', 'note:take note'],
     ['We stress the need for reform of the Security Council.', 'stress:stress'],
+    ['The Member States expressed support for the efforts of the region.', 'support:expressed support'],
+    ['The Member States stand for the peaceful settlement of disputes.', 'support:stand for'],
+    ['The Member States positively assessed the results of the forum.', 'welcome:positively assessed'],
+    ['We reiterate our call on all parties to refrain from violence.', 'call:reiterate our call'],
   ])('%s', (line, expected) => {
     expect(cats(line)[0]).toBe(expected);
   });

@@ -202,8 +202,11 @@ export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon)
 
 /** possessive (+ one adjective) + light noun right after a light verb; with its category. */
 function lightNounAt(tokens: Token[], i: number, c: CompiledLexicon): { rule: string; category: ActionCategory; end: number } | null {
-  if (i >= tokens.length || !c.possessives.has(tokens[i]!.w)) return null;
-  for (let skip = 1; skip <= 3; skip++) {
+  if (i >= tokens.length) return null;
+  // "expressed support for …": the noun right after the verb, without a possessive.
+  const first = c.possessives.has(tokens[i]!.w) ? 1 : c.nouns.has(tokens[i]!.w) ? 0 : -1;
+  if (first < 0) return null;
+  for (let skip = first; skip <= (first === 0 ? 0 : 3); skip++) {
     const k = i + skip;
     if (k >= tokens.length) break;
     const n = c.nouns.get(tokens[k]!.w);
