@@ -88,7 +88,7 @@ export const exportSchema = {
 
 export const searchSchema = {
   tags: ['search'],
-  summary: 'Full-text search over paragraphs, with facets and highlighted snippets (highlights are offsets into the snippet)',
+  summary: 'Full-text search over paragraphs, with facets; each hit has a passage whose highlights are offsets into passage.text',
   querystring: {
     type: 'object',
     properties: {

@@ -227,6 +227,14 @@ describe.skipIf(!present)('web app in Chromium', () => {
     await shot('long-names');
   });
 
+  it('serves the browsable OpenAPI description at /api/docs', async () => {
+    await page.goto(`${base}/api/docs`);
+    await page.waitForSelector('.swagger-ui .info');
+    expect(await page.locator('.swagger-ui .info').textContent()).toContain('Concord API');
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(6);
+    await shot('api-docs');
+  });
+
   it('fetched nothing from outside the server and raised no page errors', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
