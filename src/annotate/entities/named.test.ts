@@ -80,11 +80,16 @@ describe('findNamedEntities: French', () => {
     expect(found('la nécessité d’élaborer un protocole juridiquement contraignant et un mémorandum correspondant.', 'fr')).toEqual([]);
     expect(found('Les ministres ont adopté un plan d’action visant à renforcer la coopération.', 'fr')).toEqual([]);
     expect(found('appellent au respect de la Convention et du Traité.', 'fr')).toEqual([]);
+    expect(found('conformément à la Convention pertinente.', 'fr')).toEqual([]);
+    expect(found('l’adoption du Pacte numérique mondial lors du sommet', 'fr')).toEqual([['instrument', 'Pacte numérique mondial']]);
   });
   it('separates coordinated names and does not take bodies for events', () => {
     expect(found('l’approbation de la stratégie antidrogue de l’OCS pour 2026-2030 et du programme d’action pour sa mise en œuvre constituera', 'fr'))
       .toEqual([['instrument', 'stratégie antidrogue de l’OCS pour 2026-2030'], ['instrument', 'programme d’action pour sa mise en œuvre']]);
     expect(found('lors de la Conférence du désarmement.', 'fr')).toEqual([]);
+    expect(found('le programme de travail de la Conférence du désarmement et l’ouverture de négociations', 'fr')).toEqual([]);
+    expect(found('Ils appuient la Stratégie mondiale de lutte antiterroriste des Nations Unies et ses examens biennaux.', 'fr'))
+      .toEqual([['instrument', 'Stratégie mondiale de lutte antiterroriste des Nations Unies']]);
     expect(found('les membres de l’Organisation du Traité de sécurité collective', 'fr')).toEqual([]);
   });
   it('reads years of something, weeks and ordinals as events', () => {

@@ -92,7 +92,9 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
     if (cap) {
       // A capitalised head alone ("la Convention", "the Treaty") is an anaphor.
       // Only adjectives after it ("la Convention pertinente") is still an anaphor.
-      const named = leftModifiers || r.links > 0 || r.quoted || r.date || (lang === 'en' && hasRight) || (lex.openChain && hasRight);
+      // Adjectives alone name a thing ("Pacte numérique mondial") unless one of them points back ("la Convention pertinente").
+      const adjectivesOnly = r.adjectives > 0 && r.links === 0 && !toks.slice(i + h.len, r.last + 1).some((x) => lex.anaphoric.has(foldWord(x.text)));
+      const named = leftModifiers || r.links > 0 || r.quoted || r.date || adjectivesOnly || (lang === 'en' && hasRight) || (lex.openChain && hasRight);
       ok = named && !(genericBefore && !r.nominalQualifier);
       if (genericBefore && lang === 'en' && !leftModifiers) ok = false;
     } else {
@@ -289,7 +291,7 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   let pool = cands;
   if (lexL) {
     const bodies = findBodies(t, lexL);
-    pool = cands.filter((c) => !bodies.some(([s, e]) => c.start >= s && c.end <= e) && !insideOrganisation(t, c.start, c.end, lexL, l));
+    pool = cands.filter((c) => !bodies.some(([s, e]) => (c.start >= s && c.end <= e) || (c.start === s && !c.rule?.includes('gazetteer'))) && !insideOrganisation(t, c.start, c.end, lexL, l));
   }
   let found = resolve(pool);
   found = extendTitle(t, found, l);

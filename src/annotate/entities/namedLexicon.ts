@@ -46,6 +46,7 @@ export interface EntitiesLexicon {
   bodies?: string[];
   placeLinks?: string[];
   indefiniteArticles?: string[];
+  anaphoricAdjectives?: string[];
   dateStopLinks?: string[];
 }
 
@@ -63,6 +64,7 @@ export interface PreparedLexicon {
   determiners: Set<string>;
   generic: Set<string>;
   indefinite: Set<string>;
+  anaphoric: Set<string>;
   connectors: Set<string>;
   adjectives: Set<string>;
   adjectiveSuffixes: string[];
@@ -128,6 +130,7 @@ export function prepareLexicon(lang: string): PreparedLexicon | null {
     determiners: set(lex.determiners),
     generic: set(lex.genericDeterminers),
     indefinite: set(lex.indefiniteArticles),
+    anaphoric: set(lex.anaphoricAdjectives),
     connectors: set(lex.connectors),
     adjectives: set(lex.adjectives),
     adjectiveSuffixes: (lex.adjectiveSuffixes ?? []).map(foldWord).sort((a, b) => b.length - a.length),

@@ -310,6 +310,14 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       if (lex.determiners.has(fw(u)) && r.links > 0) {
         const w = toks[skipDeterminers(ctx, pos + 1)];
         if (!isContent(ctx, w)) break;
+        // "… et ses examens": a possessive or indefinite article after "et" starts another thing
+        if (lex.generic.has(fw(u)) && !inEntre) break;
+        // a lower-case coordinated noun closes the name ("l'eau potable et l'assainissement .") or sits in an enumeration
+        if (!inEntre && !isCapitalised(w)) {
+          const wi = skipDeterminers(ctx, pos + 1);
+          const prevComma = toks.slice(Math.max(i, pos - 8), pos).some((x) => x.text === ',');
+          if (!prevComma && linkAt(ctx, wi + 1)) break;
+        }
         if (!inEntre && headSoon(ctx, skipDeterminers(ctx, pos + 1))) break;
         if (!inEntre && !ctx.capitalisedNames && !lex.openChain && isCapitalised(w)) {
           // "… et les États membres ont …": a capitalised noun after "et le" starts a new clause unless inside an enumeration
