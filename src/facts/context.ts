@@ -22,6 +22,8 @@ export interface ParagraphFacts {
   /** Entities sorted by start. */
   entities: Entity[];
   actions: Action[];
+  /** Cue matches over the whole paragraph, per class, computed once (see cuesIn). */
+  cueCache: Map<CueClass, CueMatch[]>;
 }
 
 /** Builds the per-paragraph context the rules share. */
@@ -35,6 +37,7 @@ export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org:
     docDate,
     entities: [...(paragraph.entities ?? [])].sort((a, b) => a.start - b.start),
     actions: [...(paragraph.actions ?? [])].sort((a, b) => a.start - b.start),
+    cueCache: new Map(),
   };
 }
 
@@ -64,7 +67,14 @@ export function sentenceAt(pf: ParagraphFacts, offset: number): Range {
 
 /** Cues of one class inside a range of the paragraph. */
 export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): CueMatch[] {
-  return findCues(pf.lex, cls, pf.folded, range.start, range.end, pf.paragraph.text);
+  // Matched once over the whole paragraph and filtered by range: the rules ask for the same
+  // classes sentence after sentence, and the Unicode-aware \b makes each scan costly.
+  let all = pf.cueCache.get(cls);
+  if (!all) {
+    all = findCues(pf.lex, cls, pf.folded, 0, pf.folded.length, pf.paragraph.text);
+    pf.cueCache.set(cls, all);
+  }
+  return all.filter((c) => c.start >= range.start && c.end <= range.end);
 }
 
 /** Entities of some types whose start lies inside a range. */

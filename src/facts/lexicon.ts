@@ -53,12 +53,18 @@ export interface CueMatch {
 }
 
 // JavaScript's \b only knows ASCII letters, so "\bétablir" would never match after a space.
-// The lexicon's \b is rewritten into a Unicode-aware boundary before compiling.
-const UNICODE_BOUNDARY = '(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))';
+// The lexicon's \b is rewritten into a Unicode-aware boundary before compiling. In these
+// lexicons \b always sits at a word's edge, so one look-around is enough (and much cheaper):
+// where it opens a word no letter may precede; where it closes one no letter may follow.
+const WORD_START = '(?<![\\p{L}\\p{N}_])';
+const WORD_END = '(?![\\p{L}\\p{N}_])';
 
 /** Compiles one lexicon pattern with a Unicode-aware \b. Throws on an invalid pattern (a data bug). */
 export function compilePattern(pattern: string, flags = 'gu'): RegExp {
-  return new RegExp(pattern.replace(/\\b/g, UNICODE_BOUNDARY), flags);
+  // A \b at the start of the pattern or right after "|", "(", "(?:", a space… opens a word;
+  // one after a letter, "?", ")" or "]" closes one.
+  const src = pattern.replace(/\\b/g, (_m, at: number) => (at === 0 || /[|(:\s!=<]/.test(pattern[at - 1]) ? WORD_START : WORD_END));
+  return new RegExp(src, flags);
 }
 
 const compiled = new Map<string, FactsLexicon | null>();
