@@ -42,6 +42,30 @@ describe('concord serve', () => {
     child = null;
   });
 
+  it('start imports the Astana example into an empty store, then serves it', { timeout: 240_000 }, async () => {
+    const p = spawn(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'src/cli/main.ts'), 'start', '--db', `sqlite:${join(dir, 'start.db')}`, '--port', '0', '--quiet'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = p;
+    let stderr = '';
+    p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      p.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+        if (m) resolve(m[1]);
+      });
+      p.on('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+    });
+    const { documents } = (await (await fetch(`${url}/api/documents`)).json()) as { documents: Array<{ id: string; source: string; paragraphCount: number }> };
+    const astana = documents.find((d) => d.source === 'sco-2024-astana.fr.txt');
+    expect(astana).toBeDefined();
+    expect(astana!.paragraphCount).toBeGreaterThan(100);
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    p.kill('SIGKILL');
+    child = null;
+  });
+
   it('refuses a bad port with a usage error', async () => {
     const p = spawn(process.execPath, ['--import', 'tsx', join(PACKAGE_ROOT, 'src/cli/main.ts'), 'serve', '--port', 'eighty'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

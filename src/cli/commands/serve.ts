@@ -15,24 +15,24 @@ interface ServeOptions {
   quiet?: boolean;
 }
 
-/** The bundled example declarations: examples/*.txt, then examples/dev/*.txt. */
-export function listBundledExamples(): string[] {
-  const out: string[] = [];
-  for (const dir of [EXAMPLES_DIR, join(EXAMPLES_DIR, 'dev')]) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) out.push(join(dir, f));
-  }
-  return out;
+/** The bundled example declarations: the main ones (examples/*.txt) or the dev excerpts (examples/dev/*.txt). */
+export function listBundledExamples(which: 'main' | 'dev'): string[] {
+  const dir = which === 'main' ? EXAMPLES_DIR : join(EXAMPLES_DIR, 'dev');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /**
  * Imports each bundled example the store does not hold yet (matched by file name), so a
  * fresh clone's first `npm start` shows the Astana declaration. Returns how many were imported.
  */
-export async function importBundledExamples(store: ServerStore, log: (line: string) => void): Promise<number> {
+export async function importBundledExamples(store: ServerStore, files: string[], log: (line: string) => void): Promise<number> {
   const have = new Set((await store.listDocuments({ limit: 100_000 })).map((d) => (d.source ? basename(d.source) : '')));
   let imported = 0;
-  for (const file of listBundledExamples()) {
+  for (const file of files) {
     if (have.has(basename(file))) continue;
     const outcome = await store.importFile(file, { source: basename(file) });
     if (outcome.status === 'failed') log(`concord: could not import ${basename(file)}: ${outcome.reason ?? 'unknown reason'}`);
@@ -56,7 +56,10 @@ async function runServer(opts: ServeOptions, withExamples: boolean): Promise<voi
   const maxUploadBytes = Number(opts.maxUploadBytes);
   if (!Number.isInteger(maxUploadBytes) || maxUploadBytes < 1) throw new UsageError(`invalid --max-upload-bytes "${opts.maxUploadBytes}"`, 'give a positive number of bytes');
   const store = await openServerStore(opts.db, (m) => process.stderr.write(`concord: warning: ${m}\n`));
-  if (withExamples) await importBundledExamples(store, (line) => process.stderr.write(line + '\n'));
+  const log = (line: string) => process.stderr.write(line + '\n');
+  // The main example (Astana) is imported before listening, so the first page shows it; the dev
+  // excerpts follow in the background so the URL appears without waiting for them.
+  if (withExamples) await importBundledExamples(store, listBundledExamples('main'), log);
   const app = await buildServer({
     store,
     maxUploadBytes,
@@ -75,6 +78,9 @@ async function runServer(opts: ServeOptions, withExamples: boolean): Promise<voi
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   process.stdout.write(`Concord is serving ${store.kind} at http://${shownHost}:${actualPort}/ (API docs: http://${shownHost}:${actualPort}/api/docs)\n`);
+  if (withExamples) {
+    importBundledExamples(store, listBundledExamples('dev'), log).catch((e: unknown) => log(`concord: could not import the dev examples: ${(e as Error).message}`));
+  }
 }
 
 function addServerOptions(cmd: Command): Command {
