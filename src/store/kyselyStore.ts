@@ -25,6 +25,8 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_LIMIT = 500;
 const SNIPPET_CHARS = 300;
 const BATCH = 200;
+/** Facet counts read at most this many matching paragraphs. */
+export const FACET_ROWS = 20_000;
 
 type Db = Kysely<DB>;
 type Tx = Transaction<DB>;
@@ -343,32 +345,58 @@ export class KyselyStore implements Store {
       const match = sqlite ? sql`paragraph_fts MATCH ${expr}` : sql`p.tsv @@ to_tsquery('simple', ${expr})`;
       const where = sql.join([match, ...conds], sql` AND `);
       const rank = sqlite ? sql`bm25(paragraph_fts)` : sql`-ts_rank(p.tsv, to_tsquery('simple', ${expr}))`;
-      const hitsQ = await sql<{ id: number; document_id: string; e_id: string; n: number; language: string; text: string; organization: string | null; date: string | null; title: string | null; rank: number }>`
-        SELECT p.id, p.document_id, p.e_id, p.n, p.language, p.text, d.organization, d.date, d.title, ${rank} AS rank
-        FROM ${from} JOIN documents d ON d.id = p.document_id
-        WHERE ${where} ORDER BY rank, p.id LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
-      const facets: SearchResult['facets'] = { org: {}, year: {}, lang: {}, topic: {}, action: {}, state: {}, commitment: {} };
-      let total = 0;
-      if (query.facets === false) {
-        const c = await sql<{ c: number }>`SELECT count(*) AS c FROM ${from} WHERE ${where}`.execute(this.db);
-        total = Number(c.rows[0]?.c ?? 0);
-      } else {
-        const f = await sql<{ f: string; v: string | null; c: number }>`
-          WITH m AS (SELECT p.id, p.organization, p.year, p.language, p.commitment FROM ${from} WHERE ${where})
-          SELECT 'org' AS f, organization AS v, count(*) AS c FROM m GROUP BY organization
-          UNION ALL SELECT 'year', CAST(year AS TEXT), count(*) FROM m GROUP BY year
-          UNION ALL SELECT 'lang', language, count(*) FROM m GROUP BY language
-          UNION ALL SELECT 'commitment', CAST(commitment AS TEXT), count(*) FROM m GROUP BY commitment
-          UNION ALL SELECT t.facet, t.value, count(*) FROM paragraph_tags t JOIN m ON t.paragraph_id = m.id GROUP BY t.facet, t.value`.execute(this.db);
-        for (const r of f.rows) {
-          const key = r.f as keyof SearchResult['facets'];
-          if (!(key in facets) || r.v === null) continue;
-          const v = key === 'commitment' ? (String(r.v) === '1' ? 'true' : 'false') : String(r.v);
-          facets[key][v] = Number(r.c);
-          if (key === 'lang') total += Number(r.c);
+      type HitRow = { id: number; document_id: string; e_id: string; n: number; language: string; text: string; organization: string | null; date: string | null; title: string | null; rank: number };
+      let hitRows: HitRow[];
+      if (sqlite && conds.length === 0) {
+        // Fast path: FTS5 ranks and cuts by itself when the query touches the FTS table alone.
+        const top = await sql<{ id: number; rank: number }>`SELECT rowid AS id, rank FROM paragraph_fts WHERE paragraph_fts MATCH ${expr} ORDER BY rank LIMIT ${limit} OFFSET ${offset}`.execute(this.db);
+        const ids = top.rows.map((r) => Number(r.id));
+        const byId = new Map<number, HitRow>();
+        if (ids.length) {
+          const rows = await sql<HitRow>`SELECT p.id, p.document_id, p.e_id, p.n, p.language, p.text, d.organization, d.date, d.title, 0 AS rank
+            FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN (${sql.join(ids)})`.execute(this.db);
+          for (const r of rows.rows) byId.set(Number(r.id), r);
         }
+        hitRows = top.rows.flatMap((t) => {
+          const r = byId.get(Number(t.id));
+          return r ? [{ ...r, rank: Number(t.rank) }] : [];
+        });
+      } else {
+        hitRows = (await sql<HitRow>`
+          SELECT p.id, p.document_id, p.e_id, p.n, p.language, p.text, d.organization, d.date, d.title, ${rank} AS rank
+          FROM ${from} JOIN documents d ON d.id = p.document_id
+          WHERE ${where} ORDER BY rank, p.id LIMIT ${limit} OFFSET ${offset}`.execute(this.db)).rows;
+      }
+      const facets: SearchResult['facets'] = { org: {}, year: {}, lang: {}, topic: {}, action: {}, state: {}, commitment: {} };
+      let total: number;
+      const countFrom = sqlite && conds.length === 0 ? sql`paragraph_fts WHERE ${match}` : sql`${from} WHERE ${where}`;
+      const c = await sql<{ c: number }>`SELECT count(*) AS c FROM ${countFrom}`.execute(this.db);
+      total = Number(c.rows[0]?.c ?? 0);
+      let facetsSampled = false;
+      if (query.facets !== false && total > 0) {
+        // Facets count at most FACET_ROWS matching paragraphs (bounded work on huge result sets);
+        // facetsSampled says when the counts are of a sample.
+        facetsSampled = total > FACET_ROWS;
+        const m = sql`SELECT p.id, p.organization, p.year, p.language, p.commitment FROM ${from} WHERE ${where} LIMIT ${FACET_ROWS}`;
+        const cols = await sql<{ organization: string | null; year: number | null; language: string; commitment: number; c: number }>`
+          SELECT organization, year, language, commitment, count(*) AS c FROM (${m}) m GROUP BY organization, year, language, commitment`.execute(this.db);
+        const add = (k: keyof SearchResult['facets'], v: string | null, n: number) => {
+          if (v === null || v === '') return;
+          facets[k][v] = (facets[k][v] ?? 0) + n;
+        };
+        for (const r of cols.rows) {
+          const n = Number(r.c);
+          add('org', r.organization, n);
+          add('year', r.year === null ? null : String(r.year), n);
+          add('lang', r.language, n);
+          add('commitment', Number(r.commitment) === 1 ? 'true' : 'false', n);
+        }
+        const tags = await sql<{ facet: string; value: string; c: number }>`
+          SELECT t.facet, t.value, count(*) AS c FROM (${m}) m JOIN paragraph_tags t ON t.paragraph_id = m.id GROUP BY t.facet, t.value`.execute(this.db);
+        for (const r of tags.rows) if (r.facet in facets) add(r.facet as keyof SearchResult['facets'], r.value, Number(r.c));
         for (const k of Object.keys(facets) as Array<keyof SearchResult['facets']>) facets[k] = topCounts(facets[k], 50);
       }
+      const hitsQ = { rows: hitRows };
       const hits: SearchHit[] = hitsQ.rows.map((r) => {
         const highlights = highlightWords(r.text, r.language, parsed.terms);
         const { snippet, snippetHighlights } = makeSnippet(r.text, highlights);
@@ -377,7 +405,7 @@ export class KyselyStore implements Store {
           snippet, snippetHighlights, highlights, score: Math.round(-Number(r.rank) * 1000) / 1000,
         };
       });
-      return { query: query.q, total, hits, facets };
+      return { query: query.q, total, hits, facets, ...(facetsSampled ? { facetsSampled } : {}) };
     });
   }
 

@@ -62,7 +62,7 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('facet', 'text', (c) => c.notNull())
           .addColumn('value', 'text', (c) => c.notNull()).execute();
         await db.schema.createIndex('paragraph_tags_fv').ifNotExists().on('paragraph_tags').columns(['facet', 'value', 'paragraph_id']).execute();
-        await db.schema.createIndex('paragraph_tags_p').ifNotExists().on('paragraph_tags').columns(['paragraph_id', 'facet']).execute();
+        await db.schema.createIndex('paragraph_tags_p').ifNotExists().on('paragraph_tags').columns(['paragraph_id', 'facet', 'value']).execute();
         await db.schema.createIndex('paragraph_tags_doc').ifNotExists().on('paragraph_tags').column('document_id').execute();
         await db.schema.createTable('findings').ifNotExists()
           .addColumn('id', 'integer', idCol)

@@ -120,6 +120,8 @@ export interface SearchResult {
   query: string;
   total: number;
   hits: SearchHit[];
+  /** True when the facet counts were taken over the first 20,000 matches only (total is exact). */
+  facetsSampled?: boolean;
   facets: {
     org: FacetCounts;
     year: FacetCounts;
