@@ -45,6 +45,12 @@ describe('Chinese', () => {
     expect(p!.commitment).toBe(true);
   });
 
+  it('"成员国" is the members as a body; "重申支持" is support (the noun decides)', () => {
+    const [p] = runClauseStages(['5.成员国重申支持地区和平进程。成员国将继续加强合作。'], 'zh');
+    expect(p!.subject).toMatchObject({ scope: 'all', text: '成员国' });
+    expect(p!.actions.map((a) => `${a.category}:${a.text}`)).toEqual(['support:重申支持', 'commit:将继续']);
+  });
+
   it('"我们,<apposition>," is the formula subject', () => {
     const [p] = runClauseStages(['我们,金砖国家领导人,在喀山举行会晤。我们致力于加强团结。'], 'zh');
     expect(p!.subject.text).toBe('我们,金砖国家领导人');

@@ -25,6 +25,8 @@ export function readChineseClauses(p: Paragraph, verbs: VerbLexicon, subjects: S
   const adverbs = [...verbs.adverbs].sort((a, b) => b.length - a.length);
   const coordinators = verbs.coordinators;
   const firstPerson = subjects.firstPerson;
+  const memberWords = subjects.members.flatMap((g) => g.forms);
+  const subjectWords = [...firstPerson, ...memberWords, ...subjects.anaphora].sort((a, b) => b.length - a.length);
   const numPrefix = /^\s*\d+[.．、]\s*/u.exec(text)?.[0].length ?? 0;
 
   const actions: Action[] = [];
@@ -39,7 +41,7 @@ export function readChineseClauses(p: Paragraph, verbs: VerbLexicon, subjects: S
       before = before.slice(0, before.length - adv.length);
     }
     const ok = i === numPrefix || CLAUSE_START.test(before) || /[。.]\s*$/u.test(before)
-      || firstPerson.some((w) => before.endsWith(w)) || coordinators.some((w) => before.endsWith(w));
+      || subjectWords.some((w) => before.endsWith(w)) || coordinators.some((w) => before.endsWith(w));
     const noun = /[的与和及]$/u.test(text.slice(0, i));
     if (ok && !noun) {
       actions.push({ category: f.category, text: f.s, start: i, end: i + f.s.length, rule: `actions/lexicon:${f.rule}`, form: f.participle ? 'participle' : 'finite' });
@@ -49,7 +51,13 @@ export function readChineseClauses(p: Paragraph, verbs: VerbLexicon, subjects: S
 
   let subject: SubjectCandidate | null = null;
   const firstAt = actions[0]?.start ?? text.length;
-  for (const w of firstPerson) {
+  // The members as a body ("成员国") when no "我们" precedes the first action.
+  const memberAt = memberWords.map((w) => ({ w, k: text.indexOf(w) })).filter(({ k }) => k >= 0 && k < firstAt).sort((a, b) => a.k - b.k)[0];
+  const weAt = firstPerson.map((w) => text.indexOf(w)).filter((k) => k >= 0 && k < firstAt);
+  if (memberAt && weAt.length === 0) {
+    subject = { kind: 'members', rule: subjects.members[0]!.id, t0: 0, t1: 0, start: memberAt.k, end: memberAt.k + memberAt.w.length, qualifier: null, states: [], apposition: false };
+  }
+  for (const w of subject ? [] : firstPerson) {
     const k = text.indexOf(w);
     if (k < 0 || k > firstAt) continue;
     let end = k + w.length;
