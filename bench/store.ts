@@ -2,8 +2,8 @@
  * Store benchmark (issue 3): imports the examples, the store fixtures and, when present,
  * ../shared/corpus/ungd (1,938 UN General Debate speeches, 28 MB) into a fresh SQLite file,
  * and prints docs/s, MB/s, database size and peak RSS (targets: ≤ 60 s, ≤ 400 MB), then the
- * p50/p95 latency of 100 varied searches (with facets, as the JSON output computes them;
- * target p95 ≤ 50 ms). Without the corpus, the search figures are also measured on a synthetic
+ * p50/p95 latency of 100 varied searches, without and with facets (the JSON output computes
+ * them; target p95 ≤ 50 ms). Without the corpus, the search figures are also measured on a synthetic
  * corpus (stored copies of the stored analyses) so that the numbers mean something.
  * No assertions: figures for people. Options: --no-synthetic, --keep (keep the database);
  * CONCORD_BENCH_LIMIT=N (a spread sample of N files), CONCORD_BENCH_COPIES=N (synthetic copies).
@@ -53,8 +53,8 @@ function queries(): SearchQuery[] {
   return out;
 }
 
-async function timeSearches(store: Store, label: string): Promise<void> {
-  const qs = queries();
+async function timeSearches(store: Store, label: string, facets: boolean): Promise<void> {
+  const qs = queries().map((q) => ({ ...q, facets }));
   for (const q of qs.slice(0, 5)) await store.search(q).catch(() => undefined); // warm caches
   const times: number[] = [];
   let errors = 0;
@@ -69,7 +69,7 @@ async function timeSearches(store: Store, label: string): Promise<void> {
     }
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  console.log(`search (${label}): ${qs.length} queries, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target p95 ≤ 50 ms); ${hits} matching paragraphs in all, ${errors} clear query errors`);
+  console.log(`search ${facets ? 'with facets' : 'hits + total'} (${label}): ${qs.length} queries, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target p95 ≤ 50 ms); ${hits} matching paragraphs in all, ${errors} clear query errors`);
 }
 
 async function main(): Promise<void> {
@@ -121,7 +121,10 @@ async function main(): Promise<void> {
   console.log(`  of which analysis ${(Number(analyseNs) / 1e9).toFixed(1)} s, storage ${(Number(storeNs) / 1e9).toFixed(1)} s (${((Number(storeNs) / 1e6) / Math.max(1, docs)).toFixed(0)} ms/doc)`);
   console.log(`  imported ${counts.imported}, unchanged ${counts.unchanged}, failed ${counts.failed}${firstFailure ? ` (first: ${firstFailure})` : ''}`);
   console.log(`  load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (other processes share the machine)`);
-  await timeSearches(store, existsSync(ungd) ? `examples + ungd (${files.length} files)` : 'examples only');
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  console.log(`  peak RSS during the import: ${mb(peakRss)} MB; database ${mb(fileSize(dbPath))} MB`);
+  await timeSearches(store, existsSync(ungd) ? `examples + ungd (${files.length} files)` : 'examples only', false);
+  await timeSearches(store, existsSync(ungd) ? `examples + ungd (${files.length} files)` : 'examples only', true);
   if ((!existsSync(ungd) || limit > 0) && !args.has('--no-synthetic')) {
     // Stored copies of the example analyses (new hashes and sources): storage and search cost
     // only, no analysis; roughly the paragraph count of the 28 MB corpus when COPIES is 400.
@@ -140,7 +143,8 @@ async function main(): Promise<void> {
     }
     const s1 = Number(process.hrtime.bigint() - t1) / 1e9;
     console.log(`store only (synthetic): ${COPIES} stored analyses, ${paragraphs} paragraphs in ${s1.toFixed(1)} s: ${(COPIES / s1).toFixed(1)} docs/s, ${(paragraphs / s1).toFixed(0)} paragraphs/s`);
-    await timeSearches(store, `synthetic, ${paragraphs} more paragraphs`);
+    await timeSearches(store, `synthetic, ${paragraphs} more paragraphs`, false);
+    await timeSearches(store, `synthetic, ${paragraphs} more paragraphs`, true);
   }
   await store.close();
   clearInterval(sampler);
