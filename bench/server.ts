@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { openStore } from '../src/store/index.js';
@@ -124,6 +124,8 @@ async function benchReader(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The figures depend on what else runs: say how busy the machine was.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min)`);
   await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-server-'));
   const db = `sqlite:${join(dir, 'bench.db')}`;
