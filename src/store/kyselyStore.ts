@@ -137,7 +137,12 @@ export class KyselyStore implements Store {
       return { status: 'failed', source, bytes: 0, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
     }
     const contentHash = createHash('sha256').update(bytes).digest('hex');
-    const existing = await this.findByHash(contentHash);
+    let existing;
+    try {
+      existing = await this.findByHash(contentHash);
+    } catch (e) {
+      return { status: 'failed', source, bytes: bytes.length, reason: `could not read the store: database error${debugReason(e)}` };
+    }
     if (existing) return { status: 'unchanged', source, bytes: bytes.length, documentId: existing.id, workId: existing.work_id, version: Number(existing.version) };
     let analysis: Analysis;
     try {
