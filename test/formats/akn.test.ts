@@ -129,7 +129,7 @@ describe('Akoma Ntoso export', () => {
         }),
         paragraph(3, '(b)  Two spaces after the number.', { num: 'b', language: 'fr' }),
       ],
-      messages: [{ severity: 'warning', stage: 'segment', ruleId: 'segment/x', message: 'a "quoted" <message>', eId: 'para_2' }],
+      messages: [{ severity: 'warning', stage: 'segment', ruleId: 'segment/x', message: 'a "quoted" <message>\non two\tlines', eId: 'para_2' }],
       facts: [{ kind: 'body-created', eId: 'para_2', start: 0, end: 5, text: '1. Th', nested: { a: [1, 2] } }],
     };
     const xml = buildAkn(a, { exportDate: '2026-01-15' });
@@ -140,6 +140,8 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toContain('until</location> <span eId="para_2__span_1" class="date" concord:value="2030">2030</span> &amp; beyond &lt;ok&gt;.');
     expect(xml).toContain('<ref eId="para_2__ref_1" href="/akn/ontology/references/instruments/concord/unresolved/treaty-on-friendship-of-the-shanghai-organisation" refersTo="#instrument-treaty-on-friendship-of-the-shanghai-organisation">Treaty on Friendship of the <organization eId="para_2__organization_1" refersTo="#sco">Shanghai Organisation</organization></ref>');
     expect(readAkn(xml)).toEqual(a);
+    // No raw tab or line break inside an attribute (XML parsers would turn them into spaces).
+    expect(xml).not.toMatch(/="[^"]*[\t\n\r][^"]*"/);
   });
 
   it('round-trips through the AKN importer: analysing the exported AKN gives the same analysis as the text', async () => {

@@ -30,7 +30,8 @@ export function writeConcordElement(parent: XMLBuilder, name: string, obj: Plain
       el.att(key, value.join(' '));
     } else if (NUMBER_FIELDS.has(key) && typeof value === 'number') el.att(key, String(value));
     else if (BOOLEAN_FIELDS.has(key) && typeof value === 'boolean') el.att(key, String(value));
-    else if (typeof value === 'string' && !NUMBER_FIELDS.has(key) && !BOOLEAN_FIELDS.has(key) && !LIST_FIELDS.has(key) && key !== 'nulls' && key !== 'extra' && /^[A-Za-z][A-Za-z0-9]*$/.test(key)) el.att(key, value);
+    // Strings with tabs or line breaks go to `extra`: XML parsers turn those into spaces in attributes.
+    else if (typeof value === 'string' && !/[\t\n\r]/.test(value) && !NUMBER_FIELDS.has(key) && !BOOLEAN_FIELDS.has(key) && !LIST_FIELDS.has(key) && key !== 'nulls' && key !== 'extra' && /^[A-Za-z][A-Za-z0-9]*$/.test(key)) el.att(key, value);
     else extra[key] = value;
   }
   if (nulls.length) el.att('nulls', nulls.join(' '));

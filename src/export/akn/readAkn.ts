@@ -1,4 +1,4 @@
-import { readAknBody } from '../../ingest/akn/readAknBody.js';
+import { readAknBody, walk } from '../../ingest/akn/readAknBody.js';
 import type { Analysis, Paragraph } from '../../types.js';
 import { concordChildren, readConcordElement, type ElementLike } from './concordData.js';
 
@@ -11,7 +11,9 @@ import { concordChildren, readConcordElement, type ElementLike } from './concord
 export function readAkn(xml: string): Analysis | null {
   const body = readAknBody(xml);
   if (!body.concord) return null;
-  const root = body.document.getElementsByTagName('concord:analysis')[0] as unknown as ElementLike;
+  const found = [...walk(body.root)].find((e) => e.tagName === 'concord:analysis');
+  if (!found) return null;
+  const root: ElementLike = found;
   const texts = new Map(body.blocks.map((b) => [b.eId, b.text]));
   const documentEl = concordChildren(root, 'document')[0];
   const paragraphs: Paragraph[] = concordChildren(root, 'paragraph').map((el) => {

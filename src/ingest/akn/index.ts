@@ -3,7 +3,7 @@ import type { IngestOptions } from '../types.js';
 
 /**
  * Registration of the Akoma Ntoso importer: a cheap test on the first bytes; the reader
- * (./ingestAkn.ts, with fast-xml-parser and linkedom) is loaded only when an AKN file comes.
+ * (./ingestAkn.ts, with fast-xml-parser) is loaded only when an AKN file comes.
  */
 export function looksLikeAkn(bytes: Uint8Array, options: IngestOptions = {}): boolean {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
