@@ -147,6 +147,8 @@ describe.skipIf(!present)('web app in Chromium', () => {
     expect(await page.locator('.diff-row[data-change="dropped"]').count()).toBe(1);
     expect(await page.locator('.diff-row[data-change="added"]').count()).toBe(1);
     expect(await page.locator('.diff-row[data-change="changed"] ins').first().textContent()).toContain('attente');
+    // The revised copy dropped paragraph 3's actions (fixtures.ts): the change is named under the row.
+    expect(await page.locator('.diff-row[data-change="changed"] .diff-notes').textContent()).toMatch(/actions: .+ → none/);
     await page.locator('.diff-row[data-change="changed"]').scrollIntoViewIfNeeded();
     await shot('compare');
   });

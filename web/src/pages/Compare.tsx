@@ -78,10 +78,25 @@ function DiffRow({ p, a, b }: { p: ParagraphDiff; a: string; b: string }) {
       </div>
     );
   };
+  // What changed beyond the words: commitment, operative verbs, and the stance on each item.
+  const notes: string[] = [];
+  if (p.change === 'changed' || p.change === 'same') {
+    if (p.commitmentA !== p.commitmentB) notes.push(`commitment: ${p.commitmentA ? 'yes' : 'no'} → ${p.commitmentB ? 'yes' : 'no'}`);
+    const acts = (xs: string[]) => [...new Set(xs)].sort().join(', ') || 'none';
+    if (acts(p.actionsA ?? []) !== acts(p.actionsB ?? [])) notes.push(`actions: ${acts(p.actionsA ?? [])} → ${acts(p.actionsB ?? [])}`);
+    for (const it of p.items ?? []) if (it.stanceA !== it.stanceB) notes.push(`${it.name}: ${it.stanceA ?? '—'} → ${it.stanceB ?? '—'}`);
+  }
   return (
     <div className={`diff-row change-${p.change}`} role="row" data-change={p.change}>
       {side('A')}
       {side('B')}
+      {notes.length > 0 && (
+        <div className="diff-notes" role="note">
+          {notes.map((n, i) => (
+            <span key={i} className="tag">{n}</span>
+          ))}
+        </div>
+      )}
     </div>
   );
 }
