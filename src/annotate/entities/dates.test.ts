@@ -40,6 +40,8 @@ describe('findDates: English', () => {
     expect(found('met in New Delhi on 9-10 September 2023, under', 'en')).toEqual([['9-10 September 2023', '2023-09-09/2023-09-10']]);
     expect(found('held via videoconference on10 November 2020, declare', 'en')).toEqual([['10 November 2020', '2020-11-10']]);
     expect(found('signed on July 4, 2024 in', 'en')).toEqual([['July 4, 2024', '2024-07-04']]);
+    expect(found('held July 6–7, 2025, in Rio', 'en', 2024)).toEqual([['July 6–7, 2025', '2025-07-06/2025-07-07']]);
+    expect(found('from July 30 to August 2, 2025.', 'en', 2024)).toEqual([['July 30 to August 2, 2025', '2025-07-30/2025-08-02']]);
     expect(found('on 6 and 7 July 2025', 'en')).toEqual([['6 and 7 July 2025', '2025-07-06/2025-07-07']]);
     expect(found('from 2025 to 2027', 'en')).toEqual([['2025 to 2027', '2025/2027']]);
     expect(found('in 2024-25', 'en')).toEqual([['2024-25', '2024/2025']]);

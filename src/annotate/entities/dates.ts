@@ -94,6 +94,8 @@ function compile(lang: string): Compiled {
     add('day', `${B}${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
     // "July 4, 2024" (English order).
     add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`);
+    // "July 6–7, 2025", "July 30 to August 2, 2025": month-first ranges (chrono drops the year of the start).
+    add('mdyRange', `${B}${M}\\s+${D}\\s*(?:${RANGE})\\s*(?:${M}\\s+)?${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`);
     // "novembre 2024": chrono ignores month-year.
     add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`);
   }
@@ -198,6 +200,11 @@ function findByPatterns(t: string, f: string, lang: string, refYear: number | nu
     const mo = mon(m[1]); const d = Number(m[2]); const y = Number(m[3]);
     if (!mo || !validDay(y, mo, d)) return;
     push(m.index, m.index + m[0].length, isoDay(y, mo, d), `${lang}.monthDayYear`);
+  });
+  each(re.mdyRange, f, (m) => {
+    const m1 = mon(m[1]); const d1 = Number(m[2]); const m2 = m[3] ? mon(m[3]) : m1; const d2 = Number(m[4]); const y = Number(m[5]);
+    if (!m1 || !m2 || !validDay(y, m1, d1) || !validDay(y, m2, d2) || (m1 === m2 && d2 <= d1)) return;
+    push(m.index, m.index + m[0].length, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.monthDayRange`);
   });
   each(re.month, f, (m) => {
     const mo = mon(m[1]);
@@ -331,16 +338,18 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
   }
   const out: Candidate[] = [];
   const weekdays = alternation(compile(lang).lex.weekdays ?? []);
-  const comp = (c: chrono.ParsedComponents) => {
+  const comp = (c: chrono.ParsedComponents, fallbackYear: number | null = null) => {
     if (!c.isCertain('day') || !c.isCertain('month')) return null;
-    const y = c.isCertain('year') ? c.get('year') : refYear;
+    const y = c.isCertain('year') ? c.get('year') : fallbackYear ?? refYear;
     const m = c.get('month'); const d = c.get('day');
     if (m == null || d == null) return null;
     return isoDay(y ?? null, m, d);
   };
   for (const r of results) {
     if (!/\d/.test(r.text)) continue;
-    const s = comp(r.start);
+    // "July 6 to July 8, 2025": only the end carries the year; the start takes it too
+    const endYear = r.end && r.end.isCertain('year') ? r.end.get('year') : null;
+    const s = comp(r.start, endYear);
     if (!s) continue;
     const e = r.end ? comp(r.end) : null;
     if (r.end && !e) continue;
