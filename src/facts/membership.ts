@@ -24,7 +24,8 @@ export function extractMembership(pf: ParagraphFacts): InstitutionalFact[] {
     const seen = new Set<string>();
     for (const st of states) {
       // The state must be governed by a change cue: the cue stands before it, or right after it ("X joined").
-      const cue = [...changes].reverse().find((c) => c.end <= st.start) ?? changes.find((c) => c.start >= st.end && c.start - st.end < 40);
+      // "accorder au Laos le statut de …": the state may sit inside the cue's own words.
+      const cue = [...changes].reverse().find((c) => c.start <= st.start) ?? changes.find((c) => c.start >= st.end && c.start - st.end < 40);
       if (!cue) continue;
       const after = statuses.find((s) => s.start >= st.end);
       const before = [...statuses].reverse().find((s) => s.end <= st.start && s.start >= cue.start);
