@@ -39,7 +39,7 @@ export function writeConcordElement(parent: XMLBuilder, name: string, obj: Plain
   return el;
 }
 
-/** Minimal element interface shared by linkedom and the DOM, so the reader needs no DOM types. */
+/** The few element features the reader needs (met by src/ingest/akn/readAknBody.ts elements and by DOM elements). */
 export interface ElementLike {
   getAttribute(name: string): string | null;
   attributes: ArrayLike<{ name: string; value: string }>;

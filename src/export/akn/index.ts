@@ -4,7 +4,7 @@ import { buildAkn } from './buildAkn.js';
 /**
  * The Akoma Ntoso 3.0 export (`--format akn`): one XML document per analysis.
  * The reader (./readAkn.js) and the validator (./validate.js) are imported from their own
- * modules, so that loading the formatter does not load linkedom or libxml2-wasm.
+ * modules, so that loading the formatter does not load the XML parser or libxml2-wasm.
  */
 export { buildAkn, AKN_NS, type AknOptions } from './buildAkn.js';
 
