@@ -149,7 +149,8 @@ describe.skipIf(!present)('web app in Chromium', () => {
     expect(await page.locator('.diff-row[data-change="changed"] ins').first().textContent()).toContain('attente');
     // The revised copy dropped paragraph 3's actions (fixtures.ts): the change is named under the row.
     expect(await page.locator('.diff-row[data-change="changed"] .diff-notes').textContent()).toMatch(/actions: .+ → none/);
-    await page.locator('.diff-row[data-change="changed"]').scrollIntoViewIfNeeded();
+    await page.getByLabel('only changes').check();
+    expect(await page.locator('.diff-row[data-change]').count()).toBe(3);
     await shot('compare');
   });
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api, type ParagraphDiff } from '../lib/api.js';
 import { href } from '../lib/router.js';
 import { useAsync } from '../lib/useAsync.js';
@@ -37,6 +38,7 @@ export function ComparePage({ a, b }: { a: string; b: string }) {
 
 function DiffView({ a, b }: { a: string; b: string }) {
   const { data, error, loading } = useAsync(() => api.diff(a, b), [a, b]);
+  const [onlyChanges, setOnlyChanges] = useState(false);
   if (error) return <ErrorLine error={error} />;
   if (loading || !data) return <Loading what="the comparison" />;
   return (
@@ -46,13 +48,16 @@ function DiffView({ a, b }: { a: string; b: string }) {
           <span key={k} className={`tag change-${k}`}>{k}: {data.counts[k] ?? 0}</span>
         ))}
         {data.sameWork && <span className="tag">two languages of one work</span>}
+        <label className="toggle">
+          <input type="checkbox" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} /> only changes
+        </label>
       </p>
       <div className="diff-table" role="table" aria-label="Aligned paragraphs">
         <div className="diff-row head" role="row">
           <div role="columnheader">{data.a.title ?? data.a.id}</div>
           <div role="columnheader">{data.b.title ?? data.b.id}</div>
         </div>
-        {data.paragraphs.map((p, i) => <DiffRow key={i} p={p} a={a} b={b} />)}
+        {data.paragraphs.map((p, i) => (onlyChanges && p.change === 'same' ? null : <DiffRow key={i} p={p} a={a} b={b} />))}
       </div>
     </>
   );
