@@ -208,9 +208,6 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     const dq = acceptDate(pos);
     if (dq >= 0) {
       const prev = fw(toks[pos - 1]);
-      if (r.links === 0 && r.adjectives === 0 && pos === i && !ctx.capitalisedNames && !lex.openChain && !/^(jusqu'en|jusqu'a|horizon)/.test(fw(t))) {
-        // French "déclarer 2025 Année …" or "Forum 2024": a bare year right after a French head is kept only if a name came first
-      }
       if (ctx.dateStopLinks.has(prev) && pos > i) break;
       r.last = dq; r.date = true; pos = dq + 1; continue;
     }
