@@ -69,6 +69,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const openers = (verbs.participleOpeners ?? []).map(foldPhrase);
   const coordinators = verbs.coordinators.map(foldPhrase);
   const nounCues = new Set((verbs.nounCues ?? []).flatMap(foldPhrase));
+  const nounForms = new Set((verbs.nounForms ?? []).flatMap(foldPhrase));
   const complementizers = new Set((verbs.complementizers ?? []).flatMap(foldPhrase));
   const coordIncise = new RegExp(`(?:^|[\\s,])(?:${coordinators.map((c) => c.join('\\s+')).join('|')})\\s*,[^,]*,\\s*$`, 'u');
   /** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
@@ -110,7 +111,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       if (prev && relative.has(prev.w)) ok = false;
       else if (prev && infMarkers.has(prev.w)) ok = false;
       else if (strict) {
-        const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounCues.has(tokens[m.t1]?.w ?? '');
+        const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounForms.has(tokens[m.t0]!.w) && nounCues.has(tokens[m.t1]?.w ?? '');
         ok = (subjectBefore || coordinated || m.t0 === firstWord) && !nounUse;
       }
       else {

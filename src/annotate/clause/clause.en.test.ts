@@ -78,6 +78,7 @@ describe('English actions', () => {
   it('a coordinated one-word form used as a noun is not an action', () => {
     expect(cats('We stress the need for peace and support for refugees.')).toEqual(['stress:stress']);
     expect(cats('We welcome the report and support its recommendations.')).toEqual(['welcome:welcome', 'support:support']);
+    expect(cats('We welcome the adoption of the framework and commit to its swift implementation.')).toEqual(['welcome:welcome', 'commit:commit']);
   });
 
   it('narrative verbs are not actions and the formula paragraph is preamble with subject all', () => {

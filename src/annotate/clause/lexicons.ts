@@ -69,6 +69,8 @@ export interface VerbLexicon {
   relativeMarkers?: string[];
   /** Words after a coordinated one-word form that show it is a noun ("and support for"). */
   nounCues?: string[];
+  /** One-word forms that are also common nouns, to which `nounCues` apply ("support"). */
+  nounForms?: string[];
   /** Words that coordinate one action with the next ("et", "and", "as well as"). */
   coordinators: string[];
   /** Words that mark an infinitive and so a non-finite use of a base form ("to"). */
