@@ -52,9 +52,20 @@ async function* eachAnalysis(store: Store, filter: DocumentFilter): AsyncGenerat
   }
 }
 
-/** Writes text to a file descriptor (stdout is 1) without holding the corpus in memory. */
+/** Writes text to a file descriptor (stdout is 1) without holding the corpus in memory; a closed pipe (… | head) ends quietly. */
 function writeAll(fd: number, text: string): void {
-  writeSync(fd, text);
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EPIPE' && fd === 1) process.exit(0);
+      throw e;
+    }
+  }
 }
 
 export function registerExport(program: Command): void {
