@@ -1,3 +1,4 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import type { ItemType } from '../store/types.js';
 import { termsOf } from './terms.js';
@@ -25,8 +26,22 @@ export interface LinkData {
 const LANGS = ['en', 'fr', 'ru', 'zh'];
 let cached: LinkData | null = null;
 
+let validate: ((x: unknown) => boolean) & { errors?: unknown } | null = null;
+
+/** Read one data file and check it against data/link-data.schema.json (a broken file is a bug: throw). */
 function readJson<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as T;
+  if (!validate) {
+    const schema = JSON.parse(readFileSync(new URL('./data/link-data.schema.json', import.meta.url), 'utf8'));
+    validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  }
+  const data = JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as unknown;
+  if (!validate(data)) throw new Error(`src/link/data/${name} does not match link-data.schema.json: ${JSON.stringify(validate.errors)}`);
+  const ids = new Set<string>();
+  for (const e of (data as { entries?: Array<{ id: string }> }).entries ?? []) {
+    if (ids.has(e.id)) throw new Error(`src/link/data/${name}: duplicate id ${e.id}`);
+    ids.add(e.id);
+  }
+  return data as T;
 }
 
 function wordsOf(entry: Record<string, unknown>, lang: string): string[] {

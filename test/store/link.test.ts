@@ -42,6 +42,21 @@ describe('item name keys', () => {
   });
 });
 
+describe('link data', () => {
+  it('validates against its schema and refuses a malformed entry', async () => {
+    const { loadLinkData } = await import('../../src/link/linkData.js');
+    const data = loadLinkData();
+    expect(data.heads.get('fr')!.size).toBeGreaterThan(10);
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync(new URL('../../src/link/data/link-data.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate({ entries: [{ id: 'bank', en: ['bank'] }] })).toBe(true);
+    expect(validate({ entries: [{ id: 'Bad Id', en: ['bank'] }] })).toBe(false);
+    expect(validate({ entries: [{ id: 'bank', en: 'bank' }] })).toBe(false);
+  });
+});
+
 describe('stance', () => {
   it('takes the governing (last preceding) action', () => {
     const actions = [
