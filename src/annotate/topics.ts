@@ -67,7 +67,13 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
   const others = entities.filter((e) => e.type === 'organization' && e.ref && !isOwn(e));
 
   const found: CueMatch[] = [];
+  // Two cheap gates before a cue's regex runs: the first three letters of its probe must
+  // occur in the paragraph (a Set look-up), then the whole probe (a substring search).
+  // Most cues fail the first gate, which keeps the stage linear in the lexicon size.
+  const grams = trigramsOf(folded);
   for (const cue of cues) {
+    if (cue.probe.length >= 3 && !grams.has(cue.probe.slice(0, 3))) continue;
+    if (cue.probe && !folded.includes(cue.probe)) continue;
     cue.re.lastIndex = 0;
     for (const m of folded.matchAll(cue.re)) {
       if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, cue });
@@ -136,6 +142,13 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
   let best: string | null = null;
   for (const [ref, n] of counts) if (!best || n > counts.get(best)!) best = ref;
   return best;
+}
+
+/** Every three-character substring of a text. */
+function trigramsOf(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
+  return grams;
 }
 
 /** Overlapping matches: the longest wins (then the earliest); returns them in text order. */

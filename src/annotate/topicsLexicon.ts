@@ -30,6 +30,8 @@ export interface CompiledCue {
   topics: string[];
   weight: number;
   re: RegExp;
+  /** A literal every match contains (folded): a cheap `includes` test skips the regex for most paragraphs. */
+  probe: string;
 }
 
 /** The topic ids of spec/topics.json (read once). */
@@ -64,7 +66,7 @@ export function compileLexicon(lex: TopicsLexicon): CompiledCue[] {
   const add = (entry: TopicCueEntry, role: CompiledCue['role'], topics: string[]) => {
     for (const t of topics) if (!known.has(t)) throw new Error(`lexicon topics (${lex.language}): cue ${entry.id} names unknown topic "${t}"`);
     for (const form of entry.forms) {
-      out.push({ id: entry.id, role, topics, weight: entry.weight ?? 1, re: compileForm(form, bounded) });
+      out.push({ id: entry.id, role, topics, weight: entry.weight ?? 1, re: compileForm(form, bounded), probe: probeOf(form) });
     }
   };
   for (const e of lex.ignore ?? []) add(e, 'ignore', []);
@@ -96,6 +98,19 @@ export function compileForm(form: string, wordBoundaries: boolean): RegExp {
   const body = parts.join('');
   const source = wordBoundaries ? String.raw`(?<![\p{L}\p{N}])${body}(?![\p{L}\p{N}])` : body;
   return new RegExp(source, 'gu');
+}
+
+/**
+ * The longest literal piece of a form's words (before any "*" ending, between hyphens), in the
+ * folded form the text is matched in. Every match of the form contains it.
+ */
+export function probeOf(form: string): string {
+  let best = '';
+  for (const w of foldLoose(form.trim()).split(/\s+/)) {
+    if (w === '~') continue;
+    for (const piece of w.replace(/\*$/, '').split('-')) if (piece.length > best.length) best = piece;
+  }
+  return best;
 }
 
 function escapeRegExp(s: string): string {
