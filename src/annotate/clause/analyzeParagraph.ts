@@ -3,7 +3,7 @@ import { findSubjectCandidates, trimEnd, type SubjectCandidate } from './findSub
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { foldPhrase, splitSentences, tokenize, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, splitSentences, tokenIndexAt, tokenize, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -30,7 +30,7 @@ export interface ClauseReading {
 interface Accepted { m: VerbMatch; sentence: number }
 
 function firstTokenOf(tokens: Token[], s: Sentence): number {
-  return tokens.findIndex((t) => t.start >= s.start);
+  return tokenIndexAt(tokens, s.start);
 }
 
 function prevToken(tokens: Token[], t: number): Token | undefined {
@@ -48,8 +48,9 @@ function gapIsClear(text: string, tokens: Token[], from: number, to: number, adv
   if ((gap.startsWith(',') || gap.startsWith('(')) && gap.endsWith(',')) return true;
   if (/^\(.*\)$/u.test(gap)) return true;
   // Every word in the gap an adverb?
-  let i = tokens.findIndex((t) => t.start >= from);
-  while (i >= 0 && i < tokens.length && tokens[i]!.end <= to) {
+  if (gap.length > 200) return false;
+  let i = tokenIndexAt(tokens, from);
+  while (i < tokens.length && tokens[i]!.end <= to) {
     const n = adverbAt(tokens, i, adverbs);
     if (n === 0) return false;
     i += n;
@@ -77,7 +78,18 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const strictAll = verbs.language !== 'fr';
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts = matches.filter((m) => m.kind !== 'participle' || /[,(]\s*$/u.test(text.slice(0, m.start))).map((m) => m.start);
-  const sentenceOf = (off: number) => Math.max(0, sentences.findIndex((s) => off >= s.start && off < s.end));
+  const sentenceOf = (off: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return Math.max(0, lo);
+  };
+  // Per sentence: the actions accepted so far (the loop below reads the last one often).
+  const acceptedIn = new Map<number, Accepted[]>();
   const candidates = sentences.map((s) => findSubjectCandidates(text, tokens, s, subjects, p.entities ?? [], verbStarts));
   // First word of a numbered item ("1. Recognize …"): the number is a token of digits.
   const numWords = p.num ? foldPhrase(p.num) : [];
@@ -87,9 +99,13 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   for (const m of matches) {
     const si = sentenceOf(m.start);
     const s = sentences[si]!;
-    const earlier = accepted.some((a) => a.sentence === si);
+    const here = acceptedIn.get(si) ?? [];
+    const earlier = here.length > 0;
     const prev = prevToken(tokens, m.t0);
-    const subjectBefore = candidates[si]!.some((cand) => cand.kind !== 'other' && cand.end <= m.start && gapIsClear(text, tokens, cand.end, m.start, c.adverbs));
+    // The nearest subject before the verb (only it can govern the verb directly).
+    const before = candidates[si]!.filter((cand) => cand.kind !== 'other' && cand.end <= m.start);
+    const nearest = before.reduce<SubjectCandidate | null>((best, cand) => (!best || cand.end > best.end ? cand : best), null);
+    const subjectBefore = !!nearest && gapIsClear(text, tokens, nearest.end, m.start, c.adverbs);
     const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || /,\s*$/u.test(text.slice(s.start, m.start)) || coordinatedAcrossIncise(text.slice(s.start, m.start))))
       // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
       || (m.kind !== 'participle' && phraseBefore(tokens, m.t0, coordinators) && candidates[si]!.some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === firstTokenOf(tokens, s)));
@@ -98,13 +114,13 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       const before = text.slice(s.start, m.start).trimEnd();
       const opener = phraseBefore(tokens, m.t0, openers);
       const atStart = m.t0 <= firstWord || before === '' || /[,(:;—–-]$/u.test(before);
-      const lastHere = [...accepted].reverse().find((a) => a.sentence === si);
+      const lastHere = here[here.length - 1];
       const coordinatedParticiple = coordinated && lastHere?.m.kind === 'participle';
       ok = opener || coordinatedParticiple || (atStart && !(prev && gerund.has(prev.w) && text.slice(prev.end, m.start).trim() === ''));
     } else if (m.kind === 'base') {
       // Item-initial forms ("1. Decides", "2. Recognize") only open a numbered item.
       // … or coordinate with an item verb of the same person ("1. Décide … et prie …").
-      const itemVerb = accepted.find((a) => a.sentence === si && a.m.kind === 'base');
+      const itemVerb = here.find((a) => a.m.kind === 'base');
       ok = m.t0 === firstWord || (!!itemVerb && itemVerb.m.person === m.person && m.person !== '' && (phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(text.slice(s.start, m.start))));
     } else {
       const strict = strictAll || m.rule.endsWith('.future');
@@ -116,12 +132,16 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       }
       else {
         // "notent que les pays soutiennent …": a verb inside the complement clause of an earlier action.
-        const last = [...accepted].reverse().find((a) => a.sentence === si);
+        const last = here[here.length - 1];
         const inComplement = !!last && tokens.slice(last.m.t1, m.t0).some((t) => complementizers.has(t.w));
         ok = !inComplement || subjectBefore || phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(text.slice(s.start, m.start));
       }
     }
-    if (ok) accepted.push({ m, sentence: si });
+    if (ok) {
+      accepted.push({ m, sentence: si });
+      here.push({ m, sentence: si });
+      acceptedIn.set(si, here);
+    }
   }
 
   // Primary action: the first finite main verb; then the others in text order.

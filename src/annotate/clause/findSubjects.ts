@@ -1,6 +1,6 @@
 import type { Entity } from '../../types.js';
 import type { SubjectLexicon } from './lexicons.js';
-import { foldPhrase, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, tokenIndexAt, type Sentence, type Token } from './tokens.js';
 
 /**
  * Subject candidates of one sentence: the members as a body ("Les États membres", "The
@@ -79,10 +79,9 @@ export function findSubjectCandidates(
 ): SubjectCandidate[] {
   const c = compile(lex);
   const out: SubjectCandidate[] = [];
-  const inSentence = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.start >= sentence.start && t.end <= sentence.end);
-  if (inSentence.length === 0) return out;
-  const first = inSentence[0]!.i;
-  const last = inSentence[inSentence.length - 1]!.i;
+  const first = tokenIndexAt(tokens, sentence.start);
+  const last = tokenIndexAt(tokens, sentence.end) - 1;
+  if (first >= tokens.length || last < first) return out;
   const nextVerb = (from: number) => verbStarts.find((s) => s >= from && s < sentence.end) ?? -1;
 
   // Named states opening the sentence: "La République du Bélarus, …, et la République d'Ouzbékistan".
@@ -97,7 +96,7 @@ export function findSubjectCandidates(
     }
     const v = nextVerb(chain[chain.length - 1]!.end);
     if (v < 0 || /^[\s,]*$/u.test(text.slice(chain[chain.length - 1]!.end, v)) || text.slice(chain[chain.length - 1]!.end, v).trim().startsWith(',')) {
-      const t0 = tokens.findIndex((t) => t.start >= sentence.start);
+      const t0 = first;
       out.push({
         kind: 'states', rule: 'subject/state-list', t0, t1: t0 + 1, start: sentence.start, end: chain[chain.length - 1]!.end,
         qualifier: null, states: [...new Set(chain.map((e) => e.ref!))], apposition: false,

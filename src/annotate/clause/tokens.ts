@@ -26,6 +26,18 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Index of the first token that starts at or after `offset` (tokens.length when none): binary search. */
+export function tokenIndexAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Folds a lexicon phrase the same way and splits it into words. */
 export function foldPhrase(s: string): string[] {
   return tokenize(s).map((t) => t.w);
