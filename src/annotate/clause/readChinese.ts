@@ -34,15 +34,16 @@ export function readChineseClauses(p: Paragraph, verbs: VerbLexicon, subjects: S
   while (i < text.length) {
     const f = forms.find((x) => text.startsWith(x.s, i));
     if (!f) { i++; continue; }
-    let before = text.slice(0, i);
+    // A short window is enough to see the subject, an adverb or a clause break before the verb.
+    let before = text.slice(Math.max(0, i - 24), i);
     for (let guard = 0; guard < 3; guard++) {
       const adv = adverbs.find((a) => before.endsWith(a));
       if (!adv) break;
       before = before.slice(0, before.length - adv.length);
     }
-    const ok = i === numPrefix || CLAUSE_START.test(before) || /[。.]\s*$/u.test(before)
+    const ok = i === numPrefix || i === 0 || CLAUSE_START.test(before) || /[。.]\s*$/u.test(before)
       || subjectWords.some((w) => before.endsWith(w)) || coordinators.some((w) => before.endsWith(w));
-    const noun = /[的与和及]$/u.test(text.slice(0, i));
+    const noun = i > 0 && /[的与和及]/u.test(text[i - 1]!);
     if (ok && !noun) {
       actions.push({ category: f.category, text: f.s, start: i, end: i + f.s.length, rule: `actions/lexicon:${f.rule}`, form: f.participle ? 'participle' : 'finite' });
     }
