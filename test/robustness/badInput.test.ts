@@ -90,13 +90,22 @@ describe('the analyze command on bad input', () => {
   const run = (args: string[], input?: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', input, timeout: 60000 });
 
-  it('exits 2 with a one-line reason for a binary file', () => {
-    const f = join(dir, 'scan.pdf.txt');
-    writeFileSync(f, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0, 1, 2]));
+  it('exits 2 with a one-line reason for a binary file no importer reads', () => {
+    const f = join(dir, 'picture.txt');
+    writeFileSync(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     const r = run(['analyze', f]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/not a text file.*\[decode\/binary\]/);
-    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.stderr).toMatch(/not a text file.*PNG.*use a format the importer supports.*\[decode\/binary\]/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 with a one-line reason for a broken PDF (the PDF importer takes it, and says what is wrong)', () => {
+    const f = join(dir, 'broken.pdf');
+    writeFileSync(f, Buffer.from('%PDF-1.4\n1 0 obj garbage'));
+    const r = run(['analyze', f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/PDF/);
+    expect(r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
   });
 
   it('exits 2 for an empty file and for a missing file, and reads stdin with -', () => {
