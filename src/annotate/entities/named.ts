@@ -2,6 +2,7 @@ import type { Entity } from '../../types.js';
 import { findDateSpans } from './dates.js';
 import { findKnown, refForName } from './namedKnown.js';
 import { foldLoose } from '../../text/fold.js';
+import { foldLooseOnce } from './foldOnce.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { isCapitalised, tokenize, type Token } from './namedTokens.js';
@@ -141,12 +142,22 @@ function findResolutions(text: string, lang: string): Found[] {
   return out;
 }
 
+const personPatterns = new WeakMap<PreparedLexicon, RegExp | null>();
+/** The honorific pattern of a lexicon, compiled once (null when it lists no honorifics). */
+function personPattern(lex: PreparedLexicon): RegExp | null {
+  if (personPatterns.has(lex)) return personPatterns.get(lex)!;
+  const hon = (lex.lex.honorifics ?? []).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')).sort((a, b) => b.length - a.length);
+  const NAME = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
+  const re = hon.length ? new RegExp(`(?<![\\p{L}])(?:(?:${hon.join('|')})\\s+)+(${NAME}(?:\\s+(?:${NAME}|(?:de|da|van|von|bin|al|el|dos)(?=\\s+\\p{Lu}))){0,5})`, 'gu') : null;
+  personPatterns.set(lex, re);
+  return re;
+}
+
 /** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". */
 function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] {
-  const hon = (lex.lex.honorifics ?? []).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')).sort((a, b) => b.length - a.length);
-  if (!hon.length) return [];
-  const NAME = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
-  const re = new RegExp(`(?<![\\p{L}])(?:(?:${hon.join('|')})\\s+)+(${NAME}(?:\\s+(?:${NAME}|(?:de|da|van|von|bin|al|el|dos)(?=\\s+\\p{Lu}))){0,5})`, 'gu');
+  const re = personPattern(lex);
+  if (!re) return [];
+  re.lastIndex = 0;
   const out: Found[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[1];
@@ -161,12 +172,15 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
   return out;
 }
 
+const foldedBodies = new WeakMap<PreparedLexicon, string[]>();
 /** Spans of organisations that look like our names ("Conférence du désarmement"): lexicon `bodies`. */
 function findBodies(text: string, lex: PreparedLexicon): [number, number][] {
   const out: [number, number][] = [];
-  const f = foldLoose(text);
-  for (const b of lex.lex.bodies ?? []) {
-    const n = foldLoose(b);
+  const f = foldLooseOnce(text);
+  // the lexicon's bodies folded once per lexicon, not once per paragraph
+  let bodies = foldedBodies.get(lex);
+  if (!bodies) { bodies = (lex.lex.bodies ?? []).map((b) => foldLoose(b)); foldedBodies.set(lex, bodies); }
+  for (const n of bodies) {
     for (let i = f.indexOf(n); i >= 0; i = f.indexOf(n, i + 1)) {
       if (/[\p{L}\p{N}]/u.test(f[i + n.length] ?? '') || /[\p{L}\p{N}]/u.test(f[i - 1] ?? '')) continue;
       out.push([i, i + n.length]);

@@ -1,6 +1,7 @@
 import { foldLoose } from '../../text/fold.js';
 import type { KnownEntry, PreparedLexicon } from './namedLexicon.js';
 import { prepareLexicon } from './namedLexicon.js';
+import { foldLooseOnce } from './foldOnce.js';
 
 /**
  * Gazetteer look-up of well-known named things (NPT, 2030 Agenda, BRI…) from the `known`
@@ -30,22 +31,46 @@ function occurrences(hay: string, needle: string, cjk: boolean): number[] {
   return out;
 }
 
+/** A known name folded once (foldLoose), with whether the data writes it with a capital. */
+interface FoldedName { entry: KnownEntry; folded: string; capital: boolean }
+
+/**
+ * Per lexicon: every known name folded, in data order, and a map from folded name to the first
+ * entry that has it (for refForName). Built once: folding every name of the gazetteer for every
+ * paragraph was a hot spot.
+ */
+const foldedNames = new WeakMap<PreparedLexicon, { names: FoldedName[]; refByName: Map<string, string> }>();
+
+function knownNames(lex: PreparedLexicon): { names: FoldedName[]; refByName: Map<string, string> } {
+  let hit = foldedNames.get(lex);
+  if (!hit) {
+    const names: FoldedName[] = [];
+    const refByName = new Map<string, string>();
+    for (const entry of lex.lex.known ?? []) {
+      for (const name of entry.names) {
+        const folded = foldLoose(name);
+        names.push({ entry, folded, capital: /^\p{Lu}/u.test(name) });
+        if (!refByName.has(folded)) refByName.set(folded, entry.id);
+      }
+    }
+    hit = { names, refByName };
+    foldedNames.set(lex, hit);
+  }
+  return hit;
+}
+
 /** All gazetteer hits in the text (overlapping hits included; the caller resolves them). */
 export function findKnown(text: string, lang: string): KnownHit[] {
   const lex = prepareLexicon(lang);
   if (!lex) return [];
-  const folded = foldLoose(text);
+  const folded = foldLooseOnce(text);
   const cjk = lang === 'zh';
   const hits: KnownHit[] = [];
-  for (const entry of lex.lex.known ?? []) {
-    for (const name of entry.names) {
-      const f = foldLoose(name);
-      const capital = /^\p{Lu}/u.test(name);
-      for (const i of occurrences(folded, f, cjk)) {
-        // "Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description
-        if (capital && !/^\p{Lu}/u.test(text[i])) continue;
-        hits.push({ start: i, end: i + f.length, entry, acronym: false });
-      }
+  for (const { entry, folded: f, capital } of knownNames(lex).names) {
+    for (const i of occurrences(folded, f, cjk)) {
+      // "Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description
+      if (capital && !/^\p{Lu}/u.test(text[i])) continue;
+      hits.push({ start: i, end: i + f.length, entry, acronym: false });
     }
   }
   const acronymSources: PreparedLexicon[] = [lex];
@@ -74,6 +99,5 @@ export function refForName(name: string, lang: string): string | null {
   const lex = prepareLexicon(lang);
   if (!lex) return null;
   const f = foldLoose(name).replace(/\s+/g, ' ').trim();
-  for (const e of lex.lex.known ?? []) if (e.names.some((n) => foldLoose(n) === f)) return e.id;
-  return null;
+  return knownNames(lex).refByName.get(f) ?? null;
 }

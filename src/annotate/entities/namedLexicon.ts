@@ -77,15 +77,42 @@ export interface PreparedLexicon {
   openChain: boolean;
 }
 
+/**
+ * The stems (entries ending in '*', without the '*') of a word list, computed once per list:
+ * the lists are built once per language and never change, and scanning a whole set for stems
+ * on every look-up was a hot spot of the named-thing recogniser.
+ */
+const stemsOf = new WeakMap<Set<string>, string[]>();
+
 /** True when a folded word is in a word list that may hold stems ending in '*'. */
 export function inStemList(list: Set<string>, w: string): boolean {
   if (list.has(w)) return true;
-  for (const x of list) if (x.endsWith('*') && w.startsWith(x.slice(0, -1))) return true;
+  let stems = stemsOf.get(list);
+  if (!stems) {
+    stems = [...list].filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1));
+    stemsOf.set(list, stems);
+  }
+  for (const x of stems) if (w.startsWith(x)) return true;
   return false;
 }
 
+/**
+ * Folded words, memoised: the same few thousand words come back in every paragraph, and folding
+ * runs three regex replacements and a lower-casing. Bounded so a huge corpus cannot grow it forever.
+ */
+const foldedWords = new Map<string, string>();
+const MAX_FOLDED_WORDS = 100_000;
+
 /** Folded form of one word for look-ups: lower case, typographic apostrophes folded; accents kept (French à ≠ a, où ≠ ou). */
-export const foldWord = (s: string): string => foldForMatch(s);
+export const foldWord = (s: string): string => {
+  let f = foldedWords.get(s);
+  if (f === undefined) {
+    f = foldForMatch(s);
+    if (foldedWords.size >= MAX_FOLDED_WORDS) foldedWords.clear();
+    foldedWords.set(s, f);
+  }
+  return f;
+};
 
 /** Splits a lexicon phrase into folded tokens with the same tokenizer as the text. */
 export function foldPhrase(s: string, lang: string): FoldedForm {

@@ -50,14 +50,8 @@ export interface WalkContext {
   dateStopLinks: Set<string>;
 }
 
-const folded = new WeakMap<Token, string>();
-/** Folded text of a token, computed once per token (the head look-up compares every token with every form). */
-const fw = (t: Token | undefined): string => {
-  if (!t) return '';
-  let f = folded.get(t);
-  if (f === undefined) { f = foldWord(t.text); folded.set(t, f); }
-  return f;
-};
+/** Folded text of a token (foldWord is memoised per word, so this is one Map look-up). */
+const fw = (t: Token | undefined): string => (t ? foldWord(t.text) : '');
 const isWord = (t: Token | undefined) => !!t && (t.kind === 'word' || t.kind === 'num');
 const isPunct = (t: Token | undefined, s: string) => !!t && t.text === s;
 const ORDINAL = /^(?:\d{1,3}(?:e|er|re|ème|eme|è|th|st|nd|rd|-?й|-?я|-?е|-?го)|[IVXLC]{1,7}(?:e|ème)?)$/u;
@@ -74,15 +68,40 @@ export function matchPhrase(toks: Token[], i: number, form: string[]): number {
   return form.length;
 }
 
+type Head = PreparedLexicon['heads'][number];
+
+/**
+ * Per lexicon, per folded word: the heads whose first word can match it, in the lexicon's order
+ * (longest form first). Built lazily, one scan of all heads per distinct word, instead of one scan
+ * per token: headAt is called for every token, often several times, and was the top hot spot.
+ * Two tables, because English also accepts heads glued to the end of a word.
+ */
+const headIndex = new WeakMap<PreparedLexicon, [Map<string, Head[]>, Map<string, Head[]>]>();
+const MAX_INDEXED_WORDS = 100_000;
+
+function headsFor(lex: PreparedLexicon, w: string, glued: boolean): Head[] {
+  let pair = headIndex.get(lex);
+  if (!pair) { pair = [new Map(), new Map()]; headIndex.set(lex, pair); }
+  const table = pair[glued ? 1 : 0];
+  let list = table.get(w);
+  if (list === undefined) {
+    // cheap first-word test before the full match (stems end in '*'; glued English heads end the word)
+    list = lex.heads.filter((h) => {
+      const f0 = h.form[0];
+      return f0 === w || (f0.endsWith('*') && w.startsWith(f0.slice(0, -1))) || (glued && h.form.length === 1 && w.endsWith(f0));
+    });
+    if (table.size >= MAX_INDEXED_WORDS) table.clear();
+    table.set(w, list);
+  }
+  return list;
+}
+
 /** The descriptor head starting at token i (longest form), or null. */
 export function headAt(ctx: WalkContext, i: number): { d: Descriptor; len: number; plural: boolean } | null {
   const t = ctx.toks[i];
   if (!isWord(t)) return null;
   const w = fw(t);
-  for (const h of ctx.lex.heads) {
-    const f0 = h.form[0];
-    // cheap first-word test before the full match (stems end in '*'; glued English heads end the word)
-    if (f0 !== w && !(f0.endsWith('*') && w.startsWith(f0.slice(0, -1))) && !(ctx.capitalisedNames && h.form.length === 1 && w.endsWith(f0))) continue;
+  for (const h of headsFor(ctx.lex, w, ctx.capitalisedNames)) {
     const len = matchPhrase(ctx.toks, i, h.form);
     if (len) return { d: h.d, len, plural: h.plural };
     // Glued words from PDF extraction ("FrameworkDeclaration"): a capitalised head at the end of a word.
@@ -96,8 +115,35 @@ export function headAt(ctx: WalkContext, i: number): { d: Descriptor; len: numbe
   return null;
 }
 
+/**
+ * Per lexicon, per folded word: the links whose first word can match it (same order as
+ * lex.links, longest first), and the set of the links' first words. Built lazily for the same
+ * reason as headIndex: linkAt runs at almost every step of the walk.
+ */
+const linkIndex = new WeakMap<PreparedLexicon, { byWord: Map<string, string[][]>; firstWords: Set<string> }>();
+
+function linkInfo(lex: PreparedLexicon): { byWord: Map<string, string[][]>; firstWords: Set<string> } {
+  let info = linkIndex.get(lex);
+  if (!info) { info = { byWord: new Map(), firstWords: new Set(lex.links.map((l) => l[0])) }; linkIndex.set(lex, info); }
+  return info;
+}
+
+function linksFor(lex: PreparedLexicon, w: string): string[][] {
+  const { byWord } = linkInfo(lex);
+  let list = byWord.get(w);
+  if (list === undefined) {
+    // matchPhrase compares the first word exactly, or as a prefix for a stem ending in '*'
+    list = lex.links.filter((l) => l.length === 0 || l[0] === w || (l[0].endsWith('*') && w.startsWith(l[0].slice(0, -1))));
+    if (byWord.size >= MAX_INDEXED_WORDS) byWord.clear();
+    byWord.set(w, list);
+  }
+  return list;
+}
+
 function linkAt(ctx: WalkContext, i: number): number {
-  for (const l of ctx.lex.links) {
+  const t = ctx.toks[i];
+  if (!t || !isWord(t)) return 0; // matchPhrase would fail on the first word of every link
+  for (const l of linksFor(ctx.lex, fw(t))) {
     const n = matchPhrase(ctx.toks, i, l);
     if (n) return n;
   }
@@ -108,7 +154,7 @@ function isAdjective(ctx: WalkContext, t: Token | undefined): boolean {
   if (!t || t.kind !== 'word' || isCapitalised(t)) return false;
   const w = fw(t);
   const { lex } = ctx;
-  if (lex.stop.has(w) || lex.determiners.has(w) || lex.connectors.has(w) || lex.links.some((l) => l[0] === w)) return false;
+  if (lex.stop.has(w) || lex.determiners.has(w) || lex.connectors.has(w) || linkInfo(lex).firstWords.has(w)) return false;
   if (lex.adjectives.has(w)) return true;
   return w.length > 3 && lex.adjectiveSuffixes.some((s) => w.endsWith(s));
 }
