@@ -134,7 +134,7 @@ export function registerCorpusCommands(program: Command): void {
 }
 
 function mb(bytes: number): string {
-  return (bytes / 1e6).toFixed(1);
+  return (bytes / 1e6).toFixed(bytes < 10e6 ? 2 : 1);
 }
 
 function positive(v: unknown, name: string): number {
