@@ -71,11 +71,9 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const coordinators = verbs.coordinators.map(foldPhrase);
   const nounCues = new Set((verbs.nounCues ?? []).flatMap(foldPhrase));
   const nounForms = new Set((verbs.nounForms ?? []).flatMap(foldPhrase));
-  const complementizers = new Set((verbs.complementizers ?? []).flatMap(foldPhrase));
   const coordIncise = new RegExp(`(?:^|[\\s,])(?:${coordinators.map((c) => c.join('\\s+')).join('|')})\\s*,[^,]*,\\s*$`, 'u');
   /** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
   const coordinatedAcrossIncise = (before: string) => coordIncise.test(foldLoose(before));
-  const strictAll = verbs.language !== 'fr';
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts = matches.filter((m) => m.kind !== 'participle' || /[,(]\s*$/u.test(text.slice(0, m.start))).map((m) => m.start);
   const sentenceOf = (off: number) => {
@@ -123,19 +121,12 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       const itemVerb = here.find((a) => a.m.kind === 'base');
       ok = m.t0 === firstWord || (!!itemVerb && itemVerb.m.person === m.person && m.person !== '' && (phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(text.slice(s.start, m.start))));
     } else {
-      const strict = strictAll || m.rule.endsWith('.future');
-      if (prev && relative.has(prev.w)) ok = false;
-      else if (prev && infMarkers.has(prev.w)) ok = false;
-      else if (strict) {
-        const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounForms.has(tokens[m.t0]!.w) && nounCues.has(tokens[m.t1]?.w ?? '');
-        ok = (subjectBefore || coordinated || m.t0 === firstWord) && !nounUse;
-      }
-      else {
-        // "notent que les pays soutiennent …": a verb inside the complement clause of an earlier action.
-        const last = here[here.length - 1];
-        const inComplement = !!last && tokens.slice(last.m.t1, m.t0).some((t) => complementizers.has(t.w));
-        ok = !inComplement || subjectBefore || phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(text.slice(s.start, m.start));
-      }
+      // A finite verb counts only when the members' subject governs it, or it is coordinated with
+      // a verb that does ("… et soutiennent …"); not inside a relative clause or after "to".
+      // So "notent que les pays soutiennent …" keeps only "notent".
+      const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounForms.has(tokens[m.t0]!.w) && nounCues.has(tokens[m.t1]?.w ?? '');
+      if (prev && (relative.has(prev.w) || infMarkers.has(prev.w))) ok = false;
+      else ok = (subjectBefore || coordinated || m.t0 === firstWord) && !nounUse;
     }
     if (ok) {
       accepted.push({ m, sentence: si });
