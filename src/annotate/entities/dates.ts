@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
-import { foldForMatch } from '../../text/fold.js';
+import { foldForMatchOnce } from './foldOnce.js';
 import { alternation, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
 
 /**
@@ -142,13 +142,36 @@ function wordAfter(f: string, index: number): string {
 }
 
 /** Runs one regex over the folded text, calling `take` for each match. */
-function each(re: RegExp | undefined, f: string, take: (m: RegExpExecArray) => void): void {
+function each(re: RegExp | undefined, f: string, take: (m: RegExpExecArray) => void, needsDigit = true): void {
   if (!re) return;
-  re.lastIndex = 0;
-  for (let m = re.exec(f); m; m = re.exec(f)) {
-    take(m);
-    if (m[0].length === 0) re.lastIndex++;
+  for (const m of matchesOf(re, f, needsDigit)) take(m);
+}
+
+/**
+ * The matches of one pattern on one folded text, remembered for the last text: findDateSpans (for
+ * the named-thing recogniser) and findDates run the same fifteen patterns on the same paragraph
+ * one after the other, and the patterns (with Unicode look-behinds) are the costly part.
+ * Matches do not depend on the reference year, only the values built from them do.
+ */
+let memoText: string | null = null;
+let memo = new Map<RegExp, RegExpExecArray[]>();
+/** Whether the text holds an ASCII digit: patterns built on `\d` ([0-9] even with the u flag) need one. */
+let memoHasDigit = false;
+
+function matchesOf(re: RegExp, f: string, needsDigit: boolean): RegExpExecArray[] {
+  if (f !== memoText) { memoText = f; memo = new Map(); memoHasDigit = /[0-9]/.test(f); }
+  let list = memo.get(re);
+  if (list) return list;
+  list = [];
+  if (memoHasDigit || !needsDigit) {
+    re.lastIndex = 0;
+    for (let m = re.exec(f); m; m = re.exec(f)) {
+      list.push(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
   }
+  memo.set(re, list);
+  return list;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
@@ -252,7 +275,7 @@ function findByPatterns(t: string, f: string, lang: string, refYear: number | nu
     const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
     if (!(n >= 1 && n <= 22)) return;
     push(m.index, m.index + m[0].length, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
-  });
+  }, false); // Roman numerals: no digit needed
   return out;
 }
 
@@ -266,13 +289,21 @@ function isGuarded(f: string, lex: DatesLexicon, start: number, end: number): bo
   return false;
 }
 
+const chineseRegExps = new Map<string, RegExp>();
+/** The Chinese patterns compiled once each (they are built from a few constant sources and the lexicon). */
+function chineseRegExp(src: string): RegExp {
+  let re = chineseRegExps.get(src);
+  if (!re) { re = new RegExp(src, 'gu'); chineseRegExps.set(src, re); }
+  return re;
+}
+
 /** Chinese: digits with 年 月 日 (chrono has no Chinese parser in this build). */
 function findChinese(f: string, refYear: number | null): Candidate[] {
   const out: Candidate[] = [];
   const push = (start: number, end: number, value: string, rule: string) => out.push({ start, end, value, rule: `dates/zh.${rule}`, hand: true });
   const yr = (s: string | undefined) => (s ? Number(s) : refYear);
   const lex = compile('zh').lex;
-  const run = (src: string, take: (m: RegExpExecArray) => void) => each(new RegExp(src, 'gu'), f, take);
+  const run = (src: string, take: (m: RegExpExecArray) => void) => each(chineseRegExp(src), f, take);
   // 2024年7月4日至5日 / 7月4日-5日 / 2024年7月4日至7月6日
   run(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日?\\s*(?:至|到|-|和|、)\\s*(?:(\\d{1,2})月)?(\\d{1,2})日`, (m) => {
     const y = yr(m[1]); const m1 = Number(m[2]); const d1 = Number(m[3]); const m2 = m[4] ? Number(m[4]) : m1; const d2 = Number(m[5]);
@@ -330,6 +361,9 @@ const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
 function findByChrono(text: string, lang: string, refYear: number | null): Candidate[] {
   const parser = CHRONO[lang];
   if (!parser) return [];
+  // Results without an ASCII digit are dropped below (the \d test), so a text without one needs no
+  // parse at all: chrono runs some forty patterns per text, the costliest step of this stage.
+  if (!/[0-9]/.test(text)) return [];
   let results: chrono.ParsedResult[];
   try {
     results = parser.parse(text, new Date(Date.UTC(refYear ?? 2000, 0, 1, 12)));
@@ -386,7 +420,7 @@ export function findDateSpans(text: string, lang: string): { start: number; end:
   if (typeof text !== 'string' || text.length === 0) return [];
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const l = (lang || '').toLowerCase().slice(0, 2);
-  const f = foldForMatch(t);
+  const f = foldForMatchOnce(t);
   const cands = l === 'zh' ? findChinese(f, null) : findByPatterns(t, f, l, null);
   return resolveOverlaps(cands).map((c) => ({ start: c.start, end: c.end }));
 }
@@ -395,7 +429,7 @@ export function findDateSpans(text: string, lang: string): { start: number; end:
 export function findDates(text: string, lang: string, options: FindDatesOptions = {}): Entity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  const f = foldForMatch(t);
+  const f = foldForMatchOnce(t);
   const refYear = options.refYear && isYear(options.refYear) ? options.refYear : null;
   const l = (lang || '').toLowerCase().slice(0, 2);
   const cands = l === 'zh' ? findChinese(f, refYear) : [...findByPatterns(t, f, l, refYear), ...findByChrono(t, l, refYear)];
