@@ -166,9 +166,14 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const trimmed = text.trimEnd();
   const leadIn = /[:：]$/u.test(trimmed);
   const colonSentences = sentences.filter((s) => /[:：]\s*$/u.test(text.slice(s.start, s.end)));
-  const itemVerb = p.num && firstWord < tokens.length && /^\p{Lu}/u.test(text.slice(tokens[firstWord]!.start))
+  const itemVerb = isListItem(p) && firstWord < tokens.length && /^\p{Lu}/u.test(text.slice(tokens[firstWord]!.start))
     ? { start: tokens[firstWord]!.start, end: tokens[firstWord]!.end } : null;
   return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb };
+}
+
+/** A numbered or bulleted item ("1. …", "(a) …", "• …", "- …"). */
+export function isListItem(p: Paragraph): boolean {
+  return !!p.num || /^\s*[•\-–—*·▪●○]\s/u.test(p.text);
 }
 
 /** The subject as the data model wants it, from a candidate (context applied by the caller). */

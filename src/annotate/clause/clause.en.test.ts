@@ -131,6 +131,12 @@ describe('English numbered items under a chapeau', () => {
     expect(ps[1]!.subject).toMatchObject({ scope: 'all', text: null });
   });
 
+  it('bulleted items under "We commit to:" are commitments too', () => {
+    const ps = runClauseStages(['We commit to:', '• Scale up finance for adaptation.', '• Phase out inefficient subsidies.'], 'en');
+    expect(ps.map((p) => p.actions.map((a) => `${a.category}:${a.text}`))).toEqual([['commit:commit'], ['commit:Scale'], ['commit:Phase']]);
+    expect(ps.map((p) => p.commitments)).toEqual([0, 1, 1]);
+  });
+
   it('an item-initial form inside an item is not an action ("… and demands action")', () => {
     const ps = runClauseStages(['In this regard we:', '1. Recognize that the threat is urgent and demands immediate action,'], 'en');
     expect(ps[1]!.actions.map((a) => a.text)).toEqual(['Recognize']);

@@ -1,6 +1,6 @@
 import type { ActionCategory, Paragraph, Subject } from '../../types.js';
 import { paragraphLanguage, report, type AnnotateContext } from '../context.js';
-import { readParagraphClauses, subjectFromCandidate, type ClauseReading } from './analyzeParagraph.js';
+import { isListItem, readParagraphClauses, subjectFromCandidate, type ClauseReading } from './analyzeParagraph.js';
 import { loadSubjectLexicon, loadVerbLexicon } from './lexicons.js';
 import { readChineseClauses } from './readChinese.js';
 
@@ -80,7 +80,7 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
     if (r.leadIn) {
       const last = r.actions.length ? [...r.actions].sort((a, b) => b.start - a.start)[0]! : null;
       chapeau = { category: last?.category ?? null, toVerb: /(?:\bto|\bà|\bde|d['’])\s*[:：]\s*$/iu.test(p.text) };
-    } else if (!p.num) {
+    } else if (!isListItem(p)) {
       chapeau = null;
     }
     readings.set(p, { ...r, subjectValue: subject });
