@@ -119,8 +119,8 @@ describe('French commitments and proposals', () => {
   });
 
   it('a proposal takes its stance from the governing action', () => {
-    const [p] = runClauseStages(['Les États membres ont pris note de la proposition de la République du Kazakhstan d’organiser un forum des jeunes et ont salué les résultats du congrès.'], 'fr', {
-      entities: { 0: [['République du Kazakhstan', 'state', 'KZ']] },
+    const [p] = runClauseStages(['Les dirigeants ont pris note avec intérêt de la proposition du Kazakhstan d’organiser un forum des jeunes et ont salué les résultats du congrès.'], 'fr', {
+      entities: { 0: [['Kazakhstan', 'state', 'KZ']] },
     });
     expect(p!.proposals).toEqual([expect.objectContaining({ proposer: 'KZ', stance: 'note', text: 'organiser un forum des jeunes' })]);
   });
