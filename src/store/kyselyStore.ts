@@ -25,6 +25,7 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_LIMIT = 500;
 const SNIPPET_CHARS = 300;
 const BATCH = 200;
+const TAG_SEP = '\u001f';
 /** Facet counts read at most this many matching paragraphs. */
 export const FACET_ROWS = 20_000;
 
@@ -260,7 +261,7 @@ export class KyselyStore implements Store {
     for (const batch of chunks(rows, BATCH)) {
       const inserted = await trx.insertInto('paragraphs').values(batch.map((r) => ({
         document_id: documentId, n: r.n, e_id: r.eId, kind: r.kind, num: r.num, language: r.language, organization, year,
-        commitment: r.commitment, text: r.text, terms: r.terms,
+        commitment: r.commitment, text: r.text, terms: r.terms, tags: r.tags.map((t) => `${t.facet}:${t.value}`).join(TAG_SEP),
       }))).returning('id').execute();
       for (const x of inserted) ids.push(Number(x.id));
     }
@@ -382,23 +383,25 @@ export class KyselyStore implements Store {
         // Facets count at most FACET_ROWS matching paragraphs (bounded work on huge result sets);
         // facetsSampled says when the counts are of a sample.
         facetsSampled = total > FACET_ROWS;
-        const m = sql`SELECT p.id, p.organization, p.year, p.language, p.commitment FROM ${from} WHERE ${where} LIMIT ${FACET_ROWS}`;
-        const cols = await sql<{ organization: string | null; year: number | null; language: string; commitment: number; c: number }>`
-          SELECT organization, year, language, commitment, count(*) AS c FROM (${m}) m GROUP BY organization, year, language, commitment`.execute(this.db);
-        const add = (k: keyof SearchResult['facets'], v: string | null, n: number) => {
+        // One pass over the matching paragraphs; the tag list is split here rather than joined in SQL.
+        const rows = await sql<{ organization: string | null; year: number | null; language: string; commitment: number; tags: string }>`
+          SELECT p.organization, p.year, p.language, p.commitment, p.tags FROM ${from} WHERE ${where} LIMIT ${FACET_ROWS}`.execute(this.db);
+        const add = (k: keyof SearchResult['facets'], v: string | null) => {
           if (v === null || v === '') return;
-          facets[k][v] = (facets[k][v] ?? 0) + n;
+          facets[k][v] = (facets[k][v] ?? 0) + 1;
         };
-        for (const r of cols.rows) {
-          const n = Number(r.c);
-          add('org', r.organization, n);
-          add('year', r.year === null ? null : String(r.year), n);
-          add('lang', r.language, n);
-          add('commitment', Number(r.commitment) === 1 ? 'true' : 'false', n);
+        for (const r of rows.rows) {
+          add('org', r.organization);
+          add('year', r.year === null ? null : String(r.year));
+          add('lang', r.language);
+          add('commitment', Number(r.commitment) === 1 ? 'true' : 'false');
+          if (!r.tags) continue;
+          for (const t of r.tags.split(TAG_SEP)) {
+            const colon = t.indexOf(':');
+            const f = t.slice(0, colon);
+            if (f === 'topic' || f === 'action' || f === 'state') add(f, t.slice(colon + 1));
+          }
         }
-        const tags = await sql<{ facet: string; value: string; c: number }>`
-          SELECT t.facet, t.value, count(*) AS c FROM (${m}) m JOIN paragraph_tags t ON t.paragraph_id = m.id GROUP BY t.facet, t.value`.execute(this.db);
-        for (const r of tags.rows) if (r.facet in facets) add(r.facet as keyof SearchResult['facets'], r.value, Number(r.c));
         for (const k of Object.keys(facets) as Array<keyof SearchResult['facets']>) facets[k] = topCounts(facets[k], 50);
       }
       const hitsQ = { rows: hitRows };

@@ -109,6 +109,18 @@ function createMigrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0002_paragraph_tag_list': {
+      // The paragraph's facet tags in one column ("facet:value" joined by U+001F), so that facet
+      // counts read each matching paragraph once instead of joining paragraph_tags.
+      async up(db: Kysely<any>): Promise<void> {
+        await db.schema.alterTable('paragraphs').addColumn('tags', 'text', (c) => c.notNull().defaultTo('')).execute();
+        if (dialect === 'sqlite') {
+          await sql`UPDATE paragraphs SET tags = coalesce((SELECT group_concat(t.facet || ':' || t.value, char(31)) FROM paragraph_tags t WHERE t.paragraph_id = paragraphs.id), '')`.execute(db);
+        } else {
+          await sql`UPDATE paragraphs SET tags = coalesce((SELECT string_agg(t.facet || ':' || t.value, chr(31)) FROM paragraph_tags t WHERE t.paragraph_id = paragraphs.id), '')`.execute(db);
+        }
+      },
+    },
   };
 }
 

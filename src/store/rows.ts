@@ -33,7 +33,7 @@ export function rowsOfParagraph(p: Paragraph, docLang: string): ParagraphRows {
   const tags = new Map<string, { facet: string; value: string }>();
   const tag = (facet: string, value: unknown) => {
     if (typeof value !== 'string' || !value) return;
-    const v = value.slice(0, MAX_TAG_CHARS);
+    const v = value.slice(0, MAX_TAG_CHARS).replace(/\u001f/g, ' ');
     tags.set(facet + '\u0000' + v, { facet, value: v });
   };
   for (const t of arr(p.topics)) tag('topic', t);

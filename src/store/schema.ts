@@ -51,6 +51,8 @@ export interface ParagraphsTable {
   text: string;
   /** Stemmed, folded index terms separated by spaces (src/link/terms.ts). */
   terms: string;
+  /** Facet tags "facet:value" joined by U+001F (the same as paragraph_tags rows). */
+  tags: string;
 }
 
 export interface ParagraphTagsTable {
