@@ -19,30 +19,62 @@ const WORD = /^[\p{L}\p{M}\p{N}]+(?:[-‑.][\p{L}\p{M}\p{N}]+)*(?:['’]s(?![\p{
 const OPEN = new Set(['«', '“', '„', '‹', '(', '[']);
 const CLOSE = new Set(['»', '”', '›', ')', ']']);
 
+/*
+ * Speed (tokenize runs on every paragraph): the patterns below are the same as CLITIC and WORD but
+ * sticky, so they run on the whole text at offset i instead of on a 200-character slice made for
+ * every token. That gives the same match whenever every character the pattern can read lies inside
+ * the slice: CLITIC reads at most 9 characters; WORD never crosses white space and reads at most the
+ * first white space after i, so it is the same when that white space comes within 200 characters
+ * (else the slice is still used, exactly as before).
+ */
+const CLITIC_AT = new RegExp(CLITIC.source.slice(1), 'uy');
+const WORD_AT = new RegExp(WORD.source.slice(1), 'uy');
+const SPACE_SEARCH = /\s/gu;
+const SLICE = 200;
+
+/** Per code unit: 1 when /\s/u matches it, 0 when not, 255 not yet known (one regex test per distinct code). */
+const spaceClass = new Uint8Array(65536).fill(255);
+function isSpaceCode(code: number): boolean {
+  let k = spaceClass[code];
+  if (k === 255) { k = /\s/u.test(String.fromCharCode(code)) ? 1 : 0; spaceClass[code] = k; }
+  return k === 1;
+}
+
 /** Splits text into tokens with UTF-16 offsets (end exclusive). Never throws. */
 export function tokenize(text: string, lang: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   const n = text.length;
+  let nextSpace = -1; // first white space at or after i (n when none), refreshed when i passes it
   while (i < n) {
     const ch = text[i];
-    if (/\s/u.test(ch)) {
+    if (isSpaceCode(text.charCodeAt(i))) {
       let j = i + 1;
-      while (j < n && /\s/u.test(text[j])) j++;
+      while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
       out.push({ text: text.slice(i, j), start: i, end: j, kind: 'space' });
       i = j;
       continue;
     }
-    const rest = text.slice(i, i + 200);
     if (lang === 'fr') {
-      const c = CLITIC.exec(rest);
-      if (c && /[\p{L}\p{N}]/u.test(rest[c[0].length] ?? '')) {
+      CLITIC_AT.lastIndex = i;
+      const c = CLITIC_AT.exec(text);
+      if (c && /[\p{L}\p{N}]/u.test(text[i + c[0].length] ?? '')) {
         out.push({ text: c[0], start: i, end: i + c[0].length, kind: 'word' });
         i += c[0].length;
         continue;
       }
     }
-    const w = WORD.exec(rest);
+    if (nextSpace < i) {
+      SPACE_SEARCH.lastIndex = i;
+      nextSpace = SPACE_SEARCH.exec(text)?.index ?? n;
+    }
+    let w: RegExpExecArray | null;
+    if (nextSpace < i + SLICE || n <= i + SLICE) {
+      WORD_AT.lastIndex = i;
+      w = WORD_AT.exec(text);
+    } else {
+      w = WORD.exec(text.slice(i, i + SLICE));
+    }
     if (w) {
       let t = w[0];
       // A trailing ".x" join is kept only for abbreviations like "U.N"; a sentence "OCS.Base" splits.
