@@ -163,6 +163,33 @@ export function defineStoreSuite(name: string, makeUrl: () => Promise<{ url: str
       expect((await store.search({ q: 'Kazakhstan', limit: 2, facets: false })).total).toBe(all.total);
     });
 
+    it('counts facets and filters by topic, action, state and commitment', async (ctx) => {
+      if (!env) return ctx.skip();
+      // A hand-made analysis: three paragraphs about "zeppelins" with known tags.
+      const a = analyzeText('Zeppelins one.\n\nZeppelins two.\n\nZeppelins three.', { lang: 'en', id: 'facet-test' });
+      const [p1, p2, p3] = a.paragraphs;
+      Object.assign(p1!, { topics: ['transport'], actions: [{ category: 'decide', text: 'x', start: 0, end: 1 }], commitment: true, entities: [{ type: 'state', text: 'Kazakhstan', start: 0, end: 1, ref: 'KZ' }] });
+      Object.assign(p2!, { topics: ['transport', 'energy'], actions: [{ category: 'note', text: 'x', start: 0, end: 1 }], commitment: false, entities: [] });
+      Object.assign(p3!, { topics: [], actions: [], commitment: false, entities: [] });
+      p2!.subject = { ...p2!.subject, states: ['KZ', 'CN'] };
+      Object.assign(a.document, { organization: 'facet-org', date: '2031-01-01' });
+      const out = await store.importAnalysis(a, { source: 'facets', contentHash: 'facet-hash' });
+      const r = await store.search({ q: 'zeppelins' });
+      expect(r.total).toBe(3);
+      expect(r.facets.topic).toEqual({ transport: 2, energy: 1 });
+      expect(r.facets.action).toEqual({ decide: 1, note: 1 });
+      expect(r.facets.state).toEqual({ KZ: 2, CN: 1 });
+      expect(r.facets.commitment).toEqual({ false: 2, true: 1 });
+      expect(r.facets.org).toEqual({ 'facet-org': 3 });
+      expect(r.facets.year).toEqual({ '2031': 3 });
+      expect((await store.search({ q: 'zeppelins', topic: 'transport' })).total).toBe(2);
+      expect((await store.search({ q: 'zeppelins', action: 'note' })).hits.map((h) => h.eId)).toEqual([p2!.eId]);
+      expect((await store.search({ q: 'zeppelins', state: 'CN' })).total).toBe(1);
+      expect((await store.search({ q: 'zeppelins', commitment: true })).hits.map((h) => h.eId)).toEqual([p1!.eId]);
+      expect((await store.search({ q: 'zeppelins', org: 'facet-org', year: 2031 })).total).toBe(3);
+      await store.deleteDocument(out.documentId!);
+    });
+
     it('searches Chinese and Russian text', async (ctx) => {
       if (!env) return ctx.skip();
       const zh = await store.importFile(join(EXAMPLES_DIR, 'dev', 'g20-2020-riyadh.zh.txt'));
