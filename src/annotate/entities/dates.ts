@@ -80,37 +80,53 @@ function compile(lang: string): Compiled {
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
   const re: Record<string, RegExp> = {};
-  const add = (name: string, src: string) => { re[name] = new RegExp(src, 'gu'); };
+  const add = (name: string, src: string, probe?: RegExp) => {
+    re[name] = new RegExp(src, 'gu');
+    if (probe) probeOf.set(re[name], probe);
+  };
+  // Probes: a pattern that holds a word list (months, cues, century words) cannot match a text
+  // without one of those words, and one scan for the bare list is much cheaper than the full pattern
+  // with its look-behind tried at every digit or letter. The month probe is shared by eight patterns.
+  const probe = (alt: string) => new RegExp(alt, 'u');
+  // Every month pattern has a month name with neither a letter nor a digit on either side ("mai"
+  // must not pass on "maintenir"), so the month probe checks both sides too.
+  const MONTHS = M ? probe(`${B}(?:${alternation([...monthOf.keys()])})${E}`) : undefined;
   if (M) {
     // "1er et 2 février 2024", "6 and 7 July 2025": chrono keeps only the second day.
-    add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
     // "30 juin au 2 juillet 2024": cross-month ranges (chrono handles them unevenly across languages).
-    add('crossMonth', `${B}${D}\\s+${M}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    add('crossMonth', `${B}${D}\\s+${M}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
     // "7-11 août 2023": also written by hand so that every language gets the same span rule.
-    add('dayRange', `${B}${D}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    add('dayRange', `${B}${D}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
     // "20 mars. , 2024": machine-translation punctuation between month and year; chrono drops the year.
-    add('garbled', `${B}${D}\\s+${M}((?:\\s*[.,]\\s*)+)${YEAR}${E}`);
+    add('garbled', `${B}${D}\\s+${M}((?:\\s*[.,]\\s*)+)${YEAR}${E}`, MONTHS);
     // "4 juillet 2024" (chrono finds these too; the hand form keeps languages consistent).
-    add('day', `${B}${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`);
+    add('day', `${B}${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
     // "July 4, 2024" (English order).
-    add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`);
+    add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS);
     // "July 6–7, 2025", "July 30 to August 2, 2025": month-first ranges (chrono drops the year of the start).
-    add('mdyRange', `${B}${M}\\s+${D}\\s*(?:${RANGE})\\s*(?:${M}\\s+)?${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`);
+    add('mdyRange', `${B}${M}\\s+${D}\\s*(?:${RANGE})\\s*(?:${M}\\s+)?${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS);
     // "novembre 2024": chrono ignores month-year.
-    add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`);
+    add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`, MONTHS);
   }
   // "2025-2027", "2025–2027 годы", garbled "2025. –2027", "2024-25".
   add('yearRange', `${B}${YEAR}\\s*\\.?\\s*(?:${YRANGE})\\s*(\\d{4}|\\d{2})${E}${YW_DOT}`);
   const PREFIX = lex.yearPrefixes?.length ? `(?:(?:${alternation(lex.yearPrefixes)})-)?` : '';
-  if (lex.openStart?.length) add('openStart', `${B}(${alternation(lex.openStart.flatMap((c) => c.forms))})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`);
-  if (lex.openEnd?.length) add('openEnd', `${B}(${alternation(lex.openEnd.flatMap((c) => c.forms))})\\s+${YEAR}${E}${YW_DOT}`);
+  if (lex.openStart?.length) {
+    const cues = alternation(lex.openStart.flatMap((c) => c.forms));
+    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, probe(cues));
+  }
+  if (lex.openEnd?.length) {
+    const cues = alternation(lex.openEnd.flatMap((c) => c.forms));
+    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, probe(cues));
+  }
   add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`);
   // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
-  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`);
+  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, probe(alternation(lex.yearPrefixes)));
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
   add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`);
   add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`);
-  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`);
+  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, probe(alternation(lex.centuries)));
   const out = { lex, monthOf, re };
   compiledCache.set(lang, out);
   return out;
@@ -155,15 +171,22 @@ function each(re: RegExp | undefined, f: string, take: (m: RegExpExecArray) => v
  */
 let memoText: string | null = null;
 let memo = new Map<RegExp, RegExpExecArray[]>();
+/** Probe results on the remembered text (see compile: a probe is shared by several patterns). */
+let memoProbes = new Map<RegExp, boolean>();
+/** The probe of a pattern, set by compile: a regex that must match somewhere for the pattern to match. */
+const probeOf = new WeakMap<RegExp, RegExp>();
 /** Whether the text holds an ASCII digit: patterns built on `\d` ([0-9] even with the u flag) need one. */
 let memoHasDigit = false;
 
 function matchesOf(re: RegExp, f: string, needsDigit: boolean): RegExpExecArray[] {
-  if (f !== memoText) { memoText = f; memo = new Map(); memoHasDigit = /[0-9]/.test(f); }
+  if (f !== memoText) { memoText = f; memo = new Map(); memoProbes = new Map(); memoHasDigit = /[0-9]/.test(f); }
   let list = memo.get(re);
   if (list) return list;
   list = [];
-  if (memoHasDigit || !needsDigit) {
+  const probe = probeOf.get(re);
+  let probed = probe ? memoProbes.get(probe) : true;
+  if (probed === undefined) { probed = probe!.test(f); memoProbes.set(probe!, probed); }
+  if ((memoHasDigit || !needsDigit) && probed) {
     re.lastIndex = 0;
     for (let m = re.exec(f); m; m = re.exec(f)) {
       list.push(m);
