@@ -1,9 +1,9 @@
 import type { Action, Paragraph, Subject } from '../../types.js';
 import { findSubjectCandidates, trimEnd, type SubjectCandidate } from './findSubjects.js';
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
-import { adverbAt, compileLexicon, findVerbMatches, type VerbMatch } from './matchVerbs.js';
+import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { foldPhrase, splitSentences, tokenIndexAt, tokenize, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, splitSentences, tokenIndexAt, tokenizeShared, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -42,7 +42,7 @@ function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean 
 }
 
 /** Whether the text between a subject's end and a verb holds only adverbs or a comma incise. */
-function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: string[][]): boolean {
+function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: AdverbIndex): boolean {
   const gap = text.slice(from, to).trim();
   if (gap === '' || gap === ',') return true;
   if ((gap.startsWith(',') || gap.startsWith('(')) && gap.endsWith(',')) return true;
@@ -58,20 +58,55 @@ function gapIsClear(text: string, tokens: Token[], from: number, to: number, adv
   return !/[.;:]/u.test(gap);
 }
 
+/** The position-rule word lists of a verb lexicon, folded once (cached per lexicon object). */
+interface PositionWords {
+  relative: Set<string>;
+  infMarkers: Set<string>;
+  gerund: Set<string>;
+  openers: string[][];
+  coordinators: string[][];
+  nounCues: Set<string>;
+  nounForms: Set<string>;
+  coordIncise: RegExp;
+}
+const positionWords = new WeakMap<VerbLexicon, PositionWords>();
+
+function compilePositionWords(verbs: VerbLexicon): PositionWords {
+  const hit = positionWords.get(verbs);
+  if (hit) return hit;
+  const coordinators = verbs.coordinators.map(foldPhrase);
+  const w: PositionWords = {
+    relative: new Set((verbs.relativeMarkers ?? []).flatMap(foldPhrase)),
+    infMarkers: new Set((verbs.infinitiveMarkers ?? []).flatMap(foldPhrase)),
+    gerund: new Set((verbs.gerundMarkers ?? []).flatMap(foldPhrase)),
+    openers: (verbs.participleOpeners ?? []).map(foldPhrase),
+    coordinators,
+    nounCues: new Set((verbs.nounCues ?? []).flatMap(foldPhrase)),
+    nounForms: new Set((verbs.nounForms ?? []).flatMap(foldPhrase)),
+    coordIncise: new RegExp(`(?:^|[\\s,])(?:${coordinators.map((c) => c.join('\\s+')).join('|')})\\s*,[^,]*,\\s*$`, 'u'),
+  };
+  positionWords.set(verbs, w);
+  return w;
+}
+
+/** The opening-formula endings of a subject lexicon, folded and joined once (cached per lexicon). */
+const openingFormulas = new WeakMap<SubjectLexicon, string[]>();
+function foldedOpeningFormulas(subjects: SubjectLexicon): string[] {
+  let hit = openingFormulas.get(subjects);
+  if (!hit) {
+    hit = subjects.openingFormula.map((f) => foldPhrase(f).join(' '));
+    openingFormulas.set(subjects, hit);
+  }
+  return hit;
+}
+
 export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects: SubjectLexicon): ClauseReading {
   const text = p.text;
-  const tokens = tokenize(text);
+  const tokens = tokenizeShared(text);
   const sentences = splitSentences(text);
   const matches = findVerbMatches(tokens, text, verbs);
   const c = compileLexicon(verbs);
-  const relative = new Set((verbs.relativeMarkers ?? []).flatMap(foldPhrase));
-  const infMarkers = new Set((verbs.infinitiveMarkers ?? []).flatMap(foldPhrase));
-  const gerund = new Set((verbs.gerundMarkers ?? []).flatMap(foldPhrase));
-  const openers = (verbs.participleOpeners ?? []).map(foldPhrase);
-  const coordinators = verbs.coordinators.map(foldPhrase);
-  const nounCues = new Set((verbs.nounCues ?? []).flatMap(foldPhrase));
-  const nounForms = new Set((verbs.nounForms ?? []).flatMap(foldPhrase));
-  const coordIncise = new RegExp(`(?:^|[\\s,])(?:${coordinators.map((c) => c.join('\\s+')).join('|')})\\s*,[^,]*,\\s*$`, 'u');
+  const { relative, infMarkers, gerund, openers, coordinators, nounCues, nounForms, coordIncise } = compilePositionWords(verbs);
   /** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
   const coordinatedAcrossIncise = (before: string) => coordIncise.test(foldLoose(before));
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
@@ -161,8 +196,9 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     subject = candidates.flat()[0] ?? null;
   }
 
-  const folded = foldPhrase(text).join(' ');
-  const openingFormula = subjects.openingFormula.some((f) => folded.endsWith(foldPhrase(f).join(' ')));
+  // The paragraph's words, folded and joined as foldPhrase would (its tokens are those words).
+  const folded = tokens.map((t) => t.w).join(' ');
+  const openingFormula = foldedOpeningFormulas(subjects).some((f) => folded.endsWith(f));
   const trimmed = text.trimEnd();
   const leadIn = /[:：]$/u.test(trimmed);
   const colonSentences = sentences.filter((s) => /[:：]\s*$/u.test(text.slice(s.start, s.end)));

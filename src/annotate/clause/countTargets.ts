@@ -10,17 +10,41 @@ import { foldPhrase, tokenize, type Sentence } from './tokens.js';
  * ("en promouvant …") that does not merely spell out the pledge ("notamment en …").
  * The clause runs from the action to the next action or the end of the sentence.
  */
+/** A commitment lexicon's word lists and patterns, folded and compiled once (cached per lexicon object). */
+interface CompiledTargets {
+  coord: string[][];
+  markers: Set<string>;
+  verbWord: RegExp;
+  markedVerbWord: RegExp;
+  notVerbs: Set<string>;
+  gerundMarkers: Set<string>;
+  gerundWord: RegExp | null;
+  spellOut: string[][];
+}
+const compiledTargets = new WeakMap<CommitmentLexicon, CompiledTargets>();
+
+function compileTargets(lex: CommitmentLexicon): CompiledTargets {
+  let c = compiledTargets.get(lex);
+  if (!c) {
+    c = {
+      coord: lex.coordinators.map(foldPhrase),
+      markers: new Set(lex.infinitiveMarkers.flatMap(foldPhrase)),
+      verbWord: new RegExp(lex.verbWord, 'u'),
+      markedVerbWord: new RegExp(lex.markedVerbWord ?? lex.verbWord, 'u'),
+      notVerbs: new Set(lex.notVerbs.flatMap(foldPhrase)),
+      gerundMarkers: new Set(lex.gerundMarkers.flatMap(foldPhrase)),
+      gerundWord: lex.gerundWord ? new RegExp(lex.gerundWord, 'u') : null,
+      spellOut: lex.spellOut.map(foldPhrase),
+    };
+    compiledTargets.set(lex, c);
+  }
+  return c;
+}
+
 export function countTargets(text: string, action: Action, regionEnd: number, lex: CommitmentLexicon): number {
   const region = text.slice(action.end, regionEnd);
   const tokens = tokenize(region);
-  const coord = lex.coordinators.map(foldPhrase);
-  const markers = new Set(lex.infinitiveMarkers.flatMap(foldPhrase));
-  const verbWord = new RegExp(lex.verbWord, 'u');
-  const markedVerbWord = new RegExp(lex.markedVerbWord ?? lex.verbWord, 'u');
-  const notVerbs = new Set(lex.notVerbs.flatMap(foldPhrase));
-  const gerundMarkers = new Set(lex.gerundMarkers.flatMap(foldPhrase));
-  const gerundWord = lex.gerundWord ? new RegExp(lex.gerundWord, 'u') : null;
-  const spellOut = lex.spellOut.map(foldPhrase);
+  const { coord, markers, verbWord, markedVerbWord, notVerbs, gerundMarkers, gerundWord, spellOut } = compileTargets(lex);
   const isVerb = (w: string | undefined) => !!w && verbWord.test(w) && !notVerbs.has(w);
   const endsWith = (i: number, phrases: string[][]) => phrases.some((p) => i - p.length >= 0 && p.every((w, k) => tokens[i - p.length + k]!.w === w));
   let count = 1;

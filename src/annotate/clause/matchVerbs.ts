@@ -41,9 +41,15 @@ interface CompiledForm {
   person: string;
 }
 
+/**
+ * Adverb phrases indexed by their first word, longest first within each list (the order the
+ * old linear scan over all adverbs tried them in), so a look-up costs one Map get per token.
+ */
+export type AdverbIndex = Map<string, string[][]>;
+
 interface CompiledLexicon {
   byFirst: Map<string, CompiledForm[]>;
-  adverbs: string[][];
+  adverbs: AdverbIndex;
   negBefore: string[][];
   negAfter: Set<string>;
   possessives: Set<string>;
@@ -52,6 +58,12 @@ interface CompiledLexicon {
   complementVerb: RegExp | null;
   complementizers: Set<string>;
   patterns: { re: RegExp; exclude: Set<string>; rule: string; category: ActionCategory; kind: FormKind; continuations: string[][]; prefixes: Set<string> }[];
+  /**
+   * Per folded word, the index of the first pattern it matches (-1: none). A pattern's test
+   * depends on the word alone, and the patterns ("\p{L}{2,}(?:eront|…)") backtrack over the
+   * whole word, so each distinct word is tested once. Cleared when it grows large.
+   */
+  patternOfWord: Map<string, number>;
 }
 
 const compiled = new WeakMap<VerbLexicon, CompiledLexicon>();
@@ -89,7 +101,7 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   }
   const c: CompiledLexicon = {
     byFirst,
-    adverbs: lex.adverbs.map(foldPhrase).sort((a, b) => b.length - a.length),
+    adverbs: indexAdverbs(lex.adverbs.map(foldPhrase).sort((a, b) => b.length - a.length)),
     negBefore: (lex.negation?.before ?? []).map(foldPhrase),
     negAfter: new Set((lex.negation?.after ?? []).flatMap(foldPhrase)),
     possessives: new Set((lex.possessives ?? []).flatMap(foldPhrase)),
@@ -106,14 +118,23 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
       continuations: (p.continuations ?? []).map(foldPhrase),
       prefixes: new Set((p.prefixes ?? []).flatMap(foldPhrase)),
     })),
+    patternOfWord: new Map(),
   };
   compiled.set(lex, c);
   return c;
 }
 
+function indexAdverbs(sorted: string[][]): AdverbIndex {
+  const index: AdverbIndex = new Map();
+  // An empty phrase has length 0, which adverbAt reports as "no adverb" anyway.
+  for (const a of sorted) if (a.length > 0) index.set(a[0]!, [...(index.get(a[0]!) ?? []), a]);
+  return index;
+}
+
 /** Length in tokens of the adverb phrase starting at i (0 when none). */
-export function adverbAt(tokens: Token[], i: number, adverbs: string[][]): number {
-  for (const a of adverbs) {
+export function adverbAt(tokens: Token[], i: number, adverbs: AdverbIndex): number {
+  if (i >= tokens.length) return 0;
+  for (const a of adverbs.get(tokens[i]!.w) ?? []) {
     if (i + a.length > tokens.length) continue;
     let ok = true;
     for (let k = 0; k < a.length; k++) if (tokens[i + k]!.w !== a[k]) { ok = false; break; }
@@ -122,7 +143,7 @@ export function adverbAt(tokens: Token[], i: number, adverbs: string[][]): numbe
   return 0;
 }
 
-function skipAdverbs(tokens: Token[], i: number, adverbs: string[][]): number {
+function skipAdverbs(tokens: Token[], i: number, adverbs: AdverbIndex): number {
   for (let guard = 0; guard < 4; guard++) {
     const n = adverbAt(tokens, i, adverbs);
     if (n === 0) break;
@@ -178,17 +199,22 @@ export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon)
         best = { rule, category, kind: f.kind, t0: i, t1: end, start: tokens[i]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: f.negatedOnly, person: f.person };
       }
     }
-    if (!best) {
-      for (const p of c.patterns) {
-        const w = tokens[i]!.w;
-        if (!p.re.test(w) || p.exclude.has(w)) continue;
+    if (!best && c.patterns.length > 0) {
+      const w = tokens[i]!.w;
+      let pi = c.patternOfWord.get(w);
+      if (pi === undefined) {
+        pi = c.patterns.findIndex((p) => p.re.test(w) && !p.exclude.has(w));
+        if (c.patternOfWord.size >= 50_000) c.patternOfWord.clear();
+        c.patternOfWord.set(w, pi);
+      }
+      if (pi >= 0) {
+        const p = c.patterns[pi]!;
         let end = i + 1;
         for (const cont of p.continuations) {
           if (cont.every((x, k) => tokens[i + 1 + k]?.w === x)) { end = i + 1 + cont.length; break; }
         }
         const t0 = i > 0 && p.prefixes.has(tokens[i - 1]!.w) ? i - 1 : i;
         best = { rule: p.rule, category: p.category, kind: p.kind, t0, t1: end, start: tokens[t0]!.start, end: tokens[end - 1]!.end, negated: false, negatedOnly: false, person: '' };
-        break;
       }
     }
     if (best) {

@@ -38,9 +38,40 @@ export function tokenIndexAt(tokens: Token[], offset: number): number {
   return lo;
 }
 
-/** Folds a lexicon phrase the same way and splits it into words. */
+/**
+ * The tokens of a paragraph text, shared by the stages that read it (clause reading,
+ * proposals): tokenising folds and scans the whole text, so doing it once per text instead
+ * of once per stage matters. Keyed by the string; bounded so a long corpus run cannot grow
+ * it without limit. Callers must not mutate the returned array or its tokens.
+ */
+const tokenCache = new Map<string, Token[]>();
+const TOKEN_CACHE_MAX = 2048;
+export function tokenizeShared(text: string): Token[] {
+  let hit = tokenCache.get(text);
+  if (!hit) {
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+    hit = tokenize(text);
+    tokenCache.set(text, hit);
+  }
+  return hit;
+}
+
+/**
+ * Folds a lexicon phrase the same way and splits it into words. Memoised for short strings
+ * (lexicon phrases, gaps between names), which the stages fold again and again; the result
+ * is shared, so callers must not mutate it.
+ */
+const phraseCache = new Map<string, string[]>();
+const PHRASE_CACHE_MAX = 8192;
 export function foldPhrase(s: string): string[] {
-  return tokenize(s).map((t) => t.w);
+  if (s.length > 64) return tokenize(s).map((t) => t.w);
+  let hit = phraseCache.get(s);
+  if (!hit) {
+    if (phraseCache.size >= PHRASE_CACHE_MAX) phraseCache.clear();
+    hit = tokenize(s).map((t) => t.w);
+    phraseCache.set(s, hit);
+  }
+  return hit;
 }
 
 export interface Sentence {
