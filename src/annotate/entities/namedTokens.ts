@@ -20,24 +20,83 @@ const OPEN = new Set(['«', '“', '„', '‹', '(', '[']);
 const CLOSE = new Set(['»', '”', '›', ')', ']']);
 
 /*
- * Speed (tokenize runs on every paragraph): the patterns below are the same as CLITIC and WORD but
- * sticky, so they run on the whole text at offset i instead of on a 200-character slice made for
- * every token. That gives the same match whenever every character the pattern can read lies inside
- * the slice: CLITIC reads at most 9 characters; WORD never crosses white space and reads at most the
- * first white space after i, so it is the same when that white space comes within 200 characters
- * (else the slice is still used, exactly as before).
+ * Speed (tokenize runs on every paragraph, and a regex call per token cost more than all the rest):
+ * - white space, words and numbers are recognised from per-code-unit tables (filled once per
+ *   distinct code by the same Unicode classes as CLITIC and WORD), with a hand-written loop that
+ *   follows WORD exactly (see scanWord);
+ * - CLITIC is tried only where it can match (an apostrophe after one letter, or Qu/Jusqu/Lorsqu/Puisqu);
+ * - the patterns still run where the tables cannot decide (surrogate pairs), sticky on the whole
+ *   text. Both give the match the old 200-character slice gave whenever every character the pattern
+ *   can read lies inside it: CLITIC reads at most 9 characters; WORD never crosses white space, so it
+ *   is the same when the first white space comes within 200 characters (else the slice is used).
  */
 const CLITIC_AT = new RegExp(CLITIC.source.slice(1), 'uy');
 const WORD_AT = new RegExp(WORD.source.slice(1), 'uy');
 const SPACE_SEARCH = /\s/gu;
 const SLICE = 200;
 
-/** Per code unit: 1 when /\s/u matches it, 0 when not, 255 not yet known (one regex test per distinct code). */
-const spaceClass = new Uint8Array(65536).fill(255);
-function isSpaceCode(code: number): boolean {
-  let k = spaceClass[code];
-  if (k === 255) { k = /\s/u.test(String.fromCharCode(code)) ? 1 : 0; spaceClass[code] = k; }
-  return k === 1;
+/** A lazily filled table: per code unit, 1 when the one-character test passes, 0 when not. */
+function codeTable(test: RegExp): (code: number) => boolean {
+  const table = new Uint8Array(65536).fill(255);
+  return (code: number) => {
+    let k = table[code];
+    if (k === 255) { k = test.test(String.fromCharCode(code)) ? 1 : 0; table[code] = k; }
+    return k === 1;
+  };
+}
+const isSpaceCode = codeTable(/\s/u);
+const isWordCode = codeTable(/[\p{L}\p{M}\p{N}]/u);
+const isLetterCode = codeTable(/\p{L}/u);
+const isNumberCode = codeTable(/\p{N}/u);
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
+const isJoin = (code: number) => code === 0x2d || code === 0x2011 || code === 0x2e; // - ‑ .
+
+/**
+ * End of the WORD match at i, or -1 when there is none, or -2 when a surrogate is met (the caller
+ * then runs the pattern itself). WORD = letters+ ([-‑.] letters+)* then optionally "’s" not before a
+ * letter, or an apostrophe before white space; the tail is optional, so the greedy body never backtracks.
+ */
+function scanWord(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  const c0 = text.charCodeAt(j);
+  if (isSurrogate(c0)) return -2;
+  if (!isWordCode(c0)) return -1;
+  for (;;) {
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isSurrogate(c)) return -2;
+      if (!isWordCode(c)) break;
+      j++;
+    }
+    if (j + 1 < n && isJoin(text.charCodeAt(j))) {
+      const c = text.charCodeAt(j + 1);
+      if (isSurrogate(c)) return -2;
+      if (isWordCode(c)) { j += 2; continue; }
+    }
+    break;
+  }
+  if (j < n && isApostrophe(text.charCodeAt(j))) {
+    if (j + 1 < n && text.charCodeAt(j + 1) === 0x73 /* s */) {
+      if (j + 2 >= n) return j + 2;
+      const c = text.charCodeAt(j + 2);
+      if (isSurrogate(c)) return -2;
+      if (!isLetterCode(c)) return j + 2;
+    }
+    if (j + 1 < n && isSpaceCode(text.charCodeAt(j + 1))) return j + 1;
+  }
+  return j;
+}
+
+/** True when every code unit of s is a number (/^\p{N}+$/u for text without surrogates). */
+function allNumbers(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (isSurrogate(c)) return /^\p{N}+$/u.test(s);
+    if (!isNumberCode(c)) return false;
+  }
+  return s.length > 0;
 }
 
 /** Splits text into tokens with UTF-16 offsets (end exclusive). Never throws. */
@@ -48,14 +107,16 @@ export function tokenize(text: string, lang: string): Token[] {
   let nextSpace = -1; // first white space at or after i (n when none), refreshed when i passes it
   while (i < n) {
     const ch = text[i];
-    if (isSpaceCode(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i);
+    if (isSpaceCode(code)) {
       let j = i + 1;
       while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
       out.push({ text: text.slice(i, j), start: i, end: j, kind: 'space' });
       i = j;
       continue;
     }
-    if (lang === 'fr') {
+    // CLITIC needs an apostrophe right after one letter, or starts with Q, J, L or P
+    if (lang === 'fr' && (isApostrophe(text.charCodeAt(i + 1)) || code === 0x51 || code === 0x71 || code === 0x4a || code === 0x6a || code === 0x4c || code === 0x6c || code === 0x50 || code === 0x70)) {
       CLITIC_AT.lastIndex = i;
       const c = CLITIC_AT.exec(text);
       if (c && /[\p{L}\p{N}]/u.test(text[i + c[0].length] ?? '')) {
@@ -64,22 +125,31 @@ export function tokenize(text: string, lang: string): Token[] {
         continue;
       }
     }
-    if (nextSpace < i) {
-      SPACE_SEARCH.lastIndex = i;
-      nextSpace = SPACE_SEARCH.exec(text)?.index ?? n;
+    let t: string | null = null;
+    let end = scanWord(text, i);
+    if (end === -2) {
+      if (nextSpace < i) {
+        SPACE_SEARCH.lastIndex = i;
+        nextSpace = SPACE_SEARCH.exec(text)?.index ?? n;
+      }
+      let w: RegExpExecArray | null;
+      if (nextSpace < i + SLICE || n <= i + SLICE) {
+        WORD_AT.lastIndex = i;
+        w = WORD_AT.exec(text);
+      } else {
+        w = WORD.exec(text.slice(i, i + SLICE));
+      }
+      t = w ? w[0] : null;
+    } else if (end > i) {
+      // scanWord reads up to two characters past the end it returns; where that reaches the end of
+      // the old 200-character slice, the slice is used, so very long words keep the old behaviour
+      if (end + 2 >= i + SLICE && n > i + SLICE) t = WORD.exec(text.slice(i, i + SLICE))?.[0] ?? null;
+      else t = text.slice(i, end);
     }
-    let w: RegExpExecArray | null;
-    if (nextSpace < i + SLICE || n <= i + SLICE) {
-      WORD_AT.lastIndex = i;
-      w = WORD_AT.exec(text);
-    } else {
-      w = WORD.exec(text.slice(i, i + SLICE));
-    }
-    if (w) {
-      let t = w[0];
+    if (t !== null) {
       // A trailing ".x" join is kept only for abbreviations like "U.N"; a sentence "OCS.Base" splits.
-      if (lang === 'fr' && /['’]$/.test(t)) t = t.slice(0, -1);
-      const kind: TokenKind = /^\p{N}+$/u.test(t) ? 'num' : 'word';
+      if (lang === 'fr' && isApostrophe(t.charCodeAt(t.length - 1))) t = t.slice(0, -1);
+      const kind: TokenKind = allNumbers(t) ? 'num' : 'word';
       out.push({ text: t, start: i, end: i + t.length, kind });
       i += t.length;
       continue;
