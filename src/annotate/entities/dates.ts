@@ -374,7 +374,29 @@ function findChinese(f: string, refYear: number | null): Candidate[] {
   return out;
 }
 
-const CHRONO: Record<string, { parse: typeof chrono.en.parse } | undefined> = { fr: chrono.fr, en: chrono.en, ru: chrono.ru };
+/**
+ * chrono-node's casual parsers, with each parser's pattern built once. chrono rebuilds the pattern
+ * of every word-boundary parser on every parse: it compares a freshly built inner pattern with the
+ * cached one by identity, which always differs. Our inner patterns can only change with the parse
+ * option `forwardDate`, which we never pass, so the first pattern stays right. The wrapper inherits
+ * everything else from the library's parser (Object.create) and leaves the library's own instances
+ * untouched; refiners are the library's.
+ */
+function withFixedPatterns(c: chrono.Chrono): chrono.Chrono {
+  const copy = c.clone();
+  copy.parsers = copy.parsers.map((p) => {
+    const w = Object.create(p) as chrono.Parser & { innerPatternHasChange?: () => boolean };
+    if ('innerPatternHasChange' in p) w.innerPatternHasChange = () => false;
+    return w;
+  });
+  return copy;
+}
+
+const CHRONO: Record<string, { parse: typeof chrono.en.parse } | undefined> = {
+  fr: withFixedPatterns(chrono.fr.casual),
+  en: withFixedPatterns(chrono.en.casual),
+  ru: withFixedPatterns(chrono.ru.casual),
+};
 const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
 
 /**
