@@ -1,5 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { ItemType } from '../store/types.js';
 import { termsOf } from './terms.js';
 
@@ -24,6 +26,11 @@ export interface LinkData {
 }
 
 const LANGS = ['en', 'fr', 'ru', 'zh'];
+/**
+ * Read from the package root, not beside this module: the compiled module lives in dist/,
+ * where no data files are copied.
+ */
+const LINK_DATA_DIR = join(PACKAGE_ROOT, 'src', 'link', 'data');
 let cached: LinkData | null = null;
 
 let validate: ((x: unknown) => boolean) & { errors?: unknown } | null = null;
@@ -31,10 +38,10 @@ let validate: ((x: unknown) => boolean) & { errors?: unknown } | null = null;
 /** Read one data file and check it against data/link-data.schema.json (a broken file is a bug: throw). */
 function readJson<T>(name: string): T {
   if (!validate) {
-    const schema = JSON.parse(readFileSync(new URL('./data/link-data.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(LINK_DATA_DIR, 'link-data.schema.json'), 'utf8'));
     validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   }
-  const data = JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as unknown;
+  const data = JSON.parse(readFileSync(join(LINK_DATA_DIR, name), 'utf8')) as unknown;
   if (!validate(data)) throw new Error(`src/link/data/${name} does not match link-data.schema.json: ${JSON.stringify(validate.errors)}`);
   const ids = new Set<string>();
   for (const e of (data as { entries?: Array<{ id: string }> }).entries ?? []) {

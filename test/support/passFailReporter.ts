@@ -16,7 +16,11 @@ export default class PassFailReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++;
+      // A file whose setup failed (an import error, a beforeAll that threw) counts as one
+      // failure even when its tests report as skipped: a failed setup must never read as green.
+      const moduleFailed = mod.state() === 'failed' || mod.errors().length > 0;
+      const testsFailed = [...mod.children.allTests()].some((t) => t.result().state === 'failed');
+      if (moduleFailed && !testsFailed) failed++;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
