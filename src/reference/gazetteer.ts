@@ -140,19 +140,33 @@ export class Gazetteer {
   }
 }
 
-const HYPHEN = /[-\u2010\u2011]/;
 /**
  * A name must not stop inside a hyphenated compound: "ASEAN COMMUNITY-BUILDING" holds no
  * "ASEAN Community", "Asia-based" no "Asia". Only when the word after the hyphen is in lower case
  * (or the whole span is in capitals, as in headings); "Chine-Asie centrale" keeps "Chine".
  */
 function endsInsideCompound(text: string, end: number, start: number): boolean {
-  if (end + 1 >= text.length || !HYPHEN.test(text[end])) return false;
+  if (end + 1 >= text.length) return false;
+  const h = text.charCodeAt(end);
+  if (h !== 0x2d && h !== 0x2010 && h !== 0x2011) return false; // HYPHEN, without a regex call per candidate
   const next = text[end + 1];
   if (!/\p{L}/u.test(next)) return false;
   if (next === next.toLowerCase() && next !== next.toUpperCase()) return true;
   const span = text.slice(start, end);
   return span.length > 3 && span === span.toUpperCase() && /\p{Lu}.*\s/u.test(span);
+}
+
+/** What passesCase needs from an entry's name, computed once per entry (it runs for every candidate). */
+const nameCases = new WeakMap<GazetteerEntry, { skeleton: string; capital: boolean }>();
+function nameCase(e: GazetteerEntry): { skeleton: string; capital: boolean } {
+  let c = nameCases.get(e);
+  if (!c) {
+    const first = e.name.match(/[\p{L}\p{N}]/u)?.[0];
+    const capital = !(!first || first.toLowerCase() === first.toUpperCase() || first === first.toLowerCase());
+    c = { skeleton: e.exactCase ? caseSkeleton(e.name) : '', capital };
+    nameCases.set(e, c);
+  }
+  return c;
 }
 
 /**
@@ -161,9 +175,8 @@ function endsInsideCompound(text: string, end: number, start: number): boolean {
  * porcelain or "grenade" the weapon are not states), unless the text's letter has no case.
  */
 function passesCase(e: GazetteerEntry, span: string): boolean {
-  if (e.exactCase) return caseSkeleton(span) === caseSkeleton(e.name);
-  const first = e.name.match(/[\p{L}\p{N}]/u)?.[0];
-  if (!first || first.toLowerCase() === first.toUpperCase() || first === first.toLowerCase()) return true;
+  if (e.exactCase) return caseSkeleton(span) === nameCase(e).skeleton;
+  if (!nameCase(e).capital) return true;
   const t = span.match(/[\p{L}\p{N}]/u)?.[0];
   if (!t) return false;
   return t.toLowerCase() === t.toUpperCase() || t !== t.toLowerCase();

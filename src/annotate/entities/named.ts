@@ -128,6 +128,8 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
 
 /** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. */
 function findResolutions(text: string, lang: string): Found[] {
+  // Both patterns below need one of these words: a cheap probe skips most paragraphs.
+  if (!text.includes('solution') && !text.includes('SOLUTION') && !text.includes('езолюци') && !text.includes('决议')) return [];
   // numbers ("2231", "78/269") and symbols ("A/RES/70/1", "WHA68.7")
   const re = /(?<![\p{L}])([Rr]ésolution|R[ÉE]SOLUTION|[Rr]esolution|RESOLUTION|[Рр]езолюци[яиюей]|决议)\s*(?:n°\s*|[Nn]o\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*|A\/RES\/[\d\/A-Z.-]+\d|[A-Z]{2,6}\d+(?:\.\d+)*)(?![\d/])/gu;
   const out: Found[] = [];

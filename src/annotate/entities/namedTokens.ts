@@ -48,6 +48,7 @@ const isSpaceCode = codeTable(/\s/u);
 const isWordCode = codeTable(/[\p{L}\p{M}\p{N}]/u);
 const isLetterCode = codeTable(/\p{L}/u);
 const isNumberCode = codeTable(/\p{N}/u);
+const isUpperCode = codeTable(/\p{Lu}/u);
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 const isJoin = (code: number) => code === 0x2d || code === 0x2011 || code === 0x2e; // - ‑ .
@@ -163,5 +164,8 @@ export function tokenize(text: string, lang: string): Token[] {
 
 /** True when the word starts with an upper-case letter (or a digit followed by letters: "4e", "44th"). */
 export function isCapitalised(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+  if (!t || t.kind !== 'word') return false;
+  // called for most tokens, several times: a table look-up on the first code unit (the pattern for surrogate pairs)
+  const c = t.text.charCodeAt(0);
+  return isSurrogate(c) ? /^\p{Lu}/u.test(t.text) : isUpperCode(c);
 }
