@@ -80,9 +80,10 @@ function compile(lang: string): Compiled {
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
   const re: Record<string, RegExp> = {};
-  const add = (name: string, src: string, probe?: RegExp) => {
+  const add = (name: string, src: string, ...probes: (RegExp | undefined)[]) => {
     re[name] = new RegExp(src, 'gu');
-    if (probe) probeOf.set(re[name], probe);
+    const ps = probes.filter((x): x is RegExp => x !== undefined);
+    if (ps.length) probeOf.set(re[name], ps);
   };
   // Probes: a pattern that holds a word list (months, cues, century words) cannot match a text
   // without one of those words, and one scan for the bare list is much cheaper than the full pattern
@@ -91,6 +92,8 @@ function compile(lang: string): Compiled {
   // Every month pattern has a month name with neither a letter nor a digit on either side ("mai"
   // must not pass on "maintenir"), so the month probe checks both sides too.
   const MONTHS = M ? probe(`${B}(?:${alternation([...monthOf.keys()])})${E}`) : undefined;
+  // A pattern with a mandatory ${YEAR} needs a year-like run of digits somewhere.
+  const YEARS = YEAR_PROBE;
   if (M) {
     // "1er et 2 février 2024", "6 and 7 July 2025": chrono keeps only the second day.
     add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
@@ -99,33 +102,33 @@ function compile(lang: string): Compiled {
     // "7-11 août 2023": also written by hand so that every language gets the same span rule.
     add('dayRange', `${B}${D}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
     // "20 mars. , 2024": machine-translation punctuation between month and year; chrono drops the year.
-    add('garbled', `${B}${D}\\s+${M}((?:\\s*[.,]\\s*)+)${YEAR}${E}`, MONTHS);
+    add('garbled', `${B}${D}\\s+${M}((?:\\s*[.,]\\s*)+)${YEAR}${E}`, MONTHS, YEARS);
     // "4 juillet 2024" (chrono finds these too; the hand form keeps languages consistent).
     add('day', `${B}${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
     // "July 4, 2024" (English order).
-    add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS);
+    add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS, YEARS);
     // "July 6–7, 2025", "July 30 to August 2, 2025": month-first ranges (chrono drops the year of the start).
-    add('mdyRange', `${B}${M}\\s+${D}\\s*(?:${RANGE})\\s*(?:${M}\\s+)?${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS);
+    add('mdyRange', `${B}${M}\\s+${D}\\s*(?:${RANGE})\\s*(?:${M}\\s+)?${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS, YEARS);
     // "novembre 2024": chrono ignores month-year.
-    add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`, MONTHS);
+    add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`, MONTHS, YEARS);
   }
   // "2025-2027", "2025–2027 годы", garbled "2025. –2027", "2024-25".
-  add('yearRange', `${B}${YEAR}\\s*\\.?\\s*(?:${YRANGE})\\s*(\\d{4}|\\d{2})${E}${YW_DOT}`);
+  add('yearRange', `${B}${YEAR}\\s*\\.?\\s*(?:${YRANGE})\\s*(\\d{4}|\\d{2})${E}${YW_DOT}`, YEARS);
   const PREFIX = lex.yearPrefixes?.length ? `(?:(?:${alternation(lex.yearPrefixes)})-)?` : '';
   if (lex.openStart?.length) {
     const cues = alternation(lex.openStart.flatMap((c) => c.forms));
-    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, probe(cues));
+    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, probe(cues), YEARS);
   }
   if (lex.openEnd?.length) {
     const cues = alternation(lex.openEnd.flatMap((c) => c.forms));
-    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, probe(cues));
+    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, probe(cues), YEARS);
   }
-  add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`);
+  add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`, YEARS);
   // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
-  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, probe(alternation(lex.yearPrefixes)));
+  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, probe(alternation(lex.yearPrefixes)), YEARS);
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
-  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`);
-  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`);
+  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, YEARS);
+  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, YEARS);
   if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, probe(alternation(lex.centuries)));
   const out = { lex, monthOf, re };
   compiledCache.set(lang, out);
@@ -174,19 +177,28 @@ let memo = new Map<RegExp, RegExpExecArray[]>();
 /** Probe results on the remembered text (see compile: a probe is shared by several patterns). */
 let memoProbes = new Map<RegExp, boolean>();
 /** The probe of a pattern, set by compile: a regex that must match somewhere for the pattern to match. */
-const probeOf = new WeakMap<RegExp, RegExp>();
+const probeOf = new WeakMap<RegExp, RegExp[]>();
+/** The bare YEAR digits (no boundaries): a necessary part of every pattern that requires a year. */
+const YEAR_PROBE = /(?:1[89]|2[01])\d\d/;
 /** Whether the text holds an ASCII digit: patterns built on `\d` ([0-9] even with the u flag) need one. */
 let memoHasDigit = false;
+
+/** Whether every probe of a pattern matches the remembered text (each probe tested once per text). */
+function passesProbes(re: RegExp, f: string): boolean {
+  for (const probe of probeOf.get(re) ?? []) {
+    let ok = memoProbes.get(probe);
+    if (ok === undefined) { ok = probe.test(f); memoProbes.set(probe, ok); }
+    if (!ok) return false;
+  }
+  return true;
+}
 
 function matchesOf(re: RegExp, f: string, needsDigit: boolean): RegExpExecArray[] {
   if (f !== memoText) { memoText = f; memo = new Map(); memoProbes = new Map(); memoHasDigit = /[0-9]/.test(f); }
   let list = memo.get(re);
   if (list) return list;
   list = [];
-  const probe = probeOf.get(re);
-  let probed = probe ? memoProbes.get(probe) : true;
-  if (probed === undefined) { probed = probe!.test(f); memoProbes.set(probe!, probed); }
-  if ((memoHasDigit || !needsDigit) && probed) {
+  if ((memoHasDigit || !needsDigit) && passesProbes(re, f)) {
     re.lastIndex = 0;
     for (let m = re.exec(f); m; m = re.exec(f)) {
       list.push(m);

@@ -61,12 +61,24 @@ function quotedTitleAhead(ctx: WalkContext, from: number): [number, number] | nu
   return null;
 }
 
+const linkSetCache = new WeakMap<PreparedLexicon, { placeLinks: Set<string>; dateStopLinks: Set<string> }>();
+/** The lexicon's place links and date-stop links as folded sets, built once per lexicon (read-only). */
+function linkSets(lex: PreparedLexicon): { placeLinks: Set<string>; dateStopLinks: Set<string> } {
+  let c = linkSetCache.get(lex);
+  if (!c) {
+    c = { placeLinks: new Set((lex.lex.placeLinks ?? []).map(foldWord)), dateStopLinks: new Set((lex.lex.dateStopLinks ?? []).map(foldWord)) };
+    linkSetCache.set(lex, c);
+  }
+  return c;
+}
+
 /** Descriptor-grammar candidates for fr/en/ru. */
 function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: { start: number; end: number }[]): Found[] {
   const toks = tokenize(text, lang).filter((t) => t.kind !== 'space');
   const dateStarts = new Map<number, number>();
   for (const d of dates) dateStarts.set(d.start, d.end);
-  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks: new Set((lex.lex.placeLinks ?? []).map(foldWord)), dateStopLinks: new Set((lex.lex.dateStopLinks ?? []).map(foldWord)) };
+  const { placeLinks, dateStopLinks } = linkSets(lex);
+  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks, dateStopLinks };
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
     const h = headAt(ctx, i);
