@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Paragraph, ParagraphKind } from '../types.js';
 import type { AnnotateContext } from './context.js';
-import { annotateTopics } from './topics.js';
+import { annotateTopics, findCueMatches } from './topics.js';
 import { loadLexicon } from '../lexicon/load.js';
-import { compileForm, loadTopicCues, readTopicIds, type TopicsLexicon } from './topicsLexicon.js';
+import { compileForm, formSteps, loadTopicCues, matchFormAt, readTopicIds, type TopicsLexicon } from './topicsLexicon.js';
+import { foldLoose } from '../text/fold.js';
 
 function para(text: string, kind: ParagraphKind = 'operative', entities: Entity[] = []): Paragraph {
   return {
@@ -141,6 +142,40 @@ describe('topic lexicons', () => {
     for (const lang of ['fr', 'en']) {
       const covered = new Set(loadTopicCues(lang)!.flatMap((c) => c.topics));
       expect([...readTopicIds()].filter((t) => !covered.has(t))).toEqual([]);
+    }
+  });
+});
+
+describe('topic cue matcher (lead index + hand matcher) against the cue regexes', () => {
+  it('matches a gap lazily and a "*" ending greedily, as the regex does', () => {
+    const steps = formSteps('coop* ~ securit*', true);
+    // Lazy gap: the shortest gap that lets the rest match; greedy ending: the whole word.
+    expect(matchFormAt('cooperation en matiere de securite alimentaire', steps, 0)).toBe('cooperation en matiere de securite'.length);
+    // More than three words in the gap: no match.
+    expect(matchFormAt('cooperation a b c d securite', steps, 0)).toBe(-1);
+    // A digit right after the word: the word-end look-ahead fails.
+    expect(matchFormAt('e-commerce2', formSteps('e-commerce', true), 0)).toBe(-1);
+    expect(matchFormAt('e commerce', formSteps('e-commerce', true), 0)).toBe(10);
+  });
+
+  it('finds the same matches as matchAll over every cue regex', () => {
+    const texts = [
+      'Les États membres renforceront la coopération en matière de sécurité alimentaire et de commerce électronique (e-commerce).',
+      'The Member States will strengthen cooperation on counter-terrorism, food security, climate change and e commerce 😀 trade.',
+      'sécurité-alimentaire  securite\u00a0alimentaire 2sécurité sécuritéx coopération   internationale, changement climatique.',
+    ];
+    for (const lang of ['fr', 'en']) {
+      const cues = loadTopicCues(lang)!;
+      for (const text of texts) {
+        const folded = foldLoose(text);
+        const expected: string[] = [];
+        for (const cue of cues) {
+          cue.re.lastIndex = 0;
+          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
+        }
+        expect(expected.length).toBeGreaterThan(0);
+        expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`)).toEqual(expected);
+      }
     }
   });
 });

@@ -32,7 +32,34 @@ export interface CompiledCue {
   re: RegExp;
   /** A literal every match contains (folded): a cheap `includes` test skips the regex for most paragraphs. */
   probe: string;
+  /**
+   * The literal every match starts with (the first word's first piece), or '' when the form
+   * has none. With it the matcher runs `sticky` only where that literal occurs, instead of
+   * letting `re` try every position of the paragraph (its leading \p{L} look-behind stops
+   * V8 from skipping ahead, so a scan costs a regex step per character).
+   */
+  lead: string;
+  /** `re` with the sticky flag: matches exactly at lastIndex. */
+  sticky: RegExp;
+  /** The form's matches start only where no letter or digit precedes (lexicon `wordBoundaries`). */
+  bounded: boolean;
+  /** The same form as a sequence of steps for matchFormAt (the hand matcher). */
+  steps: FormStep[];
 }
+
+/**
+ * One step of a compiled form, mirroring one piece of the regular expression compileForm
+ * builds: a literal, `[-\s]?` (hyphen join), `[\p{L}\p{M}]*` (a "*" ending), `\s+` or `\s*`
+ * (between words), `(?:\s+\S+){0,3}?\s+` (a "~" gap), `(?![\p{L}\p{N}])` (word end).
+ */
+export type FormStep =
+  | { t: 'lit'; s: string }
+  | { t: 'hyphen' }
+  | { t: 'stem' }
+  | { t: 'space1' }
+  | { t: 'space0' }
+  | { t: 'gap' }
+  | { t: 'end' };
 
 /** The topic ids of spec/topics.json (read once). */
 let topicIds: Set<string> | null = null;
@@ -66,7 +93,11 @@ export function compileLexicon(lex: TopicsLexicon): CompiledCue[] {
   const add = (entry: TopicCueEntry, role: CompiledCue['role'], topics: string[]) => {
     for (const t of topics) if (!known.has(t)) throw new Error(`lexicon topics (${lex.language}): cue ${entry.id} names unknown topic "${t}"`);
     for (const form of entry.forms) {
-      out.push({ id: entry.id, role, topics, weight: entry.weight ?? 1, re: compileForm(form, bounded), probe: probeOf(form) });
+      const re = compileForm(form, bounded);
+      out.push({
+        id: entry.id, role, topics, weight: entry.weight ?? 1, re, probe: probeOf(form), lead: leadOf(form),
+        sticky: new RegExp(re.source, 'uy'), bounded, steps: formSteps(form, bounded),
+      });
     }
   };
   for (const e of lex.ignore ?? []) add(e, 'ignore', []);
@@ -100,6 +131,119 @@ export function compileForm(form: string, wordBoundaries: boolean): RegExp {
   return new RegExp(source, 'gu');
 }
 
+/** The steps of a form, built exactly as compileForm builds its regular expression. */
+export function formSteps(form: string, wordBoundaries: boolean): FormStep[] {
+  const words = foldLoose(form.trim()).split(/\s+/).filter(Boolean);
+  const steps: FormStep[] = [];
+  let pendingGap = false;
+  for (const w of words) {
+    if (w === '~') { pendingGap = true; continue; }
+    if (steps.length) steps.push({ t: pendingGap ? 'gap' : wordBoundaries ? 'space1' : 'space0' });
+    pendingGap = false;
+    const stem = w.endsWith('*') && w.length > 1;
+    (stem ? w.slice(0, -1) : w).split('-').forEach((piece, k) => {
+      if (k > 0) steps.push({ t: 'hyphen' });
+      steps.push({ t: 'lit', s: piece });
+    });
+    if (stem) steps.push({ t: 'stem' });
+  }
+  if (wordBoundaries) steps.push({ t: 'end' });
+  return steps;
+}
+
+/** Character classes of UTF-16 code units, computed with the same regular expressions once per unit. */
+const CLASS_SPACE = 1;
+const CLASS_LETTER_MARK = 2;
+const CLASS_LETTER_DIGIT = 4;
+const CLASS_KNOWN = 8;
+const unitClasses = new Uint8Array(0x10000);
+function classOf(code: number): number {
+  let c = unitClasses[code]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    c = CLASS_KNOWN
+      | (/\s/u.test(ch) ? CLASS_SPACE : 0)
+      | (/[\p{L}\p{M}]/u.test(ch) ? CLASS_LETTER_MARK : 0)
+      | (/[\p{L}\p{N}]/u.test(ch) ? CLASS_LETTER_DIGIT : 0);
+    unitClasses[code] = c;
+  }
+  return c;
+}
+
+/** Whether a code unit is a letter or digit (\p{L}\p{N}); exact for text without surrogates. */
+export function isLetterOrDigitUnit(code: number): boolean {
+  return (classOf(code) & CLASS_LETTER_DIGIT) !== 0;
+}
+
+/**
+ * Matches a form's steps at `pos` in folded text; returns the match end, or -1. Hand-written
+ * instead of running the form's regex: a paragraph tries hundreds of forms a few times each,
+ * and V8 drops the native code of rarely used regexes at garbage collection and recompiles
+ * their large \p{…} classes on the next use, which made the regexes the stage's main cost.
+ * It explores the alternatives in the regex's own order (greedy quantifiers longest first,
+ * the lazy gap shortest first), so it finds the same match the regex would. The caller checks
+ * the look-behind (no letter or digit before `pos`). Works on UTF-16 code units, so it is
+ * exact only for text without surrogate pairs: the caller uses the regex for other text.
+ */
+export function matchFormAt(text: string, steps: FormStep[], pos: number): number {
+  return matchStep(text, steps, 0, pos);
+}
+
+function runOf(text: string, pos: number, cls: number, want: boolean): number {
+  let n = pos;
+  while (n < text.length && ((classOf(text.charCodeAt(n)) & cls) !== 0) === want) n++;
+  return n - pos;
+}
+
+function matchStep(text: string, steps: FormStep[], k: number, pos: number): number {
+  if (k === steps.length) return pos;
+  const step = steps[k]!;
+  switch (step.t) {
+    case 'lit':
+      return text.startsWith(step.s, pos) ? matchStep(text, steps, k + 1, pos + step.s.length) : -1;
+    case 'hyphen': {
+      if (pos < text.length && (text.charCodeAt(pos) === 45 || (classOf(text.charCodeAt(pos)) & CLASS_SPACE) !== 0)) {
+        const r = matchStep(text, steps, k + 1, pos + 1);
+        if (r >= 0) return r;
+      }
+      return matchStep(text, steps, k + 1, pos);
+    }
+    case 'stem':
+    case 'space1':
+    case 'space0': {
+      const n = step.t === 'stem' ? runOf(text, pos, CLASS_LETTER_MARK, true) : runOf(text, pos, CLASS_SPACE, true);
+      const min = step.t === 'space1' ? 1 : 0;
+      for (let j = n; j >= min; j--) {
+        const r = matchStep(text, steps, k + 1, pos + j);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    case 'gap':
+      return matchGap(text, steps, k, pos, 0);
+    case 'end':
+      return pos < text.length && isLetterOrDigitUnit(text.charCodeAt(pos)) ? -1 : matchStep(text, steps, k + 1, pos);
+  }
+}
+
+/** `(?:\s+\S+){0,3}?\s+` then the rest: fewest repetitions first, each \s+ and \S+ longest first. */
+function matchGap(text: string, steps: FormStep[], k: number, pos: number, reps: number): number {
+  const spaces = runOf(text, pos, CLASS_SPACE, true);
+  for (let j = spaces; j >= 1; j--) {
+    const r = matchStep(text, steps, k + 1, pos + j);
+    if (r >= 0) return r;
+  }
+  if (reps === 3) return -1;
+  for (let j = spaces; j >= 1; j--) {
+    const word = runOf(text, pos + j, CLASS_SPACE, false);
+    for (let m = word; m >= 1; m--) {
+      const r = matchGap(text, steps, k, pos + j + m, reps + 1);
+      if (r >= 0) return r;
+    }
+  }
+  return -1;
+}
+
 /**
  * The longest literal piece of a form's words (before any "*" ending, between hyphens), in the
  * folded form the text is matched in. Every match of the form contains it.
@@ -111,6 +255,16 @@ export function probeOf(form: string): string {
     for (const piece of w.replace(/\*$/, '').split('-')) if (piece.length > best.length) best = piece;
   }
   return best;
+}
+
+/**
+ * The literal a form's matches start with: the first piece (before a hyphen or "*") of its
+ * first word, skipping leading "~" gaps, which compileForm drops too. '' when there is none.
+ */
+export function leadOf(form: string): string {
+  const first = foldLoose(form.trim()).split(/\s+/).filter((w) => w && w !== '~')[0] ?? '';
+  const stem = first.endsWith('*') && first.length > 1;
+  return (stem ? first.slice(0, -1) : first).split('-')[0] ?? '';
 }
 
 function escapeRegExp(s: string): string {
