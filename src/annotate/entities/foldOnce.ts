@@ -1,4 +1,4 @@
-import { foldForMatch, foldLoose } from '../../text/fold.js';
+import { foldForMatch, stripAccentsSameLength } from '../../text/fold.js';
 
 /**
  * The folded forms of the paragraph being analysed, remembered for the next caller. Several
@@ -20,6 +20,7 @@ export function foldForMatchOnce(text: string): string {
 
 /** foldLoose(text), computed once for consecutive calls with the same text. */
 export function foldLooseOnce(text: string): string {
-  if (text !== lastLooseIn) { lastLooseOut = foldLoose(text); lastLooseIn = text; }
+  // foldLoose(s) is stripAccentsSameLength(foldForMatch(s)): reuse the remembered foldForMatch
+  if (text !== lastLooseIn) { lastLooseOut = stripAccentsSameLength(foldForMatchOnce(text)); lastLooseIn = text; }
   return lastLooseOut;
 }
