@@ -12,6 +12,12 @@ export interface Token {
   start: number;
   end: number;
   kind: TokenKind;
+  /**
+   * The folded text, filled on first use by the recogniser (namedWalk.ts `fw`): each token is looked
+   * up many times and a field is cheaper than a map keyed by the text. Always present (undefined
+   * until used) so that all tokens share one object shape.
+   */
+  folded: string | undefined;
 }
 
 const CLITIC = /^(?:[LlDdNnSsJjCcMmTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/u;
@@ -112,7 +118,7 @@ export function tokenize(text: string, lang: string): Token[] {
     if (isSpaceCode(code)) {
       let j = i + 1;
       while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
-      out.push({ text: text.slice(i, j), start: i, end: j, kind: 'space' });
+      out.push({ text: text.slice(i, j), start: i, end: j, kind: 'space', folded: undefined });
       i = j;
       continue;
     }
@@ -121,7 +127,7 @@ export function tokenize(text: string, lang: string): Token[] {
       CLITIC_AT.lastIndex = i;
       const c = CLITIC_AT.exec(text);
       if (c && /[\p{L}\p{N}]/u.test(text[i + c[0].length] ?? '')) {
-        out.push({ text: c[0], start: i, end: i + c[0].length, kind: 'word' });
+        out.push({ text: c[0], start: i, end: i + c[0].length, kind: 'word', folded: undefined });
         i += c[0].length;
         continue;
       }
@@ -151,12 +157,12 @@ export function tokenize(text: string, lang: string): Token[] {
       // A trailing ".x" join is kept only for abbreviations like "U.N"; a sentence "OCS.Base" splits.
       if (lang === 'fr' && isApostrophe(t.charCodeAt(t.length - 1))) t = t.slice(0, -1);
       const kind: TokenKind = allNumbers(t) ? 'num' : 'word';
-      out.push({ text: t, start: i, end: i + t.length, kind });
+      out.push({ text: t, start: i, end: i + t.length, kind, folded: undefined });
       i += t.length;
       continue;
     }
     const kind: TokenKind = ch === '"' ? 'quote' : OPEN.has(ch) ? 'open' : CLOSE.has(ch) ? 'close' : 'punct';
-    out.push({ text: ch, start: i, end: i + 1, kind });
+    out.push({ text: ch, start: i, end: i + 1, kind, folded: undefined });
     i += 1;
   }
   return out;

@@ -50,8 +50,13 @@ export interface WalkContext {
   dateStopLinks: Set<string>;
 }
 
-/** Folded text of a token (foldWord is memoised per word, so this is one Map look-up). */
-const fw = (t: Token | undefined): string => (t ? foldWord(t.text) : '');
+/** Folded text of a token, computed once per token (kept on the token: see Token.folded). */
+const fw = (t: Token | undefined): string => {
+  if (!t) return '';
+  let f = t.folded;
+  if (f === undefined) { f = foldWord(t.text); t.folded = f; }
+  return f;
+};
 const isWord = (t: Token | undefined) => !!t && (t.kind === 'word' || t.kind === 'num');
 const isPunct = (t: Token | undefined, s: string) => !!t && t.text === s;
 const ORDINAL = /^(?:\d{1,3}(?:e|er|re|ème|eme|è|th|st|nd|rd|-?й|-?я|-?е|-?го)|[IVXLC]{1,7}(?:e|ème)?)$/u;
