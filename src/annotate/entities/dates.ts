@@ -318,10 +318,22 @@ function findByPatterns(t: string, f: string, lang: string, refYear: number | nu
 function isGuarded(f: string, lex: DatesLexicon, start: number, end: number): boolean {
   const before = wordBefore(f, start);
   const after = wordAfter(f, end);
-  if (before && lex.notDateAfter?.some((w) => w.toLowerCase() === before)) return true;
-  if (after && lex.notDateBefore?.some((w) => w.toLowerCase() === after)) return true;
+  const { notAfter, notBefore } = guardWords(lex);
+  if (before && notAfter.has(before)) return true;
+  if (after && notBefore.has(after)) return true;
   if (/^\s*%/.test(f.slice(end, end + 3))) return true;
   return false;
+}
+
+const guardWordSets = new WeakMap<DatesLexicon, { notAfter: Set<string>; notBefore: Set<string> }>();
+/** The lexicon's guard words lower-cased into sets, once per lexicon (isGuarded runs for every year). */
+function guardWords(lex: DatesLexicon): { notAfter: Set<string>; notBefore: Set<string> } {
+  let g = guardWordSets.get(lex);
+  if (!g) {
+    g = { notAfter: new Set((lex.notDateAfter ?? []).map((w) => w.toLowerCase())), notBefore: new Set((lex.notDateBefore ?? []).map((w) => w.toLowerCase())) };
+    guardWordSets.set(lex, g);
+  }
+  return g;
 }
 
 const chineseRegExps = new Map<string, RegExp>();
