@@ -74,7 +74,7 @@ function linkSets(lex: PreparedLexicon): { placeLinks: Set<string>; dateStopLink
 
 /** Descriptor-grammar candidates for fr/en/ru. */
 function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: { start: number; end: number }[]): Found[] {
-  const toks = tokenize(text, lang).filter((t) => t.kind !== 'space');
+  const toks = tokenize(text, lang, false);
   const dateStarts = new Map<number, number>();
   for (const d of dates) dateStarts.set(d.start, d.end);
   const { placeLinks, dateStopLinks } = linkSets(lex);

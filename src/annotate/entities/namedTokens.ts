@@ -106,8 +106,11 @@ function allNumbers(s: string): boolean {
   return s.length > 0;
 }
 
-/** Splits text into tokens with UTF-16 offsets (end exclusive). Never throws. */
-export function tokenize(text: string, lang: string): Token[] {
+/**
+ * Splits text into tokens with UTF-16 offsets (end exclusive). Never throws. With `spaces` false the
+ * white-space tokens are left out (the same list as filtering them afterwards, without making them).
+ */
+export function tokenize(text: string, lang: string, spaces = true): Token[] {
   const out: Token[] = [];
   let i = 0;
   const n = text.length;
@@ -118,7 +121,7 @@ export function tokenize(text: string, lang: string): Token[] {
     if (isSpaceCode(code)) {
       let j = i + 1;
       while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
-      out.push({ text: text.slice(i, j), start: i, end: j, kind: 'space', folded: undefined });
+      if (spaces) out.push({ text: text.slice(i, j), start: i, end: j, kind: 'space', folded: undefined });
       i = j;
       continue;
     }
