@@ -48,7 +48,11 @@ export interface WalkContext {
   placeLinks: Set<string>;
   /** Links after which a date ends the name ("du 1er juillet 1968", "in 2025"): lexicon dateStopLinks. */
   dateStopLinks: Set<string>;
+  /** headAt's answer per token index, filled as asked (the walk asks again for the same tokens). */
+  headMemo?: (HeadMatch | null | undefined)[];
 }
+
+type HeadMatch = { d: Descriptor; len: number; plural: boolean };
 
 /** Folded text of a token, computed once per token (kept on the token: see Token.folded). */
 const fw = (t: Token | undefined): string => {
@@ -102,7 +106,14 @@ function headsFor(lex: PreparedLexicon, w: string, glued: boolean): Head[] {
 }
 
 /** The descriptor head starting at token i (longest form), or null. */
-export function headAt(ctx: WalkContext, i: number): { d: Descriptor; len: number; plural: boolean } | null {
+export function headAt(ctx: WalkContext, i: number): HeadMatch | null {
+  const memo = ctx.headMemo ?? (ctx.headMemo = []);
+  let h = memo[i];
+  if (h === undefined) { h = findHeadAt(ctx, i); memo[i] = h; }
+  return h;
+}
+
+function findHeadAt(ctx: WalkContext, i: number): HeadMatch | null {
   const t = ctx.toks[i];
   if (!isWord(t)) return null;
   const w = fw(t);
