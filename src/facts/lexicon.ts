@@ -23,6 +23,16 @@ interface FactsLexiconFile {
 
 export interface CompiledCue extends CueEntry {
   re: RegExp;
+  /**
+   * The literal each top-level alternative of the pattern starts with (after any \b), or null
+   * when some alternative starts otherwise (a group, a class…). With leads, findCues runs
+   * `sticky` only where a lead occurs instead of letting `re` scan every position.
+   */
+  leads: string[] | null;
+  /** `re` with the sticky flag (matches exactly at lastIndex); null without leads. */
+  sticky: RegExp | null;
+  /** `^(?:pattern)` for matchAtStart, compiled once. */
+  atStart: RegExp;
 }
 
 /** A facts lexicon ready for matching: every cue class compiled, plus the gap matchers. */
@@ -87,7 +97,9 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   for (const cls of CUE_CLASSES) {
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
       try {
-        return { ...e, re: compilePattern(e.pattern) };
+        const re = compilePattern(e.pattern);
+        const leads = leadingLiterals(e.pattern);
+        return { ...e, re, leads, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
       } catch (err) {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }
@@ -115,29 +127,140 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
   for (const cue of lex.cues[cls]) {
-    const re = cue.re;
-    re.lastIndex = 0;
+    const starts = cue.leads ? leadPositions(slice, cue.leads) : null;
+    if (starts && starts.length === 0) continue;
+    // Without leads: the global regex scans the slice. With them: a match can only start
+    // where a lead occurs, so the sticky regex is tried there, in order, skipping what a
+    // match covered: the same matches as the scan (the regex at a given start is the same).
+    const re = starts ? cue.sticky! : cue.re;
+    let next = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(slice)) !== null) {
+    for (let k = 0; ; ) {
+      if (starts) {
+        while (k < starts.length && starts[k]! < next) k++;
+        if (k >= starts.length) break;
+        re.lastIndex = starts[k++]!;
+        m = re.exec(slice);
+        if (!m) continue;
+      } else {
+        re.lastIndex = next;
+        m = re.exec(slice);
+        if (!m) break;
+      }
       const at = m.index;
-      if (m[0].length === 0) { re.lastIndex = at + 1; continue; }
+      if (m[0].length === 0) { next = at + 1; continue; }
       const start = from + at;
       if (cue.requireCapital && original) {
         const ch = original[start];
         // Retry one character further: "the Year of" must still find "Year of".
-        if (!ch || ch === ch.toLowerCase()) { re.lastIndex = at + 1; continue; }
+        if (!ch || ch === ch.toLowerCase()) { next = at + 1; continue; }
       }
+      next = at + m[0].length;
       out.push({ id: cue.id, value: cue.value, start, end: start + m[0].length, groups: m.slice(1) });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** Every offset where one of the leads occurs in text, ascending, without repeats. */
+function leadPositions(text: string, leads: string[]): number[] {
+  const out: number[] = [];
+  for (const lead of leads) {
+    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) out.push(at);
+  }
+  if (leads.length > 1) {
+    out.sort((a, b) => a - b);
+    return out.filter((x, i) => i === 0 || out[i - 1] !== x);
+  }
+  return out;
+}
+
+/**
+ * The literal text each top-level alternative of a pattern starts with, after any leading
+ * \b; null when an alternative has none (it starts with a group, a class, an escape…), or
+ * the pattern is one this reader does not follow. A character made optional by the next
+ * one ("membres?", "x*", "x{0,1}") is left out of the literal.
+ */
+export function leadingLiterals(pattern: string): string[] | null {
+  const alts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let last = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') { i++; continue; }
+    if (inClass) { if (ch === ']') inClass = false; continue; }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) { alts.push(pattern.slice(last, i)); last = i + 1; }
+  }
+  alts.push(pattern.slice(last));
+  const leads: string[] = [];
+  for (const alt of alts) {
+    const own = altLeads(alt);
+    if (!own) return null;
+    leads.push(...own);
+  }
+  return leads;
+}
+
+/** The leads of one alternative: its leading literal, or the leads of a leading group that must match. */
+function altLeads(alt: string): string[] | null {
+  let i = 0;
+  while (alt.startsWith('\\b', i)) i += 2;
+  if (alt[i] === '(') {
+    // "(?:a|b) …" or a capture group "(…)": its alternatives' leads, unless the group is optional.
+    const open = alt.startsWith('(?:', i) ? i + 3 : alt[i + 1] === '?' ? -1 : i + 1;
+    const close = open < 0 ? -1 : closingParen(alt, i);
+    if (close < 0 || '?*{'.includes(alt[close + 1] || ' ')) return null;
+    const inner = alt.slice(open, close);
+    // "(?:ont|a|avons) (?:été )?…": when every alternative of the group is plain text and the
+    // group is not repeated, the literal after it extends each lead ("ont ", "a ", "avons "),
+    // which makes the leads much rarer in a text.
+    if (alt[close + 1] !== '+' && !/[\\()[\]{}?*+.^$]/.test(inner)) {
+      const after = literalRun(alt, close + 1);
+      return inner.split('|').map((a) => a + after);
+    }
+    return leadingLiterals(inner);
+  }
+  const lit = literalRun(alt, i);
+  return !lit || /[\uD800-\uDFFF]/.test(lit) ? null : [lit];
+}
+
+/** The plain text starting at i, up to the first special character; a character made optional by it is left out. */
+function literalRun(alt: string, i: number): string {
+  let lit = '';
+  for (; i < alt.length; i++) {
+    const ch = alt[i]!;
+    if ('\\()[]{}|?*+.^$'.includes(ch)) {
+      if (ch === '?' || ch === '*' || ch === '{') lit = lit.slice(0, -1);
+      break;
+    }
+    lit += ch;
+  }
+  return lit;
+}
+
+/** Index of the ")" closing the group opened at `open`, or -1. */
+function closingParen(s: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '\\') { i++; continue; }
+    if (inClass) { if (ch === ']') inClass = false; continue; }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** The first entry of a class (in lexicon order) that matches at the very start of `text`. */
 export function matchAtStart(lex: FactsLexicon, cls: CueClass, folded: string): CueMatch | null {
   for (const cue of lex.cues[cls]) {
-    const re = new RegExp(`^(?:${cue.re.source})`, 'u');
-    const m = re.exec(folded);
+    const m = cue.atStart.exec(folded);
     if (m && m[0].length > 0) return { id: cue.id, value: cue.value, start: 0, end: m[0].length, groups: m.slice(1) };
   }
   return null;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findCues, leadingLiterals, loadFactsLexicon, CUE_CLASSES } from './lexicon.js';
+import { foldForMatch } from '../text/fold.js';
+
+describe('leadingLiterals (where findCues may start a match)', () => {
+  it('reads the literal each alternative starts with', () => {
+    expect(leadingLiterals('\\badmission\\b')).toEqual(['admission']);
+    expect(leadingLiterals('\\bmembres?\\b')).toEqual(['membre']);
+    expect(leadingLiterals('\\bcréer\\b|\\bcréation\\b')).toEqual(['créer', 'création']);
+    expect(leadingLiterals('(?:ont|a|avons) (?:été )?créé')).toEqual(['ont ', 'a ', 'avons ']);
+    expect(leadingLiterals('(?:tant que?|qualité) x')).toEqual(['tant qu', 'qualité']);
+    expect(leadingLiterals('((?:19|20)\\d\\d)')).toEqual(['19', '20']);
+  });
+
+  it('gives up on alternatives that can start anywhere', () => {
+    expect(leadingLiterals('(?:\\S+ )?plan')).toBeNull();
+    expect(leadingLiterals('^\\s*signé')).toBeNull();
+    expect(leadingLiterals('plan|(?:x )?y')).toBeNull();
+    expect(leadingLiterals('[ab]c')).toBeNull();
+  });
+});
+
+describe('findCues', () => {
+  it('finds the same matches as a plain scan with each cue regex', () => {
+    const text = foldForMatch(
+      'Les États membres ont adopté le Plan d’action et ont, à cette occasion, salué la création du Centre. '
+      + 'La présidence de l’Organisation pour 2024-2025 revient à la République ; la Banque a été créée en 2023. '
+      + 'Ils ont approuvé la Stratégie de développement jusqu’en 2035 et la signature de l’Accord.',
+    );
+    let total = 0;
+    for (const lang of ['fr', 'en']) {
+      const lex = loadFactsLexicon(lang)!;
+      for (const cls of CUE_CLASSES) {
+        const expected: string[] = [];
+        for (const cue of lex.cues[cls]) {
+          const re = new RegExp(cue.re.source, 'gu');
+          for (const m of text.matchAll(re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
+        }
+        const got = findCues(lex, cls, text).map((c) => `${c.id}@${c.start}-${c.end}`);
+        expect(got.sort()).toEqual(expected.sort());
+        total += got.length;
+      }
+    }
+    expect(total).toBeGreaterThan(10);
+  });
+});
