@@ -84,6 +84,8 @@ function compile(lang: string): Compiled {
     re[name] = new RegExp(src, 'gu');
     const ps = probes.filter((x): x is RegExp => x !== undefined);
     if (ps.length) probeOf.set(re[name], ps);
+    // Patterns whose first consumed character is a digit (after a zero-width look-behind): see matchesOf.
+    if (DIGIT_FIRST.has(name)) digitFirst.set(re[name], new RegExp(src, 'uy'));
   };
   // Probes: a pattern that holds a word list (months, cues, century words) cannot match a text
   // without one of those words, and one scan for the bare list is much cheaper than the full pattern
@@ -178,6 +180,8 @@ let memo = new Map<RegExp, RegExpExecArray[]>();
 let memoProbes = new Map<RegExp, boolean>();
 /** The probe of a pattern, set by compile: a regex that must match somewhere for the pattern to match. */
 const probeOf = new WeakMap<RegExp, RegExp[]>();
+/** The patterns that start with ${B}${D}, ${B}${YEAR}, a look-behind then ${YEAR}, or ${B}(\\d{1,2}). */
+const DIGIT_FIRST = new Set(['dayList', 'crossMonth', 'dayRange', 'garbled', 'day', 'yearRange', 'year', 'numericDmy', 'iso']);
 /** The bare YEAR digits (no boundaries): a necessary part of every pattern that requires a year. */
 const YEAR_PROBE = /(?:1[89]|2[01])\d\d/;
 /** Whether the text holds an ASCII digit: patterns built on `\d` ([0-9] even with the u flag) need one. */
@@ -198,15 +202,43 @@ function matchesOf(re: RegExp, f: string, needsDigit: boolean): RegExpExecArray[
   let list = memo.get(re);
   if (list) return list;
   list = [];
+  const sticky = digitFirst.get(re);
   if ((memoHasDigit || !needsDigit) && passesProbes(re, f)) {
-    re.lastIndex = 0;
-    for (let m = re.exec(f); m; m = re.exec(f)) {
-      list.push(m);
-      if (m[0].length === 0) re.lastIndex++;
+    if (sticky) {
+      // The match can only start on a digit: try the sticky twin at each digit, skipping digits
+      // inside the previous match. That finds the same leftmost, non-overlapping matches as the
+      // global scan, without running the look-behind at every other position of the paragraph.
+      let pos = 0;
+      for (const p of digitPositions(f)) {
+        if (p < pos) continue;
+        sticky.lastIndex = p;
+        const m = sticky.exec(f);
+        if (m) { list.push(m); pos = m.index + Math.max(1, m[0].length); }
+      }
+    } else {
+      re.lastIndex = 0;
+      for (let m = re.exec(f); m; m = re.exec(f)) {
+        list.push(m);
+        if (m[0].length === 0) re.lastIndex++;
+      }
     }
   }
   memo.set(re, list);
   return list;
+}
+
+/** Sticky twins of the patterns whose first character is an ASCII digit (set by compile). */
+const digitFirst = new WeakMap<RegExp, RegExp>();
+let digitPositionsOf: string | null = null;
+let digitPositionsList: number[] = [];
+/** Offsets of the ASCII digits of the remembered text. */
+function digitPositions(f: string): number[] {
+  if (f !== digitPositionsOf) {
+    digitPositionsList = [];
+    for (let i = 0; i < f.length; i++) { const c = f.charCodeAt(i); if (c >= 0x30 && c <= 0x39) digitPositionsList.push(i); }
+    digitPositionsOf = f;
+  }
+  return digitPositionsList;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
