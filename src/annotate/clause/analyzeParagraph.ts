@@ -41,6 +41,18 @@ function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean 
   return phrases.some((p) => t - p.length >= 0 && p.every((w, k) => tokens[t - p.length + k]!.w === w));
 }
 
+/**
+ * Whether text[from, to) ends with one of `marks` followed only by white space: the test
+ * /[marks]\s*$/u on the slice, read backwards from `to` because the regex would scan the
+ * whole (often long) slice from its start for every verb.
+ */
+function endsWithMark(text: string, from: number, to: number, marks: string): boolean {
+  let k = to;
+  while (k > from && WHITE.test(text[k - 1]!)) k--;
+  return k > from && marks.includes(text[k - 1]!);
+}
+const WHITE = /\s/u;
+
 /** Whether the text between a subject's end and a verb holds only adverbs or a comma incise. */
 function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: AdverbIndex): boolean {
   const gap = text.slice(from, to).trim();
@@ -110,7 +122,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   /** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
   const coordinatedAcrossIncise = (before: string) => coordIncise.test(foldLoose(before));
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
-  const verbStarts = matches.filter((m) => m.kind !== 'participle' || /[,(]\s*$/u.test(text.slice(0, m.start))).map((m) => m.start);
+  const verbStarts = matches.filter((m) => m.kind !== 'participle' || endsWithMark(text, 0, m.start, ',(')).map((m) => m.start);
   const sentenceOf = (off: number) => {
     let lo = 0;
     let hi = sentences.length - 1;
@@ -139,7 +151,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     const before = candidates[si]!.filter((cand) => cand.kind !== 'other' && cand.end <= m.start);
     const nearest = before.reduce<SubjectCandidate | null>((best, cand) => (!best || cand.end > best.end ? cand : best), null);
     const subjectBefore = !!nearest && gapIsClear(text, tokens, nearest.end, m.start, c.adverbs);
-    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || /,\s*$/u.test(text.slice(s.start, m.start)) || coordinatedAcrossIncise(text.slice(s.start, m.start))))
+    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || endsWithMark(text, s.start, m.start, ',') || coordinatedAcrossIncise(text.slice(s.start, m.start))))
       // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
       || (m.kind !== 'participle' && phraseBefore(tokens, m.t0, coordinators) && candidates[si]!.some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === firstTokenOf(tokens, s)));
     let ok = false;

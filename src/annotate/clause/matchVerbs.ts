@@ -49,6 +49,12 @@ export type AdverbIndex = Map<string, string[][]>;
 
 interface CompiledLexicon {
   byFirst: Map<string, CompiledForm[]>;
+  /**
+   * The same forms by first and second word (one-word forms under ''), each with its place in
+   * its byFirst list. An auxiliary ("ont", "have") opens hundreds of perfect forms; a token
+   * only needs those whose second word can stand where matchForm looks for it.
+   */
+  bySecond: Map<string, Map<string, { f: CompiledForm; order: number }[]>>;
   adverbs: AdverbIndex;
   negBefore: string[][];
   negAfter: Set<string>;
@@ -99,8 +105,18 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   for (const n of lex.lightNouns ?? []) {
     for (const w of n.nouns) nouns.set(foldPhrase(w).join(' '), { rule: n.id, category: n.category, withVerb: n.withVerbCategory });
   }
+  const bySecond: CompiledLexicon['bySecond'] = new Map();
+  for (const [first, list] of byFirst) {
+    const m = new Map<string, { f: CompiledForm; order: number }[]>();
+    list.forEach((f, order) => {
+      const second = f.words[1] ?? '';
+      m.set(second, [...(m.get(second) ?? []), { f, order }]);
+    });
+    bySecond.set(first, m);
+  }
   const c: CompiledLexicon = {
     byFirst,
+    bySecond,
     adverbs: indexAdverbs(lex.adverbs.map(foldPhrase).sort((a, b) => b.length - a.length)),
     negBefore: (lex.negation?.before ?? []).map(foldPhrase),
     negAfter: new Set((lex.negation?.after ?? []).flatMap(foldPhrase)),
@@ -176,13 +192,46 @@ function matchForm(tokens: Token[], text: string, i: number, f: CompiledForm, c:
   return j;
 }
 
+/**
+ * The forms worth trying at token i, in byFirst order (the first longest match wins, so the
+ * order matters). matchForm reads a form's second word at i+1, after adverbs there, or after
+ * a comma incise and adverbs: a form whose second word is at none of these places fails, so
+ * only the one-word forms and the forms with one of those second words are returned.
+ */
+function formsAt(tokens: Token[], text: string, i: number, c: CompiledLexicon): CompiledForm[] {
+  const all = c.byFirst.get(tokens[i]!.w);
+  if (!all || all.length <= 8) return all ?? [];
+  const bySecond = c.bySecond.get(tokens[i]!.w)!;
+  const seconds = new Set<string>(['']);
+  const next = i + 1;
+  if (next < tokens.length) {
+    seconds.add(tokens[next]!.w);
+    const j = skipAdverbs(tokens, next, c.adverbs);
+    if (j < tokens.length) {
+      seconds.add(tokens[j]!.w);
+      // The incise jump of matchForm, as it would run from j.
+      if (/^\s*,/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+        let m = j + 1;
+        while (m < tokens.length && m - j < 15 && !text.slice(tokens[m - 1]!.end, tokens[m]!.start).includes(',')) m++;
+        if (m < tokens.length && m - j < 15) {
+          const q = skipAdverbs(tokens, m, c.adverbs);
+          if (q < tokens.length) seconds.add(tokens[q]!.w);
+        }
+      }
+    }
+  }
+  const picked: { f: CompiledForm; order: number }[] = [];
+  for (const w of seconds) picked.push(...(bySecond.get(w) ?? []));
+  return picked.sort((a, b) => a.order - b.order).map((x) => x.f);
+}
+
 /** All lexicon matches in a paragraph, longest first at each start, without overlaps. */
 export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon): VerbMatch[] {
   const c = compileLexicon(lex);
   const raw: VerbMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let best: VerbMatch | null = null;
-    for (const f of c.byFirst.get(tokens[i]!.w) ?? []) {
+    for (const f of formsAt(tokens, text, i, c)) {
       let end = matchForm(tokens, text, i, f, c);
       if (end < 0) continue;
       let category = f.category;
