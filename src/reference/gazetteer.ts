@@ -113,7 +113,7 @@ export class Gazetteer {
    * overlap resolution (so they hide the shorter names inside them) and are then dropped.
    */
   find(text: string): GazetteerMatch[] {
-    const tk = makeTextKey(text);
+    const tk = makeTextKey(text, true); // scratch arrays: used only inside this call
     const { codes, startOk, startAt, endAt } = tk;
     const cands: GazetteerMatch[] = [];
     const n = codes.length;

@@ -104,15 +104,27 @@ function normaliseCyrillic(token: string): string {
   return out;
 }
 
-/** The key of a text with its offset maps (see TextKey). Runs in one pass over the text. */
-export function makeTextKey(text: string): TextKey {
+/** Scratch arrays for `makeTextKey(text, true)`, grown as needed. */
+let scratch = { cap: 0, codes: new Uint16Array(0), startOk: new Uint8Array(0), startAt: new Int32Array(0), endAt: new Int32Array(0) };
+
+/**
+ * The key of a text with its offset maps (see TextKey). Runs in one pass over the text.
+ * With `reuse`, the maps are views of shared scratch arrays, valid only until the next call with
+ * `reuse` (Gazetteer.find uses them at once): four fresh typed arrays per paragraph cost more than
+ * filling them. Every slot that the returned views expose is written before it is read.
+ */
+export function makeTextKey(text: string, reuse = false): TextKey {
   const n = text.length;
   // A key is never longer than the text (folds keep length; stems only shorten).
   const cap = n + 1;
-  const codes = new Uint16Array(cap);
-  const startOk = new Uint8Array(cap);
-  const startAt = new Int32Array(cap);
-  const endAt = new Int32Array(cap);
+  if (reuse && scratch.cap < cap) {
+    const size = Math.max(cap, scratch.cap * 2, 1024);
+    scratch = { cap: size, codes: new Uint16Array(size), startOk: new Uint8Array(size), startAt: new Int32Array(size), endAt: new Int32Array(size) };
+  }
+  const codes = reuse ? scratch.codes : new Uint16Array(cap);
+  const startOk = reuse ? scratch.startOk : new Uint8Array(cap);
+  const startAt = reuse ? scratch.startAt : new Int32Array(cap);
+  const endAt = reuse ? scratch.endAt : new Int32Array(cap);
   let m = 0;
   let i = 0;
   while (i < n) {
