@@ -74,7 +74,8 @@ function allOccurrences(hay: string, needles: string[]): [number, number][] {
       if (list) {
         for (const k of list) {
           const nd = needles[k];
-          if (hay.startsWith(nd, p) && !isWordChar(hay[p + nd.length])) out.push([k, p]);
+          const e = p + nd.length;
+          if (hay.startsWith(nd, p) && !(e < n && isWordCode(hay.charCodeAt(e)))) out.push([k, p]);
         }
       }
     }
