@@ -120,11 +120,13 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
 export function findCueMatches(folded: string, cues: CompiledCue[]): CueMatch[] {
   const found: CueMatch[] = [];
   const index = leadIndexOf(cues);
-  const starts = leadStarts(folded, cues, index);
+  const hits = leadStarts(folded, index);
   // The hand matcher reads code units; text with surrogate pairs keeps the regexes.
   const surrogates = /[\uD800-\uDFFF]/.test(folded);
   // Only the cues whose lead occurs (and those without a lead), in lexicon order.
-  const tried = index.noLead.length ? [...starts.keys(), ...index.noLead] : [...starts.keys()];
+  const tried = [...index.noLead];
+  for (const lead of hits.found) tried.push(...lead.cues);
+  const slotOf = new Map<string, number>(hits.found.map((l) => [l.s, l.slot]));
   for (const i of tried.sort((a, b) => a - b)) {
     const cue = cues[i]!;
     if (!cue.lead) {
@@ -138,7 +140,7 @@ export function findCueMatches(folded: string, cues: CompiledCue[]): CueMatch[] 
     // literal occurs (at a word start for a bounded cue), so match the form only at those
     // places (hand matcher; the sticky regex for text with surrogate pairs), left to right,
     // going on after each match as matchAll does.
-    const at = starts.get(i);
+    const at = hits.at[slotOf.get(cue.lead)!];
     if (!at) continue;
     let from = 0;
     for (const k of at) {
@@ -180,68 +182,89 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 }
 
 /**
- * The cues' leads indexed by their first one, two or three code units (as a number, so a
- * look-up allocates no substring), the cues without a lead, and whether any cue may start
+ * The cues' leads indexed by their first one, two or three code units (hashed to a small
+ * integer, so a look-up allocates no substring), the cues without a lead, and whether any cue may start
  * inside a word (a lexicon without word boundaries). Built once per cue list.
  */
 interface LeadIndex {
-  /** byLength[n]: key of the lead's first n units → indices of the cues whose lead is that long or longer. */
-  byLength: Array<Map<number, number[]> | null>;
+  /** byLength[n]: key of a lead's first n units (n = its length, at most 3) → the distinct leads there. */
+  byLength: Array<Map<number, Lead[]> | null>;
+  /** Number of distinct leads (their slots are 0 … count-1). */
+  count: number;
   noLead: number[];
   anywhere: boolean;
 }
+/** One distinct lead literal, the cues (indices) that start with it, and its slot. */
+interface Lead { s: string; cues: number[]; slot: number }
 const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
 
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
   if (!index) {
     const byLength: LeadIndex['byLength'] = [null, null, null, null];
+    const leads = new Map<string, Lead>();
     const noLead: number[] = [];
     cues.forEach((cue, i) => {
       const n = Math.min(3, cue.lead.length);
       if (n === 0) { noLead.push(i); return; }
+      const known = leads.get(cue.lead);
+      if (known) { known.cues.push(i); return; }
+      const lead: Lead = { s: cue.lead, cues: [i], slot: leads.size };
+      leads.set(cue.lead, lead);
       let key = 0;
-      for (let k = 0; k < n; k++) key = key * 0x10000 + cue.lead.charCodeAt(k);
+      for (let k = 0; k < n; k++) key = keyStep(key, cue.lead.charCodeAt(k));
       const map = (byLength[n] ??= new Map());
       const list = map.get(key);
-      if (list) list.push(i);
-      else map.set(key, [i]);
+      if (list) list.push(lead);
+      else map.set(key, [lead]);
     });
-    index = { byLength, noLead, anywhere: cues.some((c) => !c.bounded) };
+    index = { byLength, count: leads.size, noLead, anywhere: cues.some((c) => !c.bounded) };
     leadIndexes.set(cues, index);
   }
   return index;
 }
 
+/** Where the leads occur in a paragraph: offsets per lead slot (ascending), and the leads found. */
+interface LeadHits { at: Array<number[] | undefined>; found: Lead[] }
+
 /**
- * Where each cue's lead literal occurs in a folded paragraph: cue index → offsets, ascending.
- * Instead of testing every cue against the paragraph (hundreds of cues × every paragraph),
- * look up the units at each possible start in an index of the leads. A word-bounded cue can
- * start only where no letter or digit precedes (a surrogate half counts as a possible start:
- * a superset, the sticky regex's own look-behind then decides).
+ * Where each distinct lead literal occurs in a folded paragraph. Instead of testing every cue
+ * against the paragraph (hundreds of cues × every paragraph), look up the units at each
+ * possible start in an index of the leads. A word-bounded cue can start only where no letter
+ * or digit precedes (a surrogate half counts as a possible start: a superset, the sticky
+ * regex's own look-behind then decides).
  */
-function leadStarts(folded: string, cues: CompiledCue[], index: LeadIndex): Map<number, number[]> {
-  const out = new Map<number, number[]>();
+function leadStarts(folded: string, index: LeadIndex): LeadHits {
+  const hits: LeadHits = { at: new Array(index.count), found: [] };
   const [, one, two, three] = index.byLength;
   for (let p = 0; p < folded.length; p++) {
     if (!index.anywhere && p > 0 && isLetterOrDigitUnit(folded.charCodeAt(p - 1))) continue;
-    const c0 = folded.charCodeAt(p);
-    const c1 = p + 1 < folded.length ? folded.charCodeAt(p + 1) : -1;
-    const c2 = p + 2 < folded.length ? folded.charCodeAt(p + 2) : -1;
-    if (one) addStarts(out, one.get(c0), folded, cues, p);
-    if (two && c1 >= 0) addStarts(out, two.get(c0 * 0x10000 + c1), folded, cues, p);
-    if (three && c2 >= 0) addStarts(out, three.get((c0 * 0x10000 + c1) * 0x10000 + c2), folded, cues, p);
+    const k1 = keyStep(0, folded.charCodeAt(p));
+    if (one) addStarts(hits, one.get(k1), folded, p);
+    if (p + 1 >= folded.length) continue;
+    const k2 = keyStep(k1, folded.charCodeAt(p + 1));
+    if (two) addStarts(hits, two.get(k2), folded, p);
+    if (three && p + 2 < folded.length) addStarts(hits, three.get(keyStep(k2, folded.charCodeAt(p + 2))), folded, p);
   }
-  return out;
+  return hits;
 }
 
-function addStarts(out: Map<number, number[]>, hit: number[] | undefined, folded: string, cues: CompiledCue[], p: number): void {
-  if (!hit) return;
-  for (const i of hit) {
-    if (!folded.startsWith(cues[i]!.lead, p)) continue;
-    const list = out.get(i);
+/**
+ * One more code unit into a lead key: a hash kept in small-integer range, so Map look-ups stay
+ * cheap (a key above 2^30 would be a heap number). Colliding leads only add candidates:
+ * addStarts checks each lead with startsWith.
+ */
+function keyStep(key: number, unit: number): number {
+  return (Math.imul(key, 31) + unit) & 0x3fffffff;
+}
+
+function addStarts(hits: LeadHits, leads: Lead[] | undefined, folded: string, p: number): void {
+  if (!leads) return;
+  for (const lead of leads) {
+    if (!folded.startsWith(lead.s, p)) continue;
+    const list = hits.at[lead.slot];
     if (list) list.push(p);
-    else out.set(i, [p]);
+    else { hits.at[lead.slot] = [p]; hits.found.push(lead); }
   }
 }
 
