@@ -73,16 +73,19 @@ function linkSets(lex: PreparedLexicon): { placeLinks: Set<string>; dateStopLink
 }
 
 /** Descriptor-grammar candidates for fr/en/ru. */
-function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: { start: number; end: number }[]): Found[] {
+function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: () => { start: number; end: number }[]): Found[] {
   const toks = tokenize(text, lang, false);
+  // Date spans are only read while walking from a head: found at the first head, so a paragraph
+  // without any head noun does not pay for them.
   const dateStarts = new Map<number, number>();
-  for (const d of dates) dateStarts.set(d.start, d.end);
+  let datesFound = false;
   const { placeLinks, dateStopLinks } = linkSets(lex);
   const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks, dateStopLinks };
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
     const h = headAt(ctx, i);
     if (!h) continue;
+    if (!datesFound) { for (const d of dates()) dateStarts.set(d.start, d.end); datesFound = true; }
     const headTok = toks[i];
     const cap = isCapitalised(headTok) || /^\p{Lu}/u.test(headTok.text);
     const r = walkRight(ctx, i, i + h.len);
@@ -311,7 +314,7 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
       const resolutions = findResolutions(t, l);
       cands.push(...resolutions);
       // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
-      cands.push(...findByDescriptors(t, l, lex, findDateSpans(t, l)).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
+      cands.push(...findByDescriptors(t, l, lex, () => findDateSpans(t, l)).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
       cands.push(...findPersons(t, lex, l));
     }
   }
