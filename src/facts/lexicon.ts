@@ -29,6 +29,8 @@ export interface CompiledCue extends CueEntry {
    * `sticky` only where a lead occurs instead of letting `re` scan every position.
    */
   leads: string[] | null;
+  /** Per lead: whether the alternative opens with \b, so a match can start only at a word start. */
+  wordStart: boolean[] | null;
   /** `re` with the sticky flag (matches exactly at lastIndex); null without leads. */
   sticky: RegExp | null;
   /** `^(?:pattern)` for matchAtStart, compiled once. */
@@ -98,8 +100,10 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
       try {
         const re = compilePattern(e.pattern);
-        const leads = leadingLiterals(e.pattern);
-        return { ...e, re, leads, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
+        const specs = leadSpecs(e.pattern);
+        const leads = specs ? specs.map((x) => x.s) : null;
+        const wordStart = specs ? specs.map((x) => x.wordStart) : null;
+        return { ...e, re, leads, wordStart, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
       } catch (err) {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }
@@ -127,7 +131,7 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
   for (const cue of lex.cues[cls]) {
-    const starts = cue.leads ? leadPositions(slice, cue.leads) : null;
+    const starts = cue.leads ? leadPositions(slice, cue.leads, cue.wordStart!) : null;
     if (starts && starts.length === 0) continue;
     // Without leads: the global regex scans the slice. With them: a match can only start
     // where a lead occurs, so the sticky regex is tried there, in order, skipping what a
@@ -162,17 +166,36 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** Every offset where one of the leads occurs in text, ascending, without repeats. */
-function leadPositions(text: string, leads: string[]): number[] {
+/**
+ * Every offset where one of the leads occurs in text, ascending, without repeats; a lead of a
+ * \b alternative only where no letter, digit or "_" precedes (a surrogate half counts as a
+ * possible start: a superset, the regex's look-behind decides).
+ */
+function leadPositions(text: string, leads: string[], wordStart: boolean[]): number[] {
   const out: number[] = [];
-  for (const lead of leads) {
-    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) out.push(at);
+  for (let k = 0; k < leads.length; k++) {
+    const lead = leads[k]!;
+    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
+      if (wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
+      out.push(at);
+    }
   }
   if (leads.length > 1) {
     out.sort((a, b) => a - b);
     return out.filter((x, i) => i === 0 || out[i - 1] !== x);
   }
   return out;
+}
+
+/** Whether a UTF-16 code unit is in [\p{L}\p{N}_] (filled lazily with that regex: 1 yes, 2 no). */
+const wordUnits = new Uint8Array(0x10000);
+function isWordUnit(code: number): boolean {
+  let v = wordUnits[code]!;
+  if (v === 0) {
+    v = /[\p{L}\p{N}_]/u.test(String.fromCharCode(code)) ? 1 : 2;
+    wordUnits[code] = v;
+  }
+  return v === 1;
 }
 
 /**
@@ -182,6 +205,11 @@ function leadPositions(text: string, leads: string[]): number[] {
  * one ("membres?", "x*", "x{0,1}") is left out of the literal.
  */
 export function leadingLiterals(pattern: string): string[] | null {
+  return leadSpecs(pattern)?.map((x) => x.s) ?? null;
+}
+
+/** leadingLiterals with, per lead, whether its top-level alternative opens with \b. */
+function leadSpecs(pattern: string): { s: string; wordStart: boolean }[] | null {
   const alts: string[] = [];
   let depth = 0;
   let inClass = false;
@@ -196,13 +224,13 @@ export function leadingLiterals(pattern: string): string[] | null {
     else if (ch === '|' && depth === 0) { alts.push(pattern.slice(last, i)); last = i + 1; }
   }
   alts.push(pattern.slice(last));
-  const leads: string[] = [];
+  const specs: { s: string; wordStart: boolean }[] = [];
   for (const alt of alts) {
     const own = altLeads(alt);
     if (!own) return null;
-    leads.push(...own);
+    for (const s of own) specs.push({ s, wordStart: alt.startsWith('\\b') });
   }
-  return leads;
+  return specs;
 }
 
 /** The leads of one alternative: its leading literal, or the leads of a leading group that must match. */
