@@ -172,17 +172,27 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
  * possible start: a superset, the regex's look-behind decides).
  */
 function leadPositions(text: string, leads: string[], wordStart: boolean[]): number[] {
-  const out: number[] = [];
+  let out: number[] = [];
   for (let k = 0; k < leads.length; k++) {
     const lead = leads[k]!;
+    const mine: number[] = [];
     for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
       if (wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
-      out.push(at);
+      mine.push(at);
     }
+    out = out.length === 0 ? mine : mine.length === 0 ? out : mergeSorted(out, mine);
   }
-  if (leads.length > 1) {
-    out.sort((a, b) => a - b);
-    return out.filter((x, i) => i === 0 || out[i - 1] !== x);
+  return out;
+}
+
+/** Two ascending lists of offsets merged into one, without repeats. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
   }
   return out;
 }
