@@ -1,7 +1,7 @@
 import type { Action, Entity, Paragraph, Proposal } from '../types.js';
 import { paragraphLanguage, type AnnotateContext } from './context.js';
 import { loadProposalLexicon, type ProposalLexicon } from './clause/lexicons.js';
-import { foldPhrase, splitSentences, tokenize, type Token } from './clause/tokens.js';
+import { foldPhrase, splitSentences, tokenizeShared, type Token } from './clause/tokens.js';
 
 /**
  * Stage: proposals of named states (GUIDELINES §6). Reads the paragraph's state mentions
@@ -31,7 +31,8 @@ function seqAt(tokens: Token[], i: number, words: string[]): boolean {
 
 function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Proposal[] {
   const text = p.text;
-  const tokens = tokenize(text);
+  // The clause reading has already tokenised this text: reuse its tokens (read only).
+  const tokens = tokenizeShared(text);
   const nouns = lex.nouns.map(foldPhrase);
   const ofWords = lex.ofWords.map(foldPhrase).sort((a, b) => b.length - a.length);
   const links = lex.linkWords.map(foldPhrase).sort((a, b) => b.length - a.length);
