@@ -31,6 +31,8 @@ export interface CompiledCue extends CueEntry {
   leads: string[] | null;
   /** Per lead: whether the alternative opens with \b, so a match can start only at a word start. */
   wordStart: boolean[] | null;
+  /** Per lead: its number in the lexicon's LeadIndex (same lead and \b flag, same number). */
+  leadIds: number[] | null;
   /** `re` with the sticky flag (matches exactly at lastIndex); null without leads. */
   sticky: RegExp | null;
   /** `^(?:pattern)` for matchAtStart, compiled once. */
@@ -53,6 +55,42 @@ export interface FactsLexicon {
   unmarkedThenCoordinatedGap: RegExp;
   /** Matches a whole run of lower-case words allowed inside a title-case name ("for the", "on"). */
   nameLinkerRun: RegExp;
+  /**
+   * Per class, the lead index its cues' leads are in: one shared by the classes the fact rules
+   * search with findCues, so one pass over a paragraph finds the leads of all of them (see
+   * findLeads); the gap-word classes (linker, coordinator, nameLinker: very common words, only
+   * used inside the gap regexes) each have their own so they do not slow that pass.
+   */
+  leadIndexes: Record<CueClass, LeadIndex>;
+}
+
+/**
+ * The distinct leads of a lexicon's cues, bucketed by a small hash of their first two code
+ * units, so one pass over a text finds every lead of every class at once (instead of one
+ * indexOf scan per lead and cue, which cost most of extractFacts: "a ", "en", "20" recur in
+ * many cues and occur hundreds of times in a declaration).
+ */
+interface LeadIndex {
+  leads: string[];
+  wordStart: boolean[];
+  /** bucket number -> lead numbers whose first two units hash there (leads of 2+ units). */
+  buckets: number[][];
+  /** Leads of a single unit, by that unit. */
+  single: Map<number, number[]>;
+  /** Per bucket number: 1 when the bucket holds a lead (a cheap skip for most positions). */
+  used: Uint8Array;
+}
+
+/** Classes whose leads are not put in the shared lead index (see FactsLexicon.leadIndexes). */
+const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordinator', 'nameLinker']);
+
+function makeLeadIndex(): LeadIndex {
+  return { leads: [], wordStart: [], buckets: Array.from({ length: LEAD_BUCKETS }, () => []), single: new Map(), used: new Uint8Array(LEAD_BUCKETS) };
+}
+
+const LEAD_BUCKETS = 4096;
+function leadHash(c0: number, c1: number): number {
+  return ((c0 * 31) ^ (c1 * 7919)) & (LEAD_BUCKETS - 1);
 }
 
 /** One cue found in a text. */
@@ -96,14 +134,42 @@ export function loadFactsLexicon(lang: string): FactsLexicon | null {
 /** Builds the compiled form of a facts lexicon file (exported for tests with hand-made lexicons). */
 export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   const cues = {} as Record<CueClass, CompiledCue[]>;
+  const shared = makeLeadIndex();
+  const leadIndexes = {} as Record<CueClass, LeadIndex>;
+  const leadNumbers = new Map<string, number>();
+  const leadNumber = (leadIndex: LeadIndex, lead: string, wordStart: boolean): number => {
+    const key = `${leadIndex === shared ? 's' : cls0}${wordStart ? 'b' : '-'}${lead}`;
+    let n = leadNumbers.get(key);
+    if (n === undefined) {
+      n = leadIndex.leads.length;
+      leadNumbers.set(key, n);
+      leadIndex.leads.push(lead);
+      leadIndex.wordStart.push(wordStart);
+      if (lead.length === 1) {
+        const list = leadIndex.single.get(lead.charCodeAt(0)) ?? [];
+        list.push(n);
+        leadIndex.single.set(lead.charCodeAt(0), list);
+      } else {
+        const h = leadHash(lead.charCodeAt(0), lead.charCodeAt(1));
+        leadIndex.buckets[h]!.push(n);
+        leadIndex.used[h] = 1;
+      }
+    }
+    return n;
+  };
+  let cls0 = '';
   for (const cls of CUE_CLASSES) {
+    cls0 = cls;
+    const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : shared;
+    leadIndexes[cls] = leadIndex;
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
       try {
         const re = compilePattern(e.pattern);
         const specs = leadSpecs(e.pattern);
         const leads = specs ? specs.map((x) => x.s) : null;
         const wordStart = specs ? specs.map((x) => x.wordStart) : null;
-        return { ...e, re, leads, wordStart, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
+        const leadIds = specs ? specs.map((x) => leadNumber(leadIndex, x.s, x.wordStart)) : null;
+        return { ...e, re, leads, wordStart, leadIds, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
       } catch (err) {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }
@@ -116,6 +182,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   return {
     language: file.language,
     cues,
+    leadIndexes,
     linkerGap: new RegExp(`^${linkers}\\s*$`, 'u'),
     coordinatedGap: new RegExp(`^\\s*(?:${coord})(?:\\s*(?:${coord}))?${linkers}\\s*$`, 'u'),
     nameLinkerRun: new RegExp(`^(?:${alt(file.cues.nameLinker ?? [])})$`, 'u'),
@@ -130,8 +197,9 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
 export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from = 0, to = folded.length, original?: string): CueMatch[] {
   const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
+  const found = cue0HasLeads(lex.cues[cls]) ? findLeads(lex.leadIndexes[cls], slice) : null;
   for (const cue of lex.cues[cls]) {
-    const starts = cue.leads ? leadPositions(slice, cue.leads, cue.wordStart!) : null;
+    const starts = cue.leadIds ? leadPositions(found!, cue.leadIds) : null;
     if (starts && starts.length === 0) continue;
     // Without leads: the global regex scans the slice. With them: a match can only start
     // where a lead occurs, so the sticky regex is tried there, in order, skipping what a
@@ -166,21 +234,62 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** Whether some cue of a class has leads (then the text's lead positions are needed). */
+function cue0HasLeads(cues: CompiledCue[]): boolean {
+  for (const c of cues) if (c.leadIds) return true;
+  return false;
+}
+
 /**
- * Every offset where one of the leads occurs in text, ascending, without repeats; a lead of a
- * \b alternative only where no letter, digit or "_" precedes (a surrogate half counts as a
- * possible start: a superset, the regex's look-behind decides).
+ * The last few texts' lead positions: the rules ask for many classes over the same paragraph
+ * text one after another (cuesIn), with short gap texts in between.
  */
-function leadPositions(text: string, leads: string[], wordStart: boolean[]): number[] {
-  let out: number[] = [];
-  for (let k = 0; k < leads.length; k++) {
-    const lead = leads[k]!;
-    const mine: number[] = [];
-    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
-      if (wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
-      mine.push(at);
+const leadCache: { index: LeadIndex; text: string; found: (number[] | undefined)[] }[] = [];
+
+/**
+ * Every offset of every lead of the index in text, per lead number, ascending; a lead of a
+ * \b alternative only where no letter, digit or "_" precedes (a surrogate half counts as a
+ * possible start: a superset, the regex's look-behind decides). One pass over the text.
+ */
+function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
+  for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
+  const found: (number[] | undefined)[] = new Array(index.leads.length);
+  const { leads, wordStart, buckets, single, used } = index;
+  const hasSingle = single.size > 0;
+  const n = text.length;
+  let prev = n > 0 ? text.charCodeAt(0) : 0;
+  for (let at = 0; at < n; at++) {
+    const c0 = prev;
+    const c1 = at + 1 < n ? text.charCodeAt(at + 1) : -1;
+    prev = c1;
+    if (hasSingle) {
+      const one = single.get(c0);
+      if (one) for (const k of one) if (!(wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1)))) (found[k] ??= []).push(at);
     }
-    out = out.length === 0 ? mine : mine.length === 0 ? out : mergeSorted(out, mine);
+    if (c1 < 0) break;
+    const h = leadHash(c0, c1);
+    if (used[h] === 0) continue;
+    const bucket = buckets[h]!;
+    for (let b = 0; b < bucket.length; b++) {
+      const k = bucket[b]!;
+      const lead = leads[k]!;
+      if (!text.startsWith(lead, at)) continue;
+      if (wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
+      (found[k] ??= []).push(at);
+    }
+  }
+  if (leadCache.length >= 4) leadCache.shift();
+  leadCache.push({ index, text, found });
+  return found;
+}
+
+/** The ascending offsets, without repeats, where one of a cue's leads occurs. */
+function leadPositions(found: (number[] | undefined)[], leadIds: number[]): number[] {
+  let out: number[] = [];
+  for (const k of leadIds) {
+    const mine = found[k];
+    if (!mine || mine.length === 0) continue;
+    out = out.length === 0 ? mine : mergeSorted(out, mine);
   }
   return out;
 }
