@@ -96,6 +96,13 @@ describe('findDates: Russian and Chinese', () => {
       }
     }
   });
+  it('leaves relative expressions alone in a paragraph without a month name or numeric date (chrono gate)', () => {
+    // chrono reads "Within 10 days" as a day; §5 does not count it as a date
+    expect(found('Within 10 days the council met again.', 'en')).toEqual([]);
+    expect(found('Il y a 44 jours, le conseil a siégé.', 'fr')).toEqual([]);
+    // with a month name the paragraph is still parsed
+    expect(found('The council met on 5 July.', 'en', 2024)).toEqual([['5 July', '2024-07-05']]);
+  });
   it('never throws on odd input', () => {
     expect(findDates('', 'fr')).toEqual([]);
     expect(found('31 février 2024', 'fr')).toEqual([['février 2024', '2024-02']]); // no 31st: only the month is sure
