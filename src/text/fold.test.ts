@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForMatch, foldLoose } from './fold.js';
+import { foldForMatch, foldForMatchCached, foldLoose, foldLooseCached } from './fold.js';
 
 describe('folding keeps offsets', () => {
   it('folds typographic apostrophes and case without changing length', () => {
@@ -12,5 +12,19 @@ describe('folding keeps offsets', () => {
   it('strips accents in the loose form', () => {
     expect(foldLoose('République kirghize – États')).toBe('republique kirghize - etats');
     expect(foldLoose('中华人民共和国')).toBe('中华人民共和国');
+  });
+});
+
+describe('cached folding', () => {
+  it('returns the same forms as the uncached functions, for short, long, repeated and evicted texts', () => {
+    const texts = ['É', 'L’Organisation de Coopération de Shanghai – OCS', 'Déclaration d’Astana\u00A0: États membres', 'ПРИНЯТО В МОСКВЕ 10 ноября 2020 года'];
+    for (let k = 0; k < 5000; k++) texts.push(`Paragraphe n°${k} — Conseil des chefs d’État, ÉTÉ ${k % 7}`);
+    for (let round = 0; round < 2; round++) {
+      for (const t of texts) {
+        expect(foldForMatchCached(t)).toBe(foldForMatch(t));
+        expect(foldLooseCached(t)).toBe(foldLoose(t));
+      }
+    }
+    expect(foldLooseCached(texts[1])).toBe('l\'organisation de cooperation de shanghai - ocs');
   });
 });

@@ -77,3 +77,49 @@ export function foldForMatch(s: string): string {
 export function foldLoose(s: string): string {
   return stripAccentsSameLength(foldForMatch(s));
 }
+
+/**
+ * Folded forms remembered by text: several stages fold the same paragraph text (entities, topics,
+ * clause reading, facts), each folding costing a regex pass and a lower-casing over the whole
+ * paragraph. A bounded first-in-first-out table keyed by the text (a document's paragraphs fit;
+ * a corpus cannot grow it past the bound). Same output as the uncached functions, always.
+ * Strings cannot key a WeakMap, hence a bound instead of garbage-collected entries.
+ */
+const CACHE_MAX_ENTRIES = 4096;
+const CACHE_MAX_CHARS = 4_000_000;
+/** Texts shorter than this are folded directly: hashing them costs about as much as folding. */
+const CACHE_MIN_CHARS = 24;
+
+class FoldCache {
+  private map = new Map<string, string>();
+  private chars = 0;
+  constructor(private readonly fold: (s: string) => string) {}
+  get(s: string): string {
+    if (s.length < CACHE_MIN_CHARS || s.length > CACHE_MAX_CHARS) return this.fold(s);
+    let f = this.map.get(s);
+    if (f === undefined) {
+      f = this.fold(s);
+      this.map.set(s, f);
+      this.chars += s.length;
+      while (this.map.size > CACHE_MAX_ENTRIES || this.chars > CACHE_MAX_CHARS) {
+        const oldest = this.map.keys().next().value as string;
+        this.map.delete(oldest);
+        this.chars -= oldest.length;
+      }
+    }
+    return f;
+  }
+}
+
+const matchCache = new FoldCache(foldForMatch);
+const looseCache = new FoldCache((s) => stripAccentsSameLength(matchCache.get(s)));
+
+/** foldForMatch(s), remembered for texts folded before (see FoldCache). */
+export function foldForMatchCached(s: string): string {
+  return matchCache.get(s);
+}
+
+/** foldLoose(s), remembered for texts folded before; reuses the remembered foldForMatch(s). */
+export function foldLooseCached(s: string): string {
+  return looseCache.get(s);
+}
