@@ -65,32 +65,39 @@ export interface FactsLexicon {
 }
 
 /**
- * The distinct leads of a lexicon's cues, bucketed by a small hash of their first two code
- * units, so one pass over a text finds every lead of every class at once (instead of one
- * indexOf scan per lead and cue, which cost most of extractFacts: "a ", "en", "20" recur in
- * many cues and occur hundreds of times in a declaration).
+ * The distinct leads of a lexicon's cues, bucketed by a hash of their first two code units
+ * (leads of two units) or three (longer leads), so one pass over a text finds every lead of
+ * every class at once (instead of one indexOf scan per lead and cue, which cost most of
+ * extractFacts: "a ", "en", "20" recur in many cues and occur hundreds of times in a
+ * declaration). Three units make a bucket hit rare where the lead is not (two-unit buckets
+ * like "co", "on" or "es" are hit at most words).
  */
 interface LeadIndex {
   leads: string[];
   wordStart: boolean[];
-  /** bucket number -> lead numbers whose first two units hash there (leads of 2+ units). */
-  buckets: number[][];
+  /** bucket number -> lead numbers whose first units hash there (two units: buckets2, three or more: buckets3). */
+  buckets2: Map<number, number[]>;
+  buckets3: Map<number, number[]>;
+  /** Per bucket number: 1 when the bucket holds a lead (a cheap skip for most positions). */
+  used2: Uint8Array;
+  used3: Uint8Array;
   /** Leads of a single unit, by that unit. */
   single: Map<number, number[]>;
-  /** Per bucket number: 1 when the bucket holds a lead (a cheap skip for most positions). */
-  used: Uint8Array;
+}
+
+const LEAD_BUCKETS = 16384;
+function leadHash2(c0: number, c1: number): number {
+  return (Math.imul(c0, 0x9e37) ^ c1) & (LEAD_BUCKETS - 1);
+}
+function leadHash3(c0: number, c1: number, c2: number): number {
+  return (Math.imul(Math.imul(c0, 0x9e37) ^ c1, 0x85eb) ^ c2) & (LEAD_BUCKETS - 1);
 }
 
 /** Classes whose leads are not put in the shared lead index (see FactsLexicon.leadIndexes). */
 const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordinator', 'nameLinker']);
 
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], buckets: Array.from({ length: LEAD_BUCKETS }, () => []), single: new Map(), used: new Uint8Array(LEAD_BUCKETS) };
-}
-
-const LEAD_BUCKETS = 4096;
-function leadHash(c0: number, c1: number): number {
-  return ((c0 * 31) ^ (c1 * 7919)) & (LEAD_BUCKETS - 1);
+  return { leads: [], wordStart: [], buckets2: new Map(), buckets3: new Map(), used2: new Uint8Array(LEAD_BUCKETS), used3: new Uint8Array(LEAD_BUCKETS), single: new Map() };
 }
 
 /** One cue found in a text. */
@@ -150,9 +157,13 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
         list.push(n);
         leadIndex.single.set(lead.charCodeAt(0), list);
       } else {
-        const h = leadHash(lead.charCodeAt(0), lead.charCodeAt(1));
-        leadIndex.buckets[h]!.push(n);
-        leadIndex.used[h] = 1;
+        const three = lead.length >= 3;
+        const h = three ? leadHash3(lead.charCodeAt(0), lead.charCodeAt(1), lead.charCodeAt(2)) : leadHash2(lead.charCodeAt(0), lead.charCodeAt(1));
+        const buckets = three ? leadIndex.buckets3 : leadIndex.buckets2;
+        const list = buckets.get(h) ?? [];
+        list.push(n);
+        buckets.set(h, list);
+        (three ? leadIndex.used3 : leadIndex.used2)[h] = 1;
       }
     }
     return n;
@@ -254,33 +265,39 @@ const leadCache: { index: LeadIndex; text: string; found: (number[] | undefined)
 function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
   for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
-  const { leads, wordStart, buckets, single, used } = index;
+  const { single, used2, used3, buckets2, buckets3 } = index;
   const hasSingle = single.size > 0;
   const n = text.length;
-  let prev = n > 0 ? text.charCodeAt(0) : 0;
+  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  let c2 = n > 1 ? text.charCodeAt(1) : -1;
   for (let at = 0; at < n; at++) {
-    const c0 = prev;
-    const c1 = at + 1 < n ? text.charCodeAt(at + 1) : -1;
-    prev = c1;
+    const c0 = c1;
+    c1 = c2;
+    c2 = at + 2 < n ? text.charCodeAt(at + 2) : -1;
     if (hasSingle) {
       const one = single.get(c0);
-      if (one) for (const k of one) if (!(wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1)))) (found[k] ??= []).push(at);
+      if (one) addLeads(index, one, text, at, found);
     }
     if (c1 < 0) break;
-    const h = leadHash(c0, c1);
-    if (used[h] === 0) continue;
-    const bucket = buckets[h]!;
-    for (let b = 0; b < bucket.length; b++) {
-      const k = bucket[b]!;
-      const lead = leads[k]!;
-      if (!text.startsWith(lead, at)) continue;
-      if (wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
-      (found[k] ??= []).push(at);
-    }
+    const h2 = leadHash2(c0, c1);
+    if (used2[h2] === 1) addLeads(index, buckets2.get(h2)!, text, at, found);
+    if (c2 < 0) continue;
+    const h3 = leadHash3(c0, c1, c2);
+    if (used3[h3] === 1) addLeads(index, buckets3.get(h3)!, text, at, found);
   }
   if (leadCache.length >= 4) leadCache.shift();
   leadCache.push({ index, text, found });
   return found;
+}
+
+/** Records at `at` each lead of a bucket that really starts there (and at a word start when it must). */
+function addLeads(index: LeadIndex, bucket: number[], text: string, at: number, found: (number[] | undefined)[]): void {
+  for (let b = 0; b < bucket.length; b++) {
+    const k = bucket[b]!;
+    if (!text.startsWith(index.leads[k]!, at)) continue;
+    if (index.wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
+    (found[k] ??= []).push(at);
+  }
 }
 
 /** The ascending offsets, without repeats, where one of a cue's leads occurs. */
