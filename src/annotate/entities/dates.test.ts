@@ -102,6 +102,9 @@ describe('findDates: Russian and Chinese', () => {
     expect(found('Il y a 44 jours, le conseil a siégé.', 'fr')).toEqual([]);
     // with a month name the paragraph is still parsed
     expect(found('The council met on 5 July.', 'en', 2024)).toEqual([['5 July', '2024-07-05']]);
+    // chrono reads only a window around each month name: a relative expression far from it is not read
+    const far = `Within 10 days the council met again, ${'and the members discussed many other questions '.repeat(4)}before the summit of 5 July.`;
+    expect(found(far, 'en', 2024)).toEqual([['5 July', '2024-07-05']]);
   });
   it('never throws on odd input', () => {
     expect(findDates('', 'fr')).toEqual([]);

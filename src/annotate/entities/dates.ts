@@ -475,6 +475,34 @@ const CHRONO_GATE = new RegExp(
     '|(?<![0-9])[0-9]{1,2}[/.\\-][0-9]|[0-9]{4}[/.\\-\\s][0-9]{1,2}[/.\\-\\s][0-9]',
   'iu',
 );
+const CHRONO_GATE_ALL = new RegExp(CHRONO_GATE.source, 'giu');
+/** Characters of context kept on each side of a month name or numeric date for chrono. */
+const CHRONO_PAD = 100;
+const isSpaceCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/**
+ * The parts of a paragraph chrono reads: each month name or numeric date with CHRONO_PAD
+ * characters on each side, widened to the surrounding white space (so no word is cut and chrono's
+ * boundaries see what they see in the whole text), overlapping parts merged. A date chrono can
+ * give (certain day and month) is written around one of these; what else chrono finds far from
+ * them are relative expressions (see findByChrono). Chrono's cost grows with the text it reads.
+ */
+function chronoWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const n = text.length;
+  CHRONO_GATE_ALL.lastIndex = 0;
+  for (let m = CHRONO_GATE_ALL.exec(text); m; m = CHRONO_GATE_ALL.exec(text)) {
+    let ws = Math.max(0, m.index - CHRONO_PAD);
+    let we = Math.min(n, m.index + m[0].length + CHRONO_PAD);
+    while (ws > 0 && !isSpaceCode(text.charCodeAt(ws - 1))) ws--;
+    while (we < n && !isSpaceCode(text.charCodeAt(we))) we++;
+    const last = out[out.length - 1];
+    if (last && ws <= last[1]) last[1] = Math.max(last[1], we);
+    else out.push([ws, we]);
+    if (m[0].length === 0) CHRONO_GATE_ALL.lastIndex++;
+  }
+  return out;
+}
 const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
 
 /**
@@ -492,11 +520,15 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
   // needs no parse (the lead's decision; the UNGD sample showed no other difference).
   if (!CHRONO_GATE.test(text)) return [];
-  let results: chrono.ParsedResult[];
+  let results: chrono.ParsedResult[] = [];
   try {
-    results = parser.parse(text, new Date(Date.UTC(refYear ?? 2000, 0, 1, 12)));
+    const ref = new Date(Date.UTC(refYear ?? 2000, 0, 1, 12));
+    for (const [ws, we] of chronoWindows(text)) {
+      const part = ws === 0 && we === text.length ? text : text.slice(ws, we);
+      for (const r of parser.parse(part, ref)) { r.index += ws; results.push(r); }
+    }
   } catch {
-    return [];
+    results = [];
   }
   const out: Candidate[] = [];
   const weekdays = alternation(compile(lang).lex.weekdays ?? []);
