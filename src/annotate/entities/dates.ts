@@ -520,12 +520,13 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
   // needs no parse (the lead's decision; the UNGD sample showed no other difference).
   if (!CHRONO_GATE.test(text)) return [];
-  let results: chrono.ParsedResult[] = [];
+  // each result with the offset of the window it was read in
+  let results: [chrono.ParsedResult, number][] = [];
   try {
     const ref = new Date(Date.UTC(refYear ?? 2000, 0, 1, 12));
     for (const [ws, we] of chronoWindows(text)) {
       const part = ws === 0 && we === text.length ? text : text.slice(ws, we);
-      for (const r of parser.parse(part, ref)) { r.index += ws; results.push(r); }
+      for (const r of parser.parse(part, ref)) results.push([r, ws]);
     }
   } catch {
     results = [];
@@ -539,7 +540,8 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
     if (m == null || d == null) return null;
     return isoDay(y ?? null, m, d);
   };
-  for (const r of results) {
+  for (const [r, off] of results) {
+    const index = r.index + off;
     if (!/\d/.test(r.text)) continue;
     // "July 6 to July 8, 2025": only the end carries the year; the start takes it too
     const endYear = r.end && r.end.isCertain('year') ? r.end.get('year') : null;
@@ -554,8 +556,8 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
     const skip = ws + (wd ? wd[0].length : 0);
     body = r.text.slice(skip);
     const lead = LEADING_WORDS.exec(body);
-    const start = r.index + skip + (lead && /\d/.test(body.slice(lead[0].length, lead[0].length + 1)) ? lead[0].length : 0);
-    out.push({ start, end: r.index + r.text.length, value: e && e !== s ? `${s}/${e}` : s, rule: `dates/chrono.${lang}`, hand: false });
+    const start = index + skip + (lead && /\d/.test(body.slice(lead[0].length, lead[0].length + 1)) ? lead[0].length : 0);
+    out.push({ start, end: index + r.text.length, value: e && e !== s ? `${s}/${e}` : s, rule: `dates/chrono.${lang}`, hand: false });
   }
   return out;
 }
