@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCues, leadingLiterals, loadFactsLexicon, CUE_CLASSES } from './lexicon.js';
+import { findCues, gateOf, leadingLiterals, loadFactsLexicon, CUE_CLASSES } from './lexicon.js';
 import { foldForMatch } from '../text/fold.js';
 
 describe('leadingLiterals (where findCues may start a match)', () => {
@@ -17,6 +17,21 @@ describe('leadingLiterals (where findCues may start a match)', () => {
     expect(leadingLiterals('^\\s*signé')).toBeNull();
     expect(leadingLiterals('plan|(?:x )?y')).toBeNull();
     expect(leadingLiterals('[ab]c')).toBeNull();
+  });
+});
+
+describe('gateOf (literals one of which a match must contain)', () => {
+  it('picks the longest required literal or required group', () => {
+    expect(gateOf('\\b(?:ont|a|avons) (?:\\S+ )?adopté(?:e|s|es)?\\b')).toEqual(['adopté']);
+    expect(gateOf('(?:(\\d+)(?:e|ème)? )?anniversaire')).toEqual(['anniversaire']);
+    expect(gateOf('(?:statut|qualité) de partenaire(?!s? de dialogue)')).toEqual([' de partenaire']);
+    expect(gateOf('(?:pour|en)\\s+((?:19|20)\\d\\d)\\b')).toEqual(['pour', 'en']);
+    expect(gateOf('membres?')).toEqual(['membre']);
+  });
+
+  it('gives none when everything is optional or a class', () => {
+    expect(gateOf('(?:\\S+ )?')).toBeNull();
+    expect(gateOf('[ab]+\\d')).toBeNull();
   });
 });
 

@@ -33,6 +33,12 @@ export interface CompiledCue extends CueEntry {
   wordStart: boolean[] | null;
   /** Per lead: its number in the lexicon's LeadIndex (same lead and \b flag, same number). */
   leadIds: number[] | null;
+  /**
+   * Per lead (with leads) or per top-level alternative (without): literals one of which must
+   * occur in the text for that alternative to match, or null when none is known. An
+   * alternative whose gate is absent from the text is not tried (see findCues).
+   */
+  gates: (string[] | null)[];
   /** `re` with the sticky flag (matches exactly at lastIndex); null without leads. */
   sticky: RegExp | null;
   /** `^(?:pattern)` for matchAtStart, compiled once. */
@@ -180,7 +186,9 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
         const leads = specs ? specs.map((x) => x.s) : null;
         const wordStart = specs ? specs.map((x) => x.wordStart) : null;
         const leadIds = specs ? specs.map((x) => leadNumber(leadIndex, x.s, x.wordStart)) : null;
-        return { ...e, re, leads, wordStart, leadIds, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
+        const altGates = splitAlternatives(e.pattern).map(altGate);
+        const gates = specs ? specs.map((x) => altGates[x.alt]!) : altGates;
+        return { ...e, re, leads, wordStart, leadIds, gates, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
       } catch (err) {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }
@@ -210,7 +218,9 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   const slice = folded.slice(from, to);
   const found = cue0HasLeads(lex.cues[cls]) ? findLeads(lex.leadIndexes[cls], slice) : null;
   for (const cue of lex.cues[cls]) {
-    const starts = cue.leadIds ? leadPositions(found!, cue.leadIds) : null;
+    // A cue none of whose alternatives can match here (a required word is missing) is skipped.
+    if (!cue.leadIds && cue.gates.every((g) => g !== null && !gateOpen(g, slice))) continue;
+    const starts = cue.leadIds ? leadPositions(found!, cue.leadIds, cue.gates, slice) : null;
     if (starts && starts.length === 0) continue;
     // Without leads: the global regex scans the slice. With them: a match can only start
     // where a lead occurs, so the sticky regex is tried there, in order, skipping what a
@@ -301,14 +311,25 @@ function addLeads(index: LeadIndex, bucket: number[], text: string, at: number, 
 }
 
 /** The ascending offsets, without repeats, where one of a cue's leads occurs. */
-function leadPositions(found: (number[] | undefined)[], leadIds: number[]): number[] {
+function leadPositions(found: (number[] | undefined)[], leadIds: number[], gates: (string[] | null)[], text: string): number[] {
   let out: number[] = [];
-  for (const k of leadIds) {
-    const mine = found[k];
+  for (let j = 0; j < leadIds.length; j++) {
+    const mine = found[leadIds[j]!];
     if (!mine || mine.length === 0) continue;
+    // The lead's alternative cannot match when none of its gate literals occurs: a match of
+    // the regex at one of these offsets through another alternative starts with that
+    // alternative's own lead, so its offsets come from that lead.
+    const gate = gates[j];
+    if (gate && !gateOpen(gate, text)) continue;
     out = out.length === 0 ? mine : mergeSorted(out, mine);
   }
   return out;
+}
+
+/** Whether one of a gate's literals occurs in text. */
+function gateOpen(gate: string[], text: string): boolean {
+  for (const g of gate) if (text.includes(g)) return true;
+  return false;
 }
 
 /** Two ascending lists of offsets merged into one, without repeats. */
@@ -345,7 +366,20 @@ export function leadingLiterals(pattern: string): string[] | null {
 }
 
 /** leadingLiterals with, per lead, whether its top-level alternative opens with \b. */
-function leadSpecs(pattern: string): { s: string; wordStart: boolean }[] | null {
+function leadSpecs(pattern: string): { s: string; wordStart: boolean; alt: number }[] | null {
+  const alts = splitAlternatives(pattern);
+  const specs: { s: string; wordStart: boolean; alt: number }[] = [];
+  for (let a = 0; a < alts.length; a++) {
+    const alt = alts[a]!;
+    const own = altLeads(alt);
+    if (!own) return null;
+    for (const s of own) specs.push({ s, wordStart: alt.startsWith('\\b'), alt: a });
+  }
+  return specs;
+}
+
+/** The top-level alternatives of a pattern (split at "|" outside groups and classes). */
+function splitAlternatives(pattern: string): string[] {
   const alts: string[] = [];
   let depth = 0;
   let inClass = false;
@@ -360,13 +394,63 @@ function leadSpecs(pattern: string): { s: string; wordStart: boolean }[] | null 
     else if (ch === '|' && depth === 0) { alts.push(pattern.slice(last, i)); last = i + 1; }
   }
   alts.push(pattern.slice(last));
-  const specs: { s: string; wordStart: boolean }[] = [];
-  for (const alt of alts) {
-    const own = altLeads(alt);
-    if (!own) return null;
-    for (const s of own) specs.push({ s, wordStart: alt.startsWith('\\b') });
+  return alts;
+}
+
+/**
+ * Literals one of which a match of this top-level alternative must contain: the longest
+ * (by its shortest member) of its plain literal runs and of the leads of its groups that
+ * must match (not optional, not repeated from zero, not look-arounds). Null when none: the
+ * alternative is then always tried. A literal followed by ?, * or { loses its last character.
+ */
+function altGate(alt: string): string[] | null {
+  let best: string[] | null = null;
+  let bestLen = 0;
+  const consider = (set: string[] | null) => {
+    if (!set || set.length === 0) return;
+    const min = Math.min(...set.map((x) => x.length));
+    if (min > bestLen) { best = set; bestLen = min; }
+  };
+  for (let i = 0; i < alt.length; ) {
+    const ch = alt[i]!;
+    if (ch === '\\') { i += 2; continue; }
+    if (ch === '(') {
+      const close = closingParen(alt, i);
+      if (close < 0) return best;
+      const q = alt[close + 1];
+      const look = alt.startsWith('(?=', i) || alt.startsWith('(?!', i) || alt.startsWith('(?<=', i) || alt.startsWith('(?<!', i);
+      if (!look && q !== '?' && q !== '*' && q !== '{') {
+        const inner = alt.startsWith('(?:', i) ? alt.slice(i + 3, close) : alt[i + 1] === '?' ? null : alt.slice(i + 1, close);
+        if (inner !== null) consider(leadingLiterals(inner));
+      }
+      i = close + 1;
+      continue;
+    }
+    if (ch === '[') {
+      let j = i + 1;
+      while (j < alt.length && alt[j] !== ']') j += alt[j] === '\\' ? 2 : 1;
+      i = j + 1;
+      continue;
+    }
+    if (ch === '{') {
+      const j = alt.indexOf('}', i);
+      i = j < 0 ? alt.length : j + 1;
+      continue;
+    }
+    if ('?*+.^$|)'.includes(ch)) { i++; continue; }
+    let j = i;
+    while (j < alt.length && !'\\()[]{}|?*+.^$'.includes(alt[j]!)) j++;
+    let lit = alt.slice(i, j);
+    if (j < alt.length && '?*{'.includes(alt[j]!)) lit = lit.slice(0, -1);
+    if (lit) consider([lit]);
+    i = j;
   }
-  return specs;
+  return best;
+}
+
+/** altGate, exported for tests. */
+export function gateOf(alt: string): string[] | null {
+  return altGate(alt);
 }
 
 /** The leads of one alternative: its leading literal, or the leads of a leading group that must match. */
