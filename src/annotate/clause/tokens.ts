@@ -18,7 +18,11 @@ const HAN = /\p{Script=Han}/u;
 
 /** Splits a paragraph into folded word tokens with offsets into the original text. */
 export function tokenize(text: string): Token[] {
-  const folded = foldLoose(text);
+  return tokenizeFolded(foldLoose(text));
+}
+
+/** tokenize for text already folded by foldLoose. */
+function tokenizeFolded(folded: string): Token[] {
   const out: Token[] = [];
   for (const m of folded.matchAll(WORD)) {
     out.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
@@ -50,8 +54,24 @@ export function tokenizeShared(text: string): Token[] {
   let hit = tokenCache.get(text);
   if (!hit) {
     if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    hit = tokenize(text);
+    hit = tokenizeFolded(foldLooseShared(text));
     tokenCache.set(text, hit);
+  }
+  return hit;
+}
+
+/**
+ * foldLoose of a paragraph text, shared by the stages that fold whole paragraphs the loose way
+ * (tokens for the clause stages, topics): one fold per text instead of one per stage. Bounded
+ * like the token cache; the same text gives the same fold, so sharing cannot change output.
+ */
+const foldCache = new Map<string, string>();
+export function foldLooseShared(text: string): string {
+  let hit = foldCache.get(text);
+  if (hit === undefined) {
+    if (foldCache.size >= TOKEN_CACHE_MAX) foldCache.clear();
+    hit = foldLoose(text);
+    foldCache.set(text, hit);
   }
   return hit;
 }
