@@ -193,6 +193,11 @@ interface LeadIndex {
   count: number;
   noLead: number[];
   anywhere: boolean;
+  /**
+   * seen[n][key & 0xffff] = 1 when some lead of n units has that key: a typed-array probe
+   * before the Map look-up, since most word starts begin no lead.
+   */
+  seen: Uint8Array[];
 }
 /** One distinct lead literal, the cues (indices) that start with it, and its slot. */
 interface Lead { s: string; cues: number[]; slot: number }
@@ -204,6 +209,7 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
     const byLength: LeadIndex['byLength'] = [null, null, null, null];
     const leads = new Map<string, Lead>();
     const noLead: number[] = [];
+    const seen = [0, 1, 2, 3].map(() => new Uint8Array(0x10000));
     cues.forEach((cue, i) => {
       const n = Math.min(3, cue.lead.length);
       if (n === 0) { noLead.push(i); return; }
@@ -213,12 +219,13 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
       leads.set(cue.lead, lead);
       let key = 0;
       for (let k = 0; k < n; k++) key = keyStep(key, cue.lead.charCodeAt(k));
+      seen[n]![key & 0xffff] = 1;
       const map = (byLength[n] ??= new Map());
       const list = map.get(key);
       if (list) list.push(lead);
       else map.set(key, [lead]);
     });
-    index = { byLength, count: leads.size, noLead, anywhere: cues.some((c) => !c.bounded) };
+    index = { byLength, count: leads.size, noLead, anywhere: cues.some((c) => !c.bounded), seen };
     leadIndexes.set(cues, index);
   }
   return index;
@@ -237,14 +244,18 @@ interface LeadHits { at: Array<number[] | undefined>; found: Lead[] }
 function leadStarts(folded: string, index: LeadIndex): LeadHits {
   const hits: LeadHits = { at: new Array(index.count), found: [] };
   const [, one, two, three] = index.byLength;
+  const [, seen1, seen2, seen3] = index.seen;
   for (let p = 0; p < folded.length; p++) {
     if (!index.anywhere && p > 0 && isLetterOrDigitUnit(folded.charCodeAt(p - 1))) continue;
     const k1 = keyStep(0, folded.charCodeAt(p));
-    if (one) addStarts(hits, one.get(k1), folded, p);
+    if (one && seen1![k1 & 0xffff] === 1) addStarts(hits, one.get(k1), folded, p);
     if (p + 1 >= folded.length) continue;
     const k2 = keyStep(k1, folded.charCodeAt(p + 1));
-    if (two) addStarts(hits, two.get(k2), folded, p);
-    if (three && p + 2 < folded.length) addStarts(hits, three.get(keyStep(k2, folded.charCodeAt(p + 2))), folded, p);
+    if (two && seen2![k2 & 0xffff] === 1) addStarts(hits, two.get(k2), folded, p);
+    if (three && p + 2 < folded.length) {
+      const k3 = keyStep(k2, folded.charCodeAt(p + 2));
+      if (seen3![k3 & 0xffff] === 1) addStarts(hits, three.get(k3), folded, p);
+    }
   }
   return hits;
 }
