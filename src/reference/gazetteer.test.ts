@@ -133,3 +133,16 @@ describe('Gazetteer and resolveOverlaps', () => {
     expect(() => g.find('\u0000\uD800 ((( ’’’ ---')).not.toThrow();
   });
 });
+
+describe('Gazetteer trie with wide nodes', () => {
+  it('finds names under a node with many children, and names added after a search', () => {
+    // six second letters under "m": the "m" node is wide (a map of its children)
+    const names = ['Mali', 'Mexique', 'Micronésie', 'Monaco', 'Mumbai', 'Myanmar'];
+    const g = new Gazetteer(names.map((name) => ({ type: 'state' as const, ref: name.slice(0, 2).toUpperCase(), name, source: 'name' })));
+    const text = 'Le Mali, le Mexique, la Micronésie, Monaco, Mumbai et le Myanmar.';
+    expect(g.find(text).map((m) => m.text)).toEqual(names);
+    g.add({ type: 'place', ref: 'mbabane', name: 'Mbabane', source: 'name' });
+    expect(g.find('Mbabane et Monaco').map((m) => m.text)).toEqual(['Mbabane', 'Monaco']);
+    expect(g.find('Mozart à Malmö').map((m) => m.text)).toEqual([]);
+  });
+});

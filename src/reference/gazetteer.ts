@@ -38,6 +38,9 @@ export interface GazetteerMatch {
  * direct 65536-entry table; every other node keeps its children as a linked list of siblings
  * (most nodes have one or two), in plain integer arrays.
  */
+/** Nodes with at least this many children get a map (see Gazetteer.wide). */
+const WIDE_NODE = 6;
+
 export class Gazetteer {
   private readonly rootTable = new Int32Array(65536).fill(-1);
   private code: number[] = [0];
@@ -47,10 +50,42 @@ export class Gazetteer {
   /** Number of distinct keys. */
   size = 0;
 
+  /**
+   * Children of the few nodes with many of them (the first letters under the root: up to twenty),
+   * by code, so that the walk from every token start does not run down a long sibling list.
+   * Built on the first find after the trie last changed; `add` drops it.
+   */
+  private wide: (Map<number, number> | undefined)[] | null = null;
+
   private child(node: number, c: number): number {
     if (node === 0) return this.rootTable[c];
     for (let k = this.firstChild[node]; k !== -1; k = this.nextSibling[k]) if (this.code[k] === c) return k;
     return -1;
+  }
+
+  /** child() for the walk: the map of a wide node, else the sibling list. */
+  private step(wide: (Map<number, number> | undefined)[], node: number, c: number): number {
+    if (node === 0) return this.rootTable[c];
+    const m = wide[node];
+    if (m !== undefined) return m.get(c) ?? -1;
+    for (let k = this.firstChild[node]; k !== -1; k = this.nextSibling[k]) if (this.code[k] === c) return k;
+    return -1;
+  }
+
+  private wideNodes(): (Map<number, number> | undefined)[] {
+    if (this.wide) return this.wide;
+    const wide: (Map<number, number> | undefined)[] = new Array(this.code.length);
+    for (let node = 1; node < this.code.length; node++) {
+      let n = 0;
+      for (let k = this.firstChild[node]; k !== -1; k = this.nextSibling[k]) n++;
+      if (n < WIDE_NODE) continue;
+      const m = new Map<number, number>();
+      // the sibling list is newest first; the first of equal codes wins, as in child()
+      for (let k = this.firstChild[node]; k !== -1; k = this.nextSibling[k]) if (!m.has(this.code[k])) m.set(this.code[k], k);
+      wide[node] = m;
+    }
+    this.wide = wide;
+    return wide;
   }
 
   private addChild(node: number, c: number): number {
@@ -89,6 +124,7 @@ export class Gazetteer {
   add(entry: GazetteerEntry): void {
     const key = makeNameKey(entry.name);
     if (!key) return;
+    this.wide = null;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const ch = key.charCodeAt(i);
@@ -117,12 +153,13 @@ export class Gazetteer {
     const { codes, startOk, startAt, endAt } = tk;
     const cands: GazetteerMatch[] = [];
     const n = codes.length;
+    const wide = this.wideNodes();
     for (let i = 0; i < n; i++) {
       if (!startOk[i]) continue;
       let node = 0;
       let best: GazetteerMatch | null = null;
       for (let j = i; j < n; j++) {
-        node = this.child(node, codes[j]);
+        node = this.step(wide, node, codes[j]);
         if (node === -1) break;
         const list = this.entries[node];
         if (list && endAt[j] >= 0) {
