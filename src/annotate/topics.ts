@@ -126,7 +126,6 @@ export function findCueMatches(folded: string, cues: CompiledCue[]): CueMatch[] 
   // Only the cues whose lead occurs (and those without a lead), in lexicon order.
   const tried = [...index.noLead];
   for (const lead of hits.found) tried.push(...lead.cues);
-  const slotOf = new Map<string, number>(hits.found.map((l) => [l.s, l.slot]));
   for (const i of tried.sort((a, b) => a - b)) {
     const cue = cues[i]!;
     if (!cue.lead) {
@@ -140,7 +139,7 @@ export function findCueMatches(folded: string, cues: CompiledCue[]): CueMatch[] 
     // literal occurs (at a word start for a bounded cue), so match the form only at those
     // places (hand matcher; the sticky regex for text with surrogate pairs), left to right,
     // going on after each match as matchAll does.
-    const at = hits.at[slotOf.get(cue.lead)!];
+    const at = hits.at[index.slotOfCue[i]!];
     if (!at) continue;
     let from = 0;
     for (const k of at) {
@@ -198,6 +197,8 @@ interface LeadIndex {
    * before the Map look-up, since most word starts begin no lead.
    */
   seen: Uint8Array[];
+  /** Per cue (by index): the slot of its lead, -1 without one. */
+  slotOfCue: number[];
 }
 /** One distinct lead literal, the cues (indices) that start with it, and its slot. */
 interface Lead { s: string; cues: number[]; slot: number }
@@ -210,12 +211,15 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
     const leads = new Map<string, Lead>();
     const noLead: number[] = [];
     const seen = [0, 1, 2, 3].map(() => new Uint8Array(0x10000));
+    const slotOfCue: number[] = [];
     cues.forEach((cue, i) => {
       const n = Math.min(3, cue.lead.length);
+      slotOfCue.push(-1);
       if (n === 0) { noLead.push(i); return; }
       const known = leads.get(cue.lead);
-      if (known) { known.cues.push(i); return; }
+      if (known) { known.cues.push(i); slotOfCue[i] = known.slot; return; }
       const lead: Lead = { s: cue.lead, cues: [i], slot: leads.size };
+      slotOfCue[i] = lead.slot;
       leads.set(cue.lead, lead);
       let key = 0;
       for (let k = 0; k < n; k++) key = keyStep(key, cue.lead.charCodeAt(k));
@@ -225,7 +229,7 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
       if (list) list.push(lead);
       else map.set(key, [lead]);
     });
-    index = { byLength, count: leads.size, noLead, anywhere: cues.some((c) => !c.bounded), seen };
+    index = { byLength, count: leads.size, noLead, anywhere: cues.some((c) => !c.bounded), seen, slotOfCue };
     leadIndexes.set(cues, index);
   }
   return index;
