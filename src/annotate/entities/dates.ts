@@ -503,6 +503,17 @@ function chronoWindows(text: string): [number, number][] {
   }
   return out;
 }
+/** Per language: a weekday with its comma or space at the start of a chrono result (null without weekdays); built once. */
+const weekdayRegExps = new Map<string, RegExp | null>();
+function weekdayRegExp(lang: string): RegExp | null {
+  let re = weekdayRegExps.get(lang);
+  if (re === undefined) {
+    const weekdays = alternation(compile(lang).lex.weekdays ?? []);
+    re = weekdays.length ? new RegExp(`^(?:${weekdays})[\\s,]+`, 'iu') : null; // not global: exec keeps no state
+    weekdayRegExps.set(lang, re);
+  }
+  return re;
+}
 const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
 
 /**
@@ -532,7 +543,7 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
     results = [];
   }
   const out: Candidate[] = [];
-  const weekdays = alternation(compile(lang).lex.weekdays ?? []);
+  const weekdayRe = weekdayRegExp(lang);
   const comp = (c: chrono.ParsedComponents, fallbackYear: number | null = null) => {
     if (!c.isCertain('day') || !c.isCertain('month')) return null;
     const y = c.isCertain('year') ? c.get('year') : fallbackYear ?? refYear;
@@ -552,7 +563,7 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
     const ws = /^\s*/u.exec(r.text)![0].length;
     let body = r.text.slice(ws);
     // a weekday before the date is left out of the span, like an article ("jeudi 5 octobre 2023")
-    const wd = weekdays.length ? new RegExp(`^(?:${weekdays})[\\s,]+`, 'iu').exec(body) : null;
+    const wd = weekdayRe ? weekdayRe.exec(body) : null;
     const skip = ws + (wd ? wd[0].length : 0);
     body = r.text.slice(skip);
     const lead = LEADING_WORDS.exec(body);
