@@ -1,4 +1,4 @@
-import { foldForMatch } from '../text/fold.js';
+import { foldForMatch, foldForMatchCached } from '../text/fold.js';
 import type { Action, Entity, EntityType, InstitutionalFact, Paragraph } from '../types.js';
 import { findCues, type CueClass, type CueMatch, type FactsLexicon } from './lexicon.js';
 
@@ -30,7 +30,8 @@ export interface ParagraphFacts {
 export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org: string | null, docDate: string | null): ParagraphFacts {
   return {
     paragraph,
-    folded: foldForMatch(paragraph.text),
+    // Cached: the entity recognisers folded the same paragraph text the same way just before.
+    folded: foldForMatchCached(paragraph.text),
     sentences: splitSentences(paragraph.text),
     lex,
     org,

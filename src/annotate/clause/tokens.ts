@@ -1,4 +1,4 @@
-import { foldLoose } from '../../text/fold.js';
+import { foldLoose, foldLooseCached } from '../../text/fold.js';
 
 /**
  * Words and sentences with offsets. Matching runs on the loose fold (lower case, accents and
@@ -62,18 +62,12 @@ export function tokenizeShared(text: string): Token[] {
 
 /**
  * foldLoose of a paragraph text, shared by the stages that fold whole paragraphs the loose way
- * (tokens for the clause stages, topics): one fold per text instead of one per stage. Bounded
- * like the token cache; the same text gives the same fold, so sharing cannot change output.
+ * (tokens for the clause stages, topics, and the entity recognisers before them): one fold per
+ * text instead of one per stage, through the bounded cache of src/text/fold.ts. The same text
+ * gives the same fold, so sharing cannot change output.
  */
-const foldCache = new Map<string, string>();
 export function foldLooseShared(text: string): string {
-  let hit = foldCache.get(text);
-  if (hit === undefined) {
-    if (foldCache.size >= TOKEN_CACHE_MAX) foldCache.clear();
-    hit = foldLoose(text);
-    foldCache.set(text, hit);
-  }
-  return hit;
+  return foldLooseCached(text);
 }
 
 /**
