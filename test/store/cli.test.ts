@@ -30,6 +30,16 @@ describe('concord import / search / track / items / diff', { timeout: 300_000 },
     expect(again.status).toBe(0);
   });
 
+  it('lists the stored documents, filtered, as text and JSON', () => {
+    const text = run('list', '--db', db);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^sco-2024-astana\tsco\t2024-07-04\tastana\tfr\t121 paragraphs$/m);
+    const json = JSON.parse(run('list', '--db', db, '--lang', 'fr', '--format', 'json').stdout) as Array<{ id: string; language: string }>;
+    expect(json.map((d) => d.id)).toContain('sco-2024-astana');
+    expect(json.every((d) => d.language === 'fr')).toBe(true);
+    expect(run('list', '--db', db, '--org', 'g7').stderr).toMatch(/no stored documents/);
+  });
+
   it('searches with JSON facets and refuses bad queries with one clear line', () => {
     const r = run('search', 'banque développement', '--format', 'json', '--db', db);
     expect(r.status).toBe(0);

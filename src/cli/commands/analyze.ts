@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { analyzeBytes } from '../../analyze.js';
 import { FORMATTERS } from '../../export/index.js';
@@ -7,6 +5,7 @@ import { DEFAULT_MAX_BYTES } from '../../ingest/types.js';
 import { validateAnalysis } from '../../schema/validateAnalysis.js';
 import { EXIT_OK, EXIT_UNUSABLE, EXIT_WARNINGS, UsageError } from '../errors.js';
 import { readInput } from '../readInput.js';
+import { writeRenderedOutput } from '../writeOutput.js';
 
 export function registerAnalyze(program: Command): void {
   program
@@ -33,16 +32,7 @@ export function registerAnalyze(program: Command): void {
         const errors = validateAnalysis(analysis);
         if (errors.length) throw new Error(`the analysis does not match the schema (a bug): ${errors.join('; ')}`);
       }
-      const out = formatter(analysis);
-      if (out.kind === 'text') {
-        if (opts.out) writeFileSync(opts.out, out.text);
-        else process.stdout.write(out.text);
-      } else {
-        const dir = opts.out ?? '.';
-        mkdirSync(dir, { recursive: true });
-        for (const [name, content] of Object.entries(out.files)) writeFileSync(join(dir, name), content);
-        process.stderr.write(`concord: wrote ${Object.keys(out.files).join(', ')} to ${dir}\n`);
-      }
+      writeRenderedOutput(formatter(analysis), opts.out);
       const messages = analysis.messages ?? [];
       for (const m of messages) {
         if (m.severity !== 'info') process.stderr.write(`concord: ${m.severity}: ${m.message} [${m.ruleId}, ${m.stage}${m.eId ? `, ${m.eId}` : ''}]\n`);

@@ -2,8 +2,9 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ACTION_CATEGORIES } from '../../types.js';
 import { collectFiles, importFiles } from '../../store/importFiles.js';
-import { openStore, StoreError, ITEM_TYPES, type DocumentDiff, type SearchResult, type Store } from '../../store/index.js';
+import { ITEM_TYPES, type DocumentDiff, type SearchResult } from '../../store/index.js';
 import { EXIT_OK, EXIT_WARNINGS, UsageError } from '../errors.js';
+import { openStoreForCli, withStore } from '../withStore.js';
 
 /**
  * Corpus commands (issue 3): import, track, items, diff, search. All take --db URL
@@ -19,7 +20,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--work <id>', 'the work these texts express (e.g. the fr and en texts of one declaration)')
     .option('-l, --lang <lang>', 'language of the texts: auto, fr, en, ru, zh', 'auto')
     .action(async (paths: string[], opts) => {
-      const store = await open(opts.db);
+      const store = await openStoreForCli(opts.db);
       try {
         const { files, problems } = await collectFiles(paths);
         const total = files.reduce((s, f) => s + f.bytes, 0);
@@ -48,6 +49,26 @@ export function registerCorpusCommands(program: Command): void {
       } finally {
         await store.close();
       }
+    });
+
+  program
+    .command('list')
+    .description('List the stored documents (id, organisation, date, place, language, paragraphs)')
+    .option('--db <url>', 'store URL')
+    .option('--org <org>', 'only this organisation (e.g. sco)')
+    .option('--year <year>', 'only this year')
+    .option('--lang <lang>', 'only this language')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (opts) => {
+      const year = opts.year === undefined ? undefined : positive(opts.year, '--year');
+      await withStore(opts.db, async (store) => {
+        const docs = await store.listDocuments({ org: opts.org, year, lang: opts.lang });
+        if (opts.format === 'json') return void process.stdout.write(JSON.stringify(docs, null, 2) + '\n');
+        for (const d of docs) {
+          process.stdout.write(`${d.id}\t${d.organization ?? '-'}\t${d.date ?? '-'}\t${d.place ?? '-'}\t${d.language}\t${d.paragraphCount} paragraphs\n`);
+        }
+        if (docs.length === 0) process.stderr.write('concord: no stored documents (add some with concord import)\n');
+      });
     });
 
   program
@@ -143,26 +164,7 @@ function positive(v: unknown, name: string): number {
   return n;
 }
 
-async function open(url: string | undefined): Promise<Store> {
-  try {
-    return await openStore(url);
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message, 'pass --db sqlite:PATH or --db postgres://… (or set CONCORD_DB)');
-    throw e;
-  }
-}
 
-async function withStore(url: string | undefined, f: (store: Store) => Promise<void>): Promise<void> {
-  const store = await open(url);
-  try {
-    await f(store);
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  } finally {
-    await store.close();
-  }
-}
 
 /** Search hits as text; matched words in bold on a terminal, in [brackets] otherwise. */
 export function renderSearch(r: SearchResult, tty: boolean): string {

@@ -2,9 +2,11 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { FORMATTERS } from '../../export/index.js';
-import { openStore, StoreError, type DocumentFilter, type Store } from '../../store/index.js';
+import type { DocumentFilter, Store } from '../../store/index.js';
 import type { Analysis } from '../../types.js';
 import { UsageError } from '../errors.js';
+import { withStore } from '../withStore.js';
+import { writeRenderedOutput } from '../writeOutput.js';
 
 /**
  * `concord export DOC --format F` writes one stored document in any output format;
@@ -22,23 +24,6 @@ export function fileNameFor(id: string, format: string): string {
   return base + (EXTENSIONS[format] ?? `.${format}`);
 }
 
-async function withStore<T>(url: string | undefined, f: (store: Store) => Promise<T>): Promise<T> {
-  let store: Store;
-  try {
-    store = await openStore(url);
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message, 'pass --db sqlite:PATH or --db postgres://… (or set CONCORD_DB)');
-    throw e;
-  }
-  try {
-    return await f(store);
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  } finally {
-    await store.close();
-  }
-}
 
 /** Every stored analysis matching the filter, a page of documents at a time. */
 async function* eachAnalysis(store: Store, filter: DocumentFilter): AsyncGenerator<Analysis> {
@@ -95,17 +80,8 @@ export function registerExport(program: Command): void {
       await withStore(opts.db, async (store) => {
         if (doc) {
           const analysis = await store.getAnalysis(doc);
-          if (!analysis) throw new UsageError(`no stored document "${doc}"`, 'see concord list for the ids');
-          const out = formatter(analysis);
-          if (out.kind === 'text') {
-            if (opts.out) writeFileSync(opts.out, out.text);
-            else process.stdout.write(out.text);
-          } else {
-            const dir = opts.out ?? '.';
-            mkdirSync(dir, { recursive: true });
-            for (const [name, content] of Object.entries(out.files)) writeFileSync(join(dir, name), content);
-            process.stderr.write(`concord: wrote ${Object.keys(out.files).join(', ')} to ${dir}\n`);
-          }
+          if (!analysis) throw new UsageError(`no stored document "${doc}"`, 'see concord list for the stored ids');
+          writeRenderedOutput(formatter(analysis), opts.out);
           return;
         }
         let count = 0;
