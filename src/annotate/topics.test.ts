@@ -5,13 +5,10 @@ import { annotateTopics, findCueMatches } from './topics.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { compileForm, formSteps, loadTopicCues, matchFormAt, readTopicIds, type TopicsLexicon } from './topicsLexicon.js';
 import { foldLoose } from '../text/fold.js';
+import { makeParagraph } from '../../test/support/makeParagraph.js';
 
 function para(text: string, kind: ParagraphKind = 'operative', entities: Entity[] = []): Paragraph {
-  return {
-    n: 1, eId: 'para_1', kind, text,
-    subject: { scope: 'all', states: [], qualifier: null, text: null },
-    actions: [], commitment: false, commitments: 0, entities, proposals: [], topics: [],
-  };
+  return makeParagraph(1, text, { kind, entities });
 }
 function ctx(language: string, organization: string | null = 'sco'): AnnotateContext {
   return {

@@ -5,16 +5,9 @@ import { overlapRatio } from './matchEntities.js';
 import { normalisedOffset, normaliseParagraphText } from './normalise.js';
 import { pool } from './pool.js';
 import { renderEvalTable } from './renderTable.js';
+import { makeParagraph } from '../../test/support/makeParagraph.js';
 
-/** A paragraph with every field empty, overridden by `over`. */
-function para(n: number, text: string, over: Partial<Paragraph> = {}): Paragraph {
-  return {
-    n, eId: `para_${n}`, kind: 'operative', text,
-    subject: { scope: 'all', states: [], qualifier: null, text: null },
-    actions: [], commitment: false, commitments: 0, entities: [], proposals: [], topics: [],
-    ...over,
-  };
-}
+const para = makeParagraph;
 function doc(paragraphs: Paragraph[], over: Partial<Analysis['document']> = {}): Analysis {
   return {
     schemaVersion: '1',

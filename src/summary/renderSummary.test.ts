@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Paragraph } from '../types.js';
 import { renderSummary, stateName } from './renderSummary.js';
+import { makeParagraph } from '../../test/support/makeParagraph.js';
 
-function para(n: number, text: string, over: Partial<Paragraph> = {}): Paragraph {
-  return {
-    n, eId: `para_${n}`, kind: 'operative', text,
-    subject: { scope: 'all', states: [], qualifier: null, text: null },
-    actions: [], commitment: false, commitments: 0, entities: [], proposals: [], topics: [],
-    ...over,
-  };
-}
+const para = makeParagraph;
 
 // A small invented declaration (offsets of the entities checked in the first test).
 const P2 = 'The Member States adopted the Charter of Friendship and noted the Forum of Cities (Almaty, 3 May 2024).';
