@@ -1,5 +1,5 @@
 import type { Entity, Paragraph } from '../types.js';
-import { foldLooseShared } from './clause/tokens.js';
+import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
 import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, type CompiledCue } from './topicsLexicon.js';
 
@@ -61,7 +61,7 @@ export function annotateTopics(paragraphs: Paragraph[], ctx: AnnotateContext): v
 
 /** Scores the topics of one paragraph and picks them (see annotateTopics). */
 export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization: string): { topics: string[]; rules: string[] } {
-  const folded = foldLooseShared(p.text);
+  const folded = foldLooseCached(p.text);
   const entities = p.entities ?? [];
   const isOwn = (e: Entity) => !!ownOrganization && !!e.ref && (e.ref === ownOrganization || e.ref.startsWith(`${ownOrganization}-`));
   const others = entities.filter((e) => e.type === 'organization' && e.ref && !isOwn(e));

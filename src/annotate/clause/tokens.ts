@@ -54,20 +54,12 @@ export function tokenizeShared(text: string): Token[] {
   let hit = tokenCache.get(text);
   if (!hit) {
     if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    hit = tokenizeFolded(foldLooseShared(text));
+    // One loose fold per paragraph text, shared with topics and the entity recognisers through
+    // the bounded cache of src/text/fold.ts.
+    hit = tokenizeFolded(foldLooseCached(text));
     tokenCache.set(text, hit);
   }
   return hit;
-}
-
-/**
- * foldLoose of a paragraph text, shared by the stages that fold whole paragraphs the loose way
- * (tokens for the clause stages, topics, and the entity recognisers before them): one fold per
- * text instead of one per stage, through the bounded cache of src/text/fold.ts. The same text
- * gives the same fold, so sharing cannot change output.
- */
-export function foldLooseShared(text: string): string {
-  return foldLooseCached(text);
 }
 
 /**
