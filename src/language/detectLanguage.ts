@@ -16,14 +16,30 @@ export interface LanguageGuess {
   reliable: boolean;
 }
 
+const HAN = /\p{Script=Han}/u;
+const HAN_ALL = /\p{Script=Han}/gu;
+const LETTER_ALL = /\p{L}/gu;
+
+/** Number of matches of a global pattern, without building the array of matches. */
+function countMatches(s: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s) !== null) n++;
+  return n;
+}
+
 /** Language of a piece of text with the eld library ('und' when it cannot tell). */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   if (!/\p{L}/u.test(sample)) return { language: 'und', reliable: false };
   // Chinese script settles it faster and more surely than n-grams on short text.
-  const han = (sample.match(/\p{Script=Han}/gu) ?? []).length;
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
-  if (han > 0 && han / letters > 0.3) return { language: 'zh', reliable: true };
+  // Counted only when a Han character is there at all (most texts have none): matching every letter
+  // into an array cost as much as the n-gram detection itself.
+  if (HAN.test(sample)) {
+    const han = countMatches(sample, HAN_ALL);
+    const letters = countMatches(sample, LETTER_ALL);
+    if (han / letters > 0.3) return { language: 'zh', reliable: true };
+  }
   const r = eld.detect(sample);
   return { language: r.language || 'und', reliable: r.isReliable() };
 }
