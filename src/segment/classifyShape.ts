@@ -34,15 +34,18 @@ export function classifyShape(p: RawParagraph, index: number, all: RawParagraph[
   if (DOC_SYMBOL.test(t)) return { kind: 'heading', rule: 'segment/heading-document-symbol' };
   if (DATELINE.test(t)) return { kind: 'heading', rule: 'segment/heading-dateline' };
   const endsSentence = SENTENCE_END.test(t) || STARTS_LOWER.test(t);
+  // Every rule below that reads the word count first needs a line that does not end a sentence:
+  // most paragraphs do, and splitting them into words was the stage's main cost.
+  if (endsSentence) return { kind: 'operative', rule: 'segment/default-operative' };
   const words = wordCount(t);
   // A short label after the last real paragraph is page residue, not a heading (nothing follows it).
-  if (isLast && index > 0 && !endsSentence && words <= 2 && !isAllCaps(t) && t.length < 40) {
+  if (isLast && index > 0 && words <= 2 && !isAllCaps(t) && t.length < 40) {
     return { kind: 'fragment', rule: 'segment/fragment-trailing-label' };
   }
-  if (!endsSentence && (isAllCaps(t) || SECTION_NUMBER.test(t)) && t.length <= 200) {
+  if ((isAllCaps(t) || SECTION_NUMBER.test(t)) && t.length <= 200) {
     return { kind: 'heading', rule: 'segment/heading-caps-or-numbered' };
   }
-  if (!endsSentence && t.length <= 250 && (index === 0 || words <= 20)) {
+  if (t.length <= 250 && (index === 0 || words <= 20)) {
     return { kind: 'heading', rule: 'segment/heading-unpunctuated-line' };
   }
   return { kind: 'operative', rule: 'segment/default-operative' };
