@@ -93,6 +93,20 @@ function foldCode(code: number): number {
   return foldTable[code];
 }
 
+/**
+ * classOf and foldCode in one table look-up for the key loop: (class << 16) | folded code unit,
+ * -1 until the code unit is first met. The two separate look-ups (each a call and a check) were
+ * most of makeTextKey's cost.
+ */
+const codeInfo = new Int32Array(65536).fill(-1);
+function infoOf(code: number): number {
+  const v = codeInfo[code];
+  if (v !== -1) return v;
+  const info = (classOf(code) << 16) | foldCode(code);
+  codeInfo[code] = info;
+  return info;
+}
+
 const ruCache = new Map<string, string>();
 /** A Cyrillic token: lower-cased, case ending removed, then accents folded (ё→е); cached. */
 function normaliseCyrillic(token: string): string {
@@ -129,22 +143,25 @@ export function makeTextKey(text: string, reuse = false): TextKey {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    const cls = classOf(code);
+    const info = infoOf(code);
+    const cls = info >>> 16;
     if (cls === C_WORD) {
+      // One pass over the word: its folded code units are written as it is read; a Cyrillic word
+      // is then rewritten from its normalised form (it may be shorter).
+      const m0 = m;
+      codes[m] = info & 0xffff; startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
       let j = i + 1;
       let cyr = code >= 0x400 && code <= 0x4ff;
       while (j < n) {
         const cj = text.charCodeAt(j);
-        if (classOf(cj) !== C_WORD) break;
+        const ij = infoOf(cj);
+        if (ij >>> 16 !== C_WORD) break;
         if (cj >= 0x400 && cj <= 0x4ff) cyr = true;
+        codes[m] = ij & 0xffff; startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
         j++;
       }
-      const m0 = m;
-      if (!cyr) {
-        for (let k = i; k < j; k++) {
-          codes[m] = foldCode(text.charCodeAt(k)); startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
-        }
-      } else {
+      if (cyr) {
+        m = m0;
         const norm = normaliseCyrillic(text.slice(i, j));
         for (let k = 0; k < norm.length && m < cap; k++) {
           codes[m] = norm.charCodeAt(k); startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
@@ -155,7 +172,7 @@ export function makeTextKey(text: string, reuse = false): TextKey {
       continue;
     }
     if (cls === C_IDEO || cls === C_PUNCT) {
-      codes[m] = foldCode(code); startOk[m] = 1; startAt[m] = i; endAt[m] = i + 1; m++;
+      codes[m] = info & 0xffff; startOk[m] = 1; startAt[m] = i; endAt[m] = i + 1; m++;
     }
     i++;
   }
