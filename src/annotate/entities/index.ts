@@ -46,22 +46,24 @@ export function annotateEntities(paragraphs: Paragraph[], ctx: AnnotateContext):
  * `gazetteer` and `named` are non-date candidates; `dates` are kept as they are (deduplicated).
  */
 export function mergeEntities(gazetteer: Entity[], named: Entity[], dates: Entity[]): Entity[] {
-  const nonDates = [
-    ...gazetteer.filter((e) => e.type !== 'date').map((e) => ({ e, pri: 1 })),
-    ...named.filter((e) => e.type !== 'date').map((e) => ({ e, pri: 0 })),
-  ].filter((c) => c.e.end > c.e.start);
-  // Equal spans: the gazetteer first, so the stable longest-first sort keeps it.
-  nonDates.sort((a, b) => b.pri - a.pri);
-  const kept = resolveOverlaps(nonDates.map((c) => ({ ...c.e, start: c.e.start, end: c.e.end })));
-  const seen = new Set<string>();
-  const allDates: Entity[] = [];
-  for (const d of [...dates, ...named.filter((e) => e.type === 'date'), ...gazetteer.filter((e) => e.type === 'date')]) {
-    const k = `${d.start}:${d.end}`;
-    if (seen.has(k) || d.end <= d.start) continue;
+  // Equal spans: the gazetteer first, so the stable longest-first sort of resolveOverlaps keeps it.
+  const nonDates: Entity[] = [];
+  for (const e of gazetteer) if (e.type !== 'date' && e.end > e.start) nonDates.push(e);
+  for (const e of named) if (e.type !== 'date' && e.end > e.start) nonDates.push(e);
+  const out = resolveOverlaps(nonDates); // a fresh array: the dates are added to it
+  const seen = new Set<number>();
+  const addDate = (d: Entity): void => {
+    if (d.end <= d.start) return;
+    // start and end as one number: a paragraph is cut at 200,000 characters (MAX_PARAGRAPH_CHARS)
+    const k = d.start * 1_000_003 + d.end;
+    if (seen.has(k)) return;
     seen.add(k);
-    allDates.push(d);
-  }
-  return [...kept, ...allDates].sort((a, b) => a.start - b.start || b.end - a.end);
+    out.push(d);
+  };
+  for (const d of dates) addDate(d);
+  for (const d of named) if (d.type === 'date') addDate(d);
+  for (const d of gazetteer) if (d.type === 'date') addDate(d);
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Runs one recogniser; a failure becomes a message (never an exception out of the stage). */
