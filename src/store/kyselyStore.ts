@@ -1,27 +1,26 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { analyzeBytes } from '../analyze.js';
 import type { Analysis } from '../types.js';
 import { alignParagraphs } from '../link/align.js';
 import { extractItemMentions } from '../link/extractItems.js';
 import { conceptsOf } from '../link/nameKey.js';
 import { stanceRank } from '../link/stance.js';
 import { findWords, termOf } from '../link/terms.js';
-import { decodeAnalysis, encodeAnalysis } from './analysisCodec.js';
+import { decodeAnalysis } from './analysisCodec.js';
+import { analyseAndPrepare, readForImport } from './importSteps.js';
 import type { Dialect } from './migrations.js';
-import { rowsOfAnalysis, type ParagraphRows } from './rows.js';
+import { isAnalysis, prepareAnalysis, type PreparedDocument } from './prepare.js';
+import type { ParagraphRows } from './rows.js';
 import type { DB } from './schema.js';
 import { parseQuery, toFts5, toTsquery } from './searchQuery.js';
+import type { SqliteRowWriter } from './sqlite/rowWriter.js';
 import {
   StoreError, type DocumentDiff, type DocumentFilter, type DocumentSummary, type DocumentVersion, type ImportOptions,
   type ImportOutcome, type Item, type ItemChange, type ItemFilter, type ItemTimeline, type ItemType, type ParagraphDiff,
   type SearchHit, type SearchQuery, type SearchResult, type Stance, type Store, type TimelineEntry,
 } from './types.js';
 
-/** Files larger than this are refused (a declaration is rarely above 2 MB; PDFs a few MB). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './importSteps.js';
 const MAX_LIMIT = 500;
 const SNIPPET_CHARS = 300;
 const BATCH = 200;
@@ -48,6 +47,11 @@ function debugReason(e: unknown): string {
 /** Slug for ids: lower-case letters, digits, dots and dashes. */
 function slug(s: string): string {
   return s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'document';
+}
+
+/** A Buffer over the same bytes (encoded analyses from a worker arrive as plain Uint8Arrays). */
+function toBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
 function chunks<T>(xs: T[], size: number): T[][] {
@@ -78,7 +82,11 @@ const SUMMARY_COLUMNS = ['id', 'work_id', 'language', 'organization', 'title', '
  * in JS (src/link/terms.ts), so both back ends rank the same words.
  */
 export class KyselyStore implements Store {
-  constructor(readonly db: Db, readonly kind: Dialect, private readonly onClose: () => Promise<void>) {}
+  /**
+   * `rowWriter`: SQLite's fast path for the paragraph rows (sqlite/rowWriter.ts), on the same
+   * connection as `db`; without it (PostgreSQL) the rows go through Kysely.
+   */
+  constructor(readonly db: Db, readonly kind: Dialect, private readonly onClose: () => Promise<void>, private readonly rowWriter?: SqliteRowWriter) {}
 
   private async guard<T>(what: string, f: () => Promise<T>): Promise<T> {
     try {
@@ -128,16 +136,9 @@ export class KyselyStore implements Store {
 
   async importFile(path: string, options: ImportOptions = {}): Promise<ImportOutcome> {
     const source = options.source ?? resolve(path);
-    let bytes: Buffer;
-    try {
-      const st = await stat(path);
-      if (!st.isFile()) return { status: 'failed', source, bytes: 0, reason: 'not a regular file' };
-      if (st.size > MAX_FILE_BYTES) return { status: 'failed', source, bytes: st.size, reason: `file too large (${st.size} bytes; at most ${MAX_FILE_BYTES})` };
-      bytes = await readFile(path);
-    } catch (e) {
-      return { status: 'failed', source, bytes: 0, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
-    }
-    const contentHash = createHash('sha256').update(bytes).digest('hex');
+    const read = await readForImport(path, source);
+    if (!read.ok) return read.outcome;
+    const { bytes, contentHash } = read;
     let existing;
     try {
       existing = await this.findByHash(contentHash);
@@ -145,16 +146,9 @@ export class KyselyStore implements Store {
       return { status: 'failed', source, bytes: bytes.length, reason: `could not read the store: database error${debugReason(e)}` };
     }
     if (existing) return { status: 'unchanged', source, bytes: bytes.length, documentId: existing.id, workId: existing.work_id, version: Number(existing.version) };
-    let analysis: Analysis;
-    try {
-      analysis = await analyzeBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { filename: basename(path), ...(options.lang ? { lang: options.lang } : {}) });
-    } catch (e) {
-      return { status: 'failed', source, bytes: bytes.length, reason: `cannot analyse: ${(e as Error)?.message ?? String(e)}` };
-    }
-    if (!Array.isArray(analysis.paragraphs) || analysis.paragraphs.length === 0) {
-      return { status: 'failed', source, bytes: bytes.length, reason: 'no paragraphs found (empty or unreadable text)' };
-    }
-    const out = await this.importAnalysis(analysis, { ...options, source, contentHash });
+    const p = await analyseAndPrepare({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), filename: basename(path), ...(options.lang ? { lang: options.lang } : {}), contentHash });
+    if (!p.ok) return { status: 'failed', source, bytes: bytes.length, reason: p.reason };
+    const out = await this.importPrepared(p.prepared, { ...options, source, contentHash });
     return { ...out, bytes: bytes.length };
   }
 
@@ -165,29 +159,40 @@ export class KyselyStore implements Store {
   async importAnalysis(analysis: Analysis, options: ImportOptions = {}): Promise<ImportOutcome> {
     const source = options.source ?? analysis?.document?.source ?? null;
     const label = source ?? analysis?.document?.id ?? 'analysis';
-    if (!analysis || typeof analysis !== 'object' || !analysis.document || !Array.isArray(analysis.paragraphs)) {
+    if (!isAnalysis(analysis)) {
       return { status: 'failed', source: label, bytes: 0, reason: 'not an analysis (document and paragraphs are required)' };
     }
-    const json = JSON.stringify(analysis);
-    const contentHash = options.contentHash ?? analysis.document.contentHash ?? createHash('sha256').update(json).digest('hex');
-    let rows: ParagraphRows[];
+    const p = prepareAnalysis(analysis, options.contentHash, !!process.env.CONCORD_DEBUG);
+    if (!p.ok) return { status: 'failed', source: label, bytes: 0, reason: p.reason };
+    return this.importPrepared(p.prepared, options);
+  }
+
+  /**
+   * Stores a prepared analysis (prepare.ts) in one transaction: what importAnalysis does after
+   * preparing, and what importFiles' workers hand to the main thread.
+   */
+  async importPrepared(prepared: PreparedDocument, options: ImportOptions = {}): Promise<ImportOutcome> {
+    const source = options.source ?? prepared.analysisSource ?? null;
+    const label = source ?? prepared.document.id ?? 'analysis';
     try {
-      rows = rowsOfAnalysis(analysis);
-    } catch (e) {
-      return { status: 'failed', source: label, bytes: 0, reason: `cannot index the analysis${debugReason(e)}` };
-    }
-    try {
-      return await this.db.transaction().execute(async (trx) => this.writeDocument(trx, analysis, json, rows, contentHash, source, options.workId, label));
+      return await this.db.transaction().execute(async (trx) => this.writeDocument(trx, prepared, source, options.workId, label));
     } catch (e) {
       if (e instanceof StoreError) return { status: 'failed', source: label, bytes: 0, reason: e.message };
       return { status: 'failed', source: label, bytes: 0, reason: `could not store the document: database error${debugReason(e)}` };
     }
   }
 
-  private async writeDocument(trx: Tx, analysis: Analysis, json: string, rows: ParagraphRows[], contentHash: string, source: string | null, workOption: string | undefined, label: string): Promise<ImportOutcome> {
+  /** The stored document with these input bytes (sha256), if any. */
+  async findContent(contentHash: string): Promise<{ documentId: string; workId: string; version: number } | null> {
+    const r = await this.findByHash(contentHash);
+    return r ? { documentId: r.id, workId: r.work_id, version: Number(r.version) } : null;
+  }
+
+  private async writeDocument(trx: Tx, prepared: PreparedDocument, source: string | null, workOption: string | undefined, label: string): Promise<ImportOutcome> {
+    const { contentHash, rows } = prepared;
     const same = await trx.selectFrom('documents').select(['id', 'work_id', 'version']).where('content_hash', '=', contentHash).executeTakeFirst();
     if (same) return { status: 'unchanged', source: label, bytes: 0, documentId: same.id, workId: same.work_id, version: Number(same.version) };
-    const doc = analysis.document;
+    const doc = prepared.document;
     const stamp = now();
     const date = typeof doc.date === 'string' ? doc.date : null;
     const yearMatch = date ? /^(\d{4})/.exec(date) : null;
@@ -216,9 +221,10 @@ export class KyselyStore implements Store {
     if (!work) await trx.insertInto('works').values({ id: workId, organization: doc.organization ?? null, date, place: doc.place ?? null, created_at: stamp }).execute();
     await trx.insertInto('documents').values({
       id, work_id: workId, language: lang, organization: doc.organization ?? null, title: doc.title ?? null, date, year,
-      place: doc.place ?? null, source, content_hash: contentHash, version, paragraph_count: rows.length, imported_at: stamp, analysis: encodeAnalysis(json),
+      place: doc.place ?? null, source, content_hash: contentHash, version, paragraph_count: rows.length, imported_at: stamp, analysis: toBuffer(prepared.encoded),
     }).execute();
-    await this.writeParagraphs(trx, id, doc.organization ?? null, year, rows);
+    if (this.rowWriter) this.rowWriter.writeParagraphs(id, doc.organization ?? null, year, rows);
+    else await this.writeParagraphs(trx, id, doc.organization ?? null, year, rows);
     return { status: previous ? 'replaced' : 'imported', source: label, bytes: 0, documentId: id, workId, version };
   }
 

@@ -5,14 +5,16 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { KyselyStore } from '../kyselyStore.js';
 import { migrationProvider } from '../migrations.js';
 import type { DB } from '../schema.js';
+import { SqliteRowWriter } from './rowWriter.js';
 import { StoreError, type Store } from '../types.js';
 
 /**
  * Opens (creating and migrating) the SQLite store at `path` (absolute, or ':memory:').
  * WAL journal + synchronous=NORMAL: each document's transaction is atomic and durable against
  * a killed process (a power loss may lose the last commits, never half of one).
+ * `rowWriter: false` writes the paragraph rows through Kysely, as on PostgreSQL (tests compare the two).
  */
-export async function openSqliteStore(path: string): Promise<Store> {
+export async function openSqliteStore(path: string, options: { rowWriter?: boolean } = {}): Promise<Store> {
   let database: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -32,5 +34,5 @@ export async function openSqliteStore(path: string): Promise<Store> {
   }
   return new KyselyStore(db, 'sqlite', async () => {
     await db.destroy();
-  });
+  }, options.rowWriter === false ? undefined : new SqliteRowWriter(database));
 }
