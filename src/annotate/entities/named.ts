@@ -6,7 +6,7 @@ import { foldLooseOnce } from './foldOnce.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { isCapitalised, tokenize, type Token } from './namedTokens.js';
-import { headAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
+import { headAt, headCandidates, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -81,8 +81,15 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
   let datesFound = false;
   const { placeLinks, dateStopLinks } = linkSets(lex);
   const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks, dateStopLinks };
+  // Tokens where no head can start are skipped at once (headCandidates); no head, no candidate.
+  const heads = headCandidates(toks, lex, ctx.capitalisedNames);
+  if (heads) {
+    if (heads.count === 0) return [];
+    ctx.mayHead = heads.may;
+  }
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
+    if (heads && heads.may[i] === 0) continue;
     const h = headAt(ctx, i);
     if (!h) continue;
     if (!datesFound) { for (const d of dates()) dateStarts.set(d.start, d.end); datesFound = true; }

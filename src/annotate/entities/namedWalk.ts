@@ -1,5 +1,6 @@
 import type { Descriptor, PreparedLexicon } from './namedLexicon.js';
 import { foldWord, inStemList } from './namedLexicon.js';
+import { foldForMatch } from '../../text/fold.js';
 import { isCapitalised, type Token } from './namedTokens.js';
 
 /**
@@ -50,6 +51,8 @@ export interface WalkContext {
   dateStopLinks: Set<string>;
   /** headAt's answer per token index, filled as asked (the walk asks again for the same tokens). */
   headMemo?: (HeadMatch | null | undefined)[];
+  /** Per token index, 0 when no head can start there (headCandidates); absent: every token is tried. */
+  mayHead?: Uint8Array;
 }
 
 type HeadMatch = { d: Descriptor; len: number; plural: boolean };
@@ -114,6 +117,7 @@ export function headAt(ctx: WalkContext, i: number): HeadMatch | null {
 }
 
 function findHeadAt(ctx: WalkContext, i: number): HeadMatch | null {
+  if (ctx.mayHead && ctx.mayHead[i] === 0) return null;
   const t = ctx.toks[i];
   if (!isWord(t)) return null;
   const w = fw(t);
@@ -129,6 +133,98 @@ function findHeadAt(ctx: WalkContext, i: number): HeadMatch | null {
     }
   }
   return null;
+}
+
+/*
+ * Head pre-filter. headAt is asked about every token of every paragraph, and almost every answer is
+ * null; finding that out folded the token (a Map look-up) and looked its heads up (another). Instead,
+ * one pass over the tokens hashes each token's characters folded one code unit at a time (a table),
+ * and only tokens whose hash is that of a head's first word, or whose prefix hashes to a stem's
+ * (a Russian form ending in '*'), or (English) that could hold a glued head, are tried.
+ *
+ * Exact (no head is missed): foldWord(s) is foldForMatch(s), which folds punctuation one character
+ * at a time and lower-cases the word, which is the character-by-character lower-casing except for
+ * the final-sigma rule and characters whose lower case changes length (kept as they are, as the table
+ * does). So wherever foldWord(s) equals a first word (or starts with a stem) free of sigmas, the
+ * table gives the same code units there, and the same hash. A lexicon whose first words hold a sigma
+ * or a surrogate is not filtered. Hash collisions only let extra tokens through.
+ */
+const foldCodes = new Int32Array(65536).fill(-1);
+/** One code unit folded as foldForMatch folds it alone (surrogate halves stay themselves). */
+function foldCode(c: number): number {
+  let f = foldCodes[c];
+  if (f < 0) { f = foldForMatch(String.fromCharCode(c)).charCodeAt(0); foldCodes[c] = f; }
+  return f;
+}
+const HASH_SEED = 0x811c9dc5 | 0;
+/** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Set. */
+const hashStep = (h: number, code: number) => Math.imul(h ^ code, 0x01000193) & 0x3fffffff;
+
+interface HeadFilter {
+  /** hashes of the heads' first words (not stems) */
+  exact: Set<number>;
+  /** per prefix length, the hashes of the stems of that length (undefined: no stem that long) */
+  stems: (Set<number> | undefined)[];
+}
+const headFilters = new WeakMap<PreparedLexicon, HeadFilter | null>();
+
+function headFilter(lex: PreparedLexicon): HeadFilter | null {
+  let f = headFilters.get(lex);
+  if (f !== undefined) return f;
+  f = { exact: new Set(), stems: [] };
+  for (const h of lex.heads) {
+    const stem = h.form[0].endsWith('*');
+    const w = stem ? h.form[0].slice(0, -1) : h.form[0];
+    // a sigma (final-sigma rule) or a surrogate pair: the per-code-unit fold may differ; no filter
+    if (/[\u03c2\u03c3\ud800-\udfff]/u.test(w) || (stem && w.length === 0)) { f = null; break; }
+    let hash = HASH_SEED;
+    for (let k = 0; k < w.length; k++) hash = hashStep(hash, w.charCodeAt(k));
+    if (!stem) f.exact.add(hash);
+    else (f.stems[w.length] ??= new Set()).add(hash);
+  }
+  headFilters.set(lex, f);
+  return f;
+}
+
+const isLowerCode = (c: number) => { const s = String.fromCharCode(c); return /\p{Ll}/u.test(s); };
+const isUpperCode = (c: number) => { const s = String.fromCharCode(c); return /\p{Lu}/u.test(s); };
+/** 1: \p{Ll}, 2: \p{Lu}, 0: neither, 255: not yet known; per code unit (lone surrogates are neither). */
+const caseCodes = new Uint8Array(65536).fill(255);
+function caseOf(c: number): number {
+  let k = caseCodes[c];
+  if (k === 255) { k = isLowerCode(c) ? 1 : isUpperCode(c) ? 2 : 0; caseCodes[c] = k; }
+  return k;
+}
+
+/**
+ * Per token, 1 when a head may start there (see the comment above), else 0; and how many may. With
+ * `glued` (English), a capitalised word with a lower-case letter right before a capital may end in a
+ * glued head (findHeadAt's test reads such a pair at the join). Null when the lexicon is not filtered.
+ */
+export function headCandidates(toks: Token[], lex: PreparedLexicon, glued: boolean): { may: Uint8Array; count: number } | null {
+  const filter = headFilter(lex);
+  if (!filter) return null;
+  const { exact, stems } = filter;
+  const maxStem = stems.length - 1;
+  const may = new Uint8Array(toks.length);
+  let count = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word' && t.kind !== 'num') continue;
+    const s = t.text;
+    let hash = HASH_SEED;
+    let ok = false;
+    let gluedPair = false;
+    let prevCase = 0;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      hash = hashStep(hash, foldCode(c));
+      if (k < maxStem) { const st = stems[k + 1]; if (st !== undefined && st.has(hash)) ok = true; }
+      if (glued) { const cs = caseOf(c); if (cs === 2 && prevCase === 1) gluedPair = true; prevCase = cs; }
+    }
+    if (ok || exact.has(hash) || (gluedPair && isCapitalised(t))) { may[i] = 1; count++; }
+  }
+  return { may, count };
 }
 
 /**
