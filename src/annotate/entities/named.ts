@@ -6,7 +6,7 @@ import { foldLooseOnce } from './foldOnce.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { isCapitalised, tokenize, type Token } from './namedTokens.js';
-import { headAt, headCandidates, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
+import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -74,27 +74,38 @@ function linkSets(lex: PreparedLexicon): { placeLinks: Set<string>; dateStopLink
 
 /** Descriptor-grammar candidates for fr/en/ru. */
 function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: () => { start: number; end: number }[]): Found[] {
+  const capitalisedNames = lang === 'en';
+  // Where heads may start, from the text itself: a paragraph where none can make a candidate is not
+  // even tokenised (headStarts); null when the scan cannot decide, then the tokens are filtered.
+  const starts = headStarts(text, lex, capitalisedNames);
+  if (starts && !starts.useful) return [];
   const toks = tokenize(text, lang, false);
   // Date spans are only read while walking from a head: found at the first head, so a paragraph
   // without any head noun does not pay for them.
   const dateStarts = new Map<number, number>();
   let datesFound = false;
   const { placeLinks, dateStopLinks } = linkSets(lex);
-  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks, dateStopLinks };
-  // Tokens where no head can start are skipped at once (headCandidates); no head, no candidate.
-  const heads = headCandidates(toks, lex, ctx.capitalisedNames);
-  if (heads) {
-    if (heads.count === 0) return [];
-    ctx.mayHead = heads.may;
+  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames, placeLinks, dateStopLinks };
+  // Tokens where no head can start are skipped at once (the pre-filter); no head, no candidate.
+  let may: Uint8Array | null = null;
+  if (starts) may = marksAt(toks, starts.starts);
+  else {
+    const c = headCandidates(toks, lex, capitalisedNames);
+    if (c && c.count === 0) return [];
+    if (c) may = c.may;
   }
+  if (may) ctx.mayHead = may;
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (heads && heads.may[i] === 0) continue;
+    if (may && may[i] === 0) continue;
     const h = headAt(ctx, i);
     if (!h) continue;
-    if (!datesFound) { for (const d of dates()) dateStarts.set(d.start, d.end); datesFound = true; }
     const headTok = toks[i];
     const cap = isCapitalised(headTok) || /^\p{Lu}/u.test(headTok.text);
+    // A lower-case head that never names a thing in lower case makes no candidate (every branch
+    // below asks for a capital or a lower-case mode): skipped before the walk and the date spans.
+    if (!cap && h.d.lower === 'never') continue;
+    if (!datesFound) { for (const d of dates()) dateStarts.set(d.start, d.end); datesFound = true; }
     const r = walkRight(ctx, i, i + h.len);
     if (r.abort) continue;
     const d = r.newHead ?? h.d;

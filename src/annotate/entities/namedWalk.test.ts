@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareLexicon, type PreparedLexicon } from './namedLexicon.js';
 import { tokenize } from './namedTokens.js';
-import { headAt, headCandidates, type WalkContext } from './namedWalk.js';
+import { headAt, headCandidates, headStarts, marksAt, type WalkContext } from './namedWalk.js';
 
 const ctxFor = (text: string, lang: string): WalkContext => {
   const lex = prepareLexicon(lang) as PreparedLexicon;
@@ -16,6 +16,12 @@ function compare(text: string, lang: string): { may: string[]; heads: string[] }
   const may = ctx.toks.filter((_, i) => c!.may[i] === 1).map((t) => t.text);
   const heads = ctx.toks.filter((_, i) => headAt(ctx, i) !== null).map((t) => t.text);
   expect(c!.count).toBe(may.length);
+  // the scan of the text, where it decides, marks the same tokens as the token filter (or more)
+  const s = headStarts(text, ctx.lex, ctx.capitalisedNames);
+  if (s) {
+    const marks = marksAt(ctx.toks, s.starts);
+    expect(ctx.toks.filter((_, i) => marks[i] === 1).map((t) => t.text)).toEqual(expect.arrayContaining(may));
+  }
   return { may, heads };
 }
 
@@ -36,5 +42,16 @@ describe('headCandidates (the head pre-filter)', () => {
     expect(ru.heads).toEqual(['Договора', 'Хартии']);
     expect(ru.may).toEqual(expect.arrayContaining(ru.heads));
     expect(ru.may).not.toContain('коллективной');
+  });
+  it('scans the text: no useful head, no tokens; glued words and surrogates fall back to the tokens', () => {
+    const en = prepareLexicon('en') as PreparedLexicon;
+    // "plan" and "year" are heads, but lower-case ones never name a thing alone
+    expect(headStarts('we plan to act this year on climate.', en, true)).toEqual({ starts: [3, 11, 20], useful: false });
+    expect(headStarts('We recall the Paris Agreement’s goals.', en, true)?.useful).toBe(true);
+    expect(headStarts('the joint exercise “Peace Mission”', en, true)?.useful).toBe(true); // exercise: lower case with a quoted title
+    expect(headStarts('the BRICS FrameworkDeclaration', en, true)).toBeNull();
+    expect(headStarts('the 𝐓reaty', en, true)).toBeNull();
+    const { heads } = compare('we plan to act this year on climate.', 'en');
+    expect(heads).toEqual(['plan', 'act', 'year']);
   });
 });
