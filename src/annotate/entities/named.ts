@@ -1,8 +1,6 @@
 import type { Entity } from '../../types.js';
 import { findDateSpans } from './dates.js';
-import { findKnown, refForName } from './namedKnown.js';
-import { foldLoose } from '../../text/fold.js';
-import { foldLooseOnce } from './foldOnce.js';
+import { scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { isCapitalised, tokenize, type Token } from './namedTokens.js';
@@ -207,23 +205,6 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
   return out;
 }
 
-const foldedBodies = new WeakMap<PreparedLexicon, string[]>();
-/** Spans of organisations that look like our names ("Conférence du désarmement"): lexicon `bodies`. */
-function findBodies(text: string, lex: PreparedLexicon): [number, number][] {
-  const out: [number, number][] = [];
-  const f = foldLooseOnce(text);
-  // the lexicon's bodies folded once per lexicon, not once per paragraph
-  let bodies = foldedBodies.get(lex);
-  if (!bodies) { bodies = (lex.lex.bodies ?? []).map((b) => foldLoose(b)); foldedBodies.set(lex, bodies); }
-  for (const n of bodies) {
-    for (let i = f.indexOf(n); i >= 0; i = f.indexOf(n, i + 1)) {
-      if (/[\p{L}\p{N}]/u.test(f[i + n.length] ?? '') || /[\p{L}\p{N}]/u.test(f[i - 1] ?? '')) continue;
-      out.push([i, i + n.length]);
-    }
-  }
-  return out;
-}
-
 /**
  * True when the span is part of an organisation's name: "Organisation du Traité de sécurité
  * collective", "Collective Security Treaty Organization" (a non-head noun with a link before
@@ -319,7 +300,9 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const l = (lang || '').toLowerCase().slice(0, 2);
   const cands: Found[] = [];
-  for (const k of findKnown(t, l)) {
+  // gazetteer hits and the spans of organisations named like our things, in one scan
+  const known = scanKnown(t, l);
+  for (const k of known.hits) {
     cands.push({ type: k.entry.type as NamedType, text: '', start: k.start, end: k.end, ref: k.entry.id, rule: `entities/gazetteer:${l}.${k.entry.id}${k.acronym ? '.acronym' : ''}`, priority: 5 });
   }
   if (l === 'zh') {
@@ -339,7 +322,7 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   const lexL = l === 'zh' ? null : prepareLexicon(l);
   let pool = cands;
   if (lexL) {
-    const bodies = findBodies(t, lexL);
+    const { bodies } = known;
     pool = cands.filter((c) => !bodies.some(([s, e]) => (c.start >= s && c.end <= e) || (c.start === s && !c.rule?.includes('gazetteer'))) && !insideOrganisation(t, c.start, c.end, lexL, l));
   }
   let found = resolve(pool);
