@@ -1,12 +1,10 @@
 import type { Entity } from '../../types.js';
 import { findDateSpans } from './dates.js';
-import { findKnown, refForName } from './namedKnown.js';
-import { foldLoose } from '../../text/fold.js';
-import { foldLooseOnce } from './foldOnce.js';
+import { scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { isCapitalised, tokenize, type Token } from './namedTokens.js';
-import { headAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
+import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -74,20 +72,38 @@ function linkSets(lex: PreparedLexicon): { placeLinks: Set<string>; dateStopLink
 
 /** Descriptor-grammar candidates for fr/en/ru. */
 function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: () => { start: number; end: number }[]): Found[] {
+  const capitalisedNames = lang === 'en';
+  // Where heads may start, from the text itself: a paragraph where none can make a candidate is not
+  // even tokenised (headStarts); null when the scan cannot decide, then the tokens are filtered.
+  const starts = headStarts(text, lex, capitalisedNames);
+  if (starts && !starts.useful) return [];
   const toks = tokenize(text, lang, false);
   // Date spans are only read while walking from a head: found at the first head, so a paragraph
   // without any head noun does not pay for them.
   const dateStarts = new Map<number, number>();
   let datesFound = false;
   const { placeLinks, dateStopLinks } = linkSets(lex);
-  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames: lang === 'en', placeLinks, dateStopLinks };
+  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames, placeLinks, dateStopLinks };
+  // Tokens where no head can start are skipped at once (the pre-filter); no head, no candidate.
+  let may: Uint8Array | null = null;
+  if (starts) may = marksAt(toks, starts.starts);
+  else {
+    const c = headCandidates(toks, lex, capitalisedNames);
+    if (c && c.count === 0) return [];
+    if (c) may = c.may;
+  }
+  if (may) ctx.mayHead = may;
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
+    if (may && may[i] === 0) continue;
     const h = headAt(ctx, i);
     if (!h) continue;
-    if (!datesFound) { for (const d of dates()) dateStarts.set(d.start, d.end); datesFound = true; }
     const headTok = toks[i];
     const cap = isCapitalised(headTok) || /^\p{Lu}/u.test(headTok.text);
+    // A lower-case head that never names a thing in lower case makes no candidate (every branch
+    // below asks for a capital or a lower-case mode): skipped before the walk and the date spans.
+    if (!cap && h.d.lower === 'never') continue;
+    if (!datesFound) { for (const d of dates()) dateStarts.set(d.start, d.end); datesFound = true; }
     const r = walkRight(ctx, i, i + h.len);
     if (r.abort) continue;
     const d = r.newHead ?? h.d;
@@ -189,23 +205,6 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
   return out;
 }
 
-const foldedBodies = new WeakMap<PreparedLexicon, string[]>();
-/** Spans of organisations that look like our names ("Conférence du désarmement"): lexicon `bodies`. */
-function findBodies(text: string, lex: PreparedLexicon): [number, number][] {
-  const out: [number, number][] = [];
-  const f = foldLooseOnce(text);
-  // the lexicon's bodies folded once per lexicon, not once per paragraph
-  let bodies = foldedBodies.get(lex);
-  if (!bodies) { bodies = (lex.lex.bodies ?? []).map((b) => foldLoose(b)); foldedBodies.set(lex, bodies); }
-  for (const n of bodies) {
-    for (let i = f.indexOf(n); i >= 0; i = f.indexOf(n, i + 1)) {
-      if (/[\p{L}\p{N}]/u.test(f[i + n.length] ?? '') || /[\p{L}\p{N}]/u.test(f[i - 1] ?? '')) continue;
-      out.push([i, i + n.length]);
-    }
-  }
-  return out;
-}
-
 /**
  * True when the span is part of an organisation's name: "Organisation du Traité de sécurité
  * collective", "Collective Security Treaty Organization" (a non-head noun with a link before
@@ -301,7 +300,9 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const l = (lang || '').toLowerCase().slice(0, 2);
   const cands: Found[] = [];
-  for (const k of findKnown(t, l)) {
+  // gazetteer hits and the spans of organisations named like our things, in one scan
+  const known = scanKnown(t, l);
+  for (const k of known.hits) {
     cands.push({ type: k.entry.type as NamedType, text: '', start: k.start, end: k.end, ref: k.entry.id, rule: `entities/gazetteer:${l}.${k.entry.id}${k.acronym ? '.acronym' : ''}`, priority: 5 });
   }
   if (l === 'zh') {
@@ -321,7 +322,7 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   const lexL = l === 'zh' ? null : prepareLexicon(l);
   let pool = cands;
   if (lexL) {
-    const bodies = findBodies(t, lexL);
+    const { bodies } = known;
     pool = cands.filter((c) => !bodies.some(([s, e]) => (c.start >= s && c.end <= e) || (c.start === s && !c.rule?.includes('gazetteer'))) && !insideOrganisation(t, c.start, c.end, lexL, l));
   }
   let found = resolve(pool);

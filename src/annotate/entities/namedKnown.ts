@@ -39,50 +39,62 @@ function isWordCode(code: number): boolean {
   return k === 1;
 }
 
-/** Needles grouped by their first code unit (those starting with a word character), and the rest. */
-interface NeedleIndex { byFirst: Map<number, number[]>; others: number[] }
+const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
+/** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Map. */
+const hashStep = (h: number, code: number) => Math.imul(h ^ code, 0x01000193) & 0x3fffffff;
+
+/** Needles that start with a word character by the hash of their first word (see allOccurrences), and the rest. */
+interface NeedleIndex { byRun: Map<number, number[]>; others: number[] }
 const needleIndexes = new WeakMap<string[], NeedleIndex>();
+
+function needleIndex(needles: string[]): NeedleIndex {
+  let index = needleIndexes.get(needles);
+  if (!index) {
+    const idx: NeedleIndex = { byRun: new Map(), others: [] };
+    needles.forEach((nd, k) => {
+      if (!nd) return; // occurrences() finds nothing for an empty needle
+      if (!isWordCode(nd.charCodeAt(0))) { idx.others.push(k); return; }
+      let h = HASH_SEED;
+      for (let j = 0; j < nd.length && isWordCode(nd.charCodeAt(j)); j++) h = hashStep(h, nd.charCodeAt(j));
+      const list = idx.byRun.get(h);
+      if (list) list.push(k); else idx.byRun.set(h, [k]);
+    });
+    needleIndexes.set(needles, idx);
+    index = idx;
+  }
+  return index;
+}
 
 /**
  * Every word-bounded occurrence of every needle, as [needle index, position] sorted by needle then
  * position: exactly what calling occurrences(hay, needle, false) for each needle in turn gives.
- * A needle that starts with a word character can only occur where a word starts, so instead of
- * one indexOf scan of the paragraph per needle (the hot spot of this file), the paragraph's word
- * starts are visited once and only the needles with that first character are compared there.
+ * A needle that starts with a word character can only occur where a word (a run of word characters)
+ * starts, and since it must end on a word boundary, its own first word is that whole run. So instead
+ * of one indexOf scan of the paragraph per needle, each run of the paragraph is hashed once and only
+ * the needles whose first word has that hash are compared there (one Map look-up per word).
  */
 function allOccurrences(hay: string, needles: string[]): [number, number][] {
-  let index = needleIndexes.get(needles);
-  if (!index) {
-    index = { byFirst: new Map(), others: [] };
-    needles.forEach((nd, k) => {
-      if (!nd) return; // occurrences() finds nothing for an empty needle
-      const c = nd.charCodeAt(0);
-      if (!isWordCode(c)) { index!.others.push(k); return; }
-      const list = index!.byFirst.get(c);
-      if (list) list.push(k); else index!.byFirst.set(c, [k]);
-    });
-    needleIndexes.set(needles, index);
-  }
+  const index = needleIndex(needles);
   const out: [number, number][] = [];
   const n = hay.length;
-  let prevWord = false;
-  for (let p = 0; p < n; p++) {
-    const c = hay.charCodeAt(p);
-    const word = isWordCode(c);
-    if (word && !prevWord) {
-      const list = index.byFirst.get(c);
-      if (list) {
-        for (const k of list) {
-          const nd = needles[k];
-          const e = p + nd.length;
-          if (hay.startsWith(nd, p) && !(e < n && isWordCode(hay.charCodeAt(e)))) out.push([k, p]);
-        }
+  for (let p = 0; p < n;) {
+    let c = hay.charCodeAt(p);
+    if (!isWordCode(c)) { p++; continue; }
+    let h = HASH_SEED;
+    let q = p;
+    do { h = hashStep(h, c); q++; } while (q < n && isWordCode(c = hay.charCodeAt(q)));
+    const list = index.byRun.get(h);
+    if (list !== undefined) {
+      for (const k of list) {
+        const nd = needles[k];
+        const e = p + nd.length;
+        if (hay.startsWith(nd, p) && !(e < n && isWordCode(hay.charCodeAt(e)))) out.push([k, p]);
       }
     }
-    prevWord = word;
+    p = q;
   }
   for (const k of index.others) for (const p of occurrences(hay, needles[k], false)) out.push([k, p]);
-  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return out.length > 1 ? out.sort((a, b) => a[0] - b[0] || a[1] - b[1]) : out;
 }
 
 /** A known name folded once (foldLoose), with whether the data writes it with a capital. */
@@ -95,7 +107,7 @@ interface FoldedName { entry: KnownEntry; folded: string; capital: boolean }
  */
 interface KnownNames {
   names: FoldedName[];
-  /** names[k].folded, for allOccurrences */
+  /** names[k].folded, then the lexicon's bodies folded, for allOccurrences */
   needles: string[];
   refByName: Map<string, string>;
 }
@@ -113,19 +125,41 @@ function knownNames(lex: PreparedLexicon): KnownNames {
         if (!refByName.has(folded)) refByName.set(folded, entry.id);
       }
     }
-    hit = { names, needles: names.map((x) => x.folded), refByName };
+    // (an empty body would have made the former indexOf loop spin forever: none can be in use)
+    const bodies = (lex.lex.bodies ?? []).map((b) => foldLoose(b)).filter((b) => b !== '');
+    hit = { names, needles: [...names.map((x) => x.folded), ...bodies], refByName };
     foldedNames.set(lex, hit);
   }
   return hit;
 }
 
+/** What one scan of a paragraph finds: gazetteer hits, and spans of the lexicon's `bodies`. */
+export interface KnownScan {
+  /** all gazetteer hits (overlapping hits included; the caller resolves them) */
+  hits: KnownHit[];
+  /**
+   * Word-bounded occurrences of the lexicon's organisations that look like our names ("Conférence
+   * du désarmement"), folded; empty for Chinese.
+   */
+  bodies: [number, number][];
+}
+
 /** All gazetteer hits in the text (overlapping hits included; the caller resolves them). */
 export function findKnown(text: string, lang: string): KnownHit[] {
+  return scanKnown(text, lang).hits;
+}
+
+/**
+ * Gazetteer hits and body spans: both are word-bounded look-ups in the same folded text, so the
+ * names and the bodies are one needle list and the paragraph is scanned once for both.
+ */
+export function scanKnown(text: string, lang: string): KnownScan {
   const lex = prepareLexicon(lang);
-  if (!lex) return [];
+  if (!lex) return { hits: [], bodies: [] };
   const folded = foldLooseOnce(text);
   const cjk = lang === 'zh';
   const hits: KnownHit[] = [];
+  const bodies: [number, number][] = [];
   const known = knownNames(lex);
   // "Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description
   const take = (k: number, i: number) => {
@@ -134,7 +168,13 @@ export function findKnown(text: string, lang: string): KnownHit[] {
     hits.push({ start: i, end: i + f.length, entry, acronym: false });
   };
   if (cjk) known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) take(k, i); });
-  else for (const [k, i] of allOccurrences(folded, known.needles)) take(k, i);
+  else {
+    const nNames = known.names.length;
+    for (const [k, i] of allOccurrences(folded, known.needles)) {
+      if (k < nNames) take(k, i);
+      else bodies.push([i, i + known.needles[k].length]);
+    }
+  }
   const acronyms = acronymList(lex, lang);
   const seen = new Set<string>();
   for (const [k, i] of allOccurrences(text, acronyms.needles)) {
@@ -144,7 +184,7 @@ export function findKnown(text: string, lang: string): KnownHit[] {
     seen.add(key);
     hits.push({ start: i, end: i + a.length, entry: acronyms.entries[k], acronym: true });
   }
-  return hits;
+  return { hits, bodies };
 }
 
 const acronymLists = new Map<string, { needles: string[]; entries: KnownEntry[] }>();

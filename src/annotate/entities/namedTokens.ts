@@ -59,6 +59,27 @@ const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 const isJoin = (code: number) => code === 0x2d || code === 0x2011 || code === 0x2e; // - ‑ .
 
+/** Bits of codeClass. */
+export const CODE_WORD = 1; // [\p{L}\p{M}\p{N}]
+export const CODE_LETTER = 2; // \p{L}
+export const CODE_UPPER = 4; // \p{Lu}
+export const CODE_LOWER = 8; // \p{Ll}
+export const CODE_SURROGATE = 16;
+/** Code units a word token may hold besides word characters: joins (- ‑ .) and apostrophes (' ’). */
+export const CODE_IN_WORD = 32;
+const classes = new Uint8Array(65536).fill(255);
+/** The classes of one code unit as bits (the same Unicode classes as the tokenizer's), from a lazily filled table. */
+export function codeClass(code: number): number {
+  let k = classes[code];
+  if (k === 255) {
+    k = (isWordCode(code) ? CODE_WORD : 0) | (isLetterCode(code) ? CODE_LETTER : 0) | (isUpperCode(code) ? CODE_UPPER : 0)
+      | (/\p{Ll}/u.test(String.fromCharCode(code)) ? CODE_LOWER : 0) | (isSurrogate(code) ? CODE_SURROGATE : 0)
+      | (isJoin(code) || isApostrophe(code) ? CODE_IN_WORD : 0);
+    classes[code] = k;
+  }
+  return k;
+}
+
 /**
  * End of the WORD match at i, or -1 when there is none, or -2 when a surrogate is met (the caller
  * then runs the pattern itself). WORD = letters+ ([-‑.] letters+)* then optionally "’s" not before a

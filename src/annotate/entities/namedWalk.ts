@@ -1,6 +1,7 @@
 import type { Descriptor, PreparedLexicon } from './namedLexicon.js';
 import { foldWord, inStemList } from './namedLexicon.js';
-import { isCapitalised, type Token } from './namedTokens.js';
+import { foldForMatch } from '../../text/fold.js';
+import { CODE_LETTER, CODE_LOWER, CODE_IN_WORD, CODE_SURROGATE, CODE_UPPER, CODE_WORD, codeClass, isCapitalised, type Token } from './namedTokens.js';
 
 /**
  * The descriptor grammar for Latin and Cyrillic scripts (fr, en, ru): a name is a head noun
@@ -50,6 +51,8 @@ export interface WalkContext {
   dateStopLinks: Set<string>;
   /** headAt's answer per token index, filled as asked (the walk asks again for the same tokens). */
   headMemo?: (HeadMatch | null | undefined)[];
+  /** Per token index, 0 when no head can start there (headCandidates); absent: every token is tried. */
+  mayHead?: Uint8Array;
 }
 
 type HeadMatch = { d: Descriptor; len: number; plural: boolean };
@@ -114,6 +117,7 @@ export function headAt(ctx: WalkContext, i: number): HeadMatch | null {
 }
 
 function findHeadAt(ctx: WalkContext, i: number): HeadMatch | null {
+  if (ctx.mayHead && ctx.mayHead[i] === 0) return null;
   const t = ctx.toks[i];
   if (!isWord(t)) return null;
   const w = fw(t);
@@ -129,6 +133,163 @@ function findHeadAt(ctx: WalkContext, i: number): HeadMatch | null {
     }
   }
   return null;
+}
+
+/*
+ * Head pre-filter. headAt is asked about every token of every paragraph, and almost every answer is
+ * null; finding that out folded the token (a Map look-up) and looked its heads up (another). Instead,
+ * the token's characters are hashed folded one code unit at a time (a table), and only tokens whose
+ * hash is that of a head's first word, or whose prefix hashes to a stem's (a Russian form ending in
+ * '*'), or (English) that could hold a glued head, are tried.
+ *
+ * Exact (no head is missed): foldWord(s) is foldForMatch(s), which folds punctuation one character
+ * at a time and lower-cases the word, which is the character-by-character lower-casing except for
+ * the final-sigma rule and characters whose lower case changes length (kept as they are, as the table
+ * does). So wherever foldWord(s) equals a first word (or starts with a stem) free of sigmas, the
+ * table gives the same code units there, and the same hash. A lexicon whose first words hold a sigma
+ * or a surrogate is not filtered. Hash collisions only let extra tokens through.
+ */
+const foldCodes = new Int32Array(65536).fill(-1);
+/** One code unit folded as foldForMatch folds it alone (surrogate halves stay themselves). */
+function foldCode(c: number): number {
+  let f = foldCodes[c];
+  if (f < 0) { f = foldForMatch(String.fromCharCode(c)).charCodeAt(0); foldCodes[c] = f; }
+  return f;
+}
+const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
+/** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Map. */
+const hashStep = (h: number, code: number) => Math.imul(h ^ code, 0x01000193) & 0x3fffffff;
+
+/** Flags of a hash: some head starts with this word; one of them may name a thing in lower case. */
+const HEAD = 1;
+const LOWER_NAMES = 2;
+
+interface HeadFilter {
+  /** hashes of the heads' first words (not stems) → flags */
+  exact: Map<number, number>;
+  /** per prefix length, the hashes of the stems of that length → flags (undefined: no stem that long) */
+  stems: (Map<number, number> | undefined)[];
+  /** the longest first word or stem */
+  maxLen: number;
+}
+const headFilters = new WeakMap<PreparedLexicon, HeadFilter | null>();
+
+function headFilter(lex: PreparedLexicon): HeadFilter | null {
+  let f = headFilters.get(lex);
+  if (f !== undefined) return f;
+  f = { exact: new Map(), stems: [], maxLen: 0 };
+  for (const h of lex.heads) {
+    const stem = h.form[0].endsWith('*');
+    const w = stem ? h.form[0].slice(0, -1) : h.form[0];
+    // a sigma (final-sigma rule) or a surrogate pair: the per-code-unit fold may differ; no filter
+    if (/[\u03c2\u03c3\ud800-\udfff]/u.test(w) || w.length === 0) { f = null; break; }
+    let hash = HASH_SEED;
+    for (let k = 0; k < w.length; k++) hash = hashStep(hash, w.charCodeAt(k));
+    // findByDescriptors ignores a lower-case head whose descriptor is never lower-case (only walks read it)
+    const flags = HEAD | (h.d.lower !== 'never' ? LOWER_NAMES : 0);
+    const table = stem ? (f.stems[w.length] ??= new Map()) : f.exact;
+    table.set(hash, (table.get(hash) ?? 0) | flags);
+    f.maxLen = Math.max(f.maxLen, w.length);
+  }
+  headFilters.set(lex, f);
+  return f;
+}
+
+/**
+ * Per token, 1 when a head may start there (see the comment above), else 0; and how many may. With
+ * `glued` (English), a capitalised word with a lower-case letter right before a capital may end in a
+ * glued head (findHeadAt's test reads such a pair at the join). Null when the lexicon is not filtered.
+ */
+export function headCandidates(toks: Token[], lex: PreparedLexicon, glued: boolean): { may: Uint8Array; count: number } | null {
+  const filter = headFilter(lex);
+  if (!filter) return null;
+  const { exact, stems } = filter;
+  const maxStem = stems.length - 1;
+  const may = new Uint8Array(toks.length);
+  let count = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind !== 'word' && t.kind !== 'num') continue;
+    const s = t.text;
+    let hash = HASH_SEED;
+    let ok = false;
+    let gluedPair = false;
+    let prevLower = false;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      hash = hashStep(hash, foldCode(c));
+      if (k < maxStem) { const st = stems[k + 1]; if (st !== undefined && st.has(hash)) ok = true; }
+      if (glued) { const cls = codeClass(c); if ((cls & CODE_UPPER) && prevLower) gluedPair = true; prevLower = (cls & CODE_LOWER) !== 0; }
+    }
+    if (ok || exact.has(hash) || (gluedPair && isCapitalised(t))) { may[i] = 1; count++; }
+  }
+  return { may, count };
+}
+
+/** Longest run of word characters, joins and apostrophes the text scan handles (the tokenizer cuts words at 200). */
+const MAX_SCAN_RUN = 150;
+
+/**
+ * The same filter on the paragraph text, before any token is made: the offsets where a token may
+ * start a head, and whether one of them can make a candidate by itself (`useful`: a capitalised
+ * word, or a head that may name a thing in lower case; findByDescriptors skips the others, so a
+ * paragraph without a useful start has no candidate and is never tokenised).
+ *
+ * A word token starts on a word character that follows none (the clitic "l’" ends at its
+ * apostrophe) and ends before a code unit that is not a letter (after "’s") or not a word character;
+ * so hashing forward from each such start over word characters, joins and apostrophes, and taking
+ * the hash wherever no letter follows, sees the hash of every token. Null, so the caller falls back
+ * to headCandidates on the tokens, where the scan cannot follow the tokenizer: surrogate pairs
+ * (matched by patterns there), runs longer than MAX_SCAN_RUN, and English glued heads (a lower-case
+ * letter before a capital anywhere).
+ */
+export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): { starts: number[]; useful: boolean } | null {
+  const filter = headFilter(lex);
+  if (!filter) return null;
+  const { exact, stems, maxLen } = filter;
+  const n = text.length;
+  const starts: number[] = [];
+  let useful = false;
+  let prevWord = false;
+  let prevLower = false;
+  let run = 0;
+  for (let p = 0; p < n; p++) {
+    const cls = codeClass(text.charCodeAt(p));
+    if (cls & CODE_SURROGATE) return null;
+    if (glued) { if ((cls & CODE_UPPER) && prevLower) return null; prevLower = (cls & CODE_LOWER) !== 0; }
+    if (cls & (CODE_WORD | CODE_IN_WORD)) { if (++run > MAX_SCAN_RUN) return null; } else run = 0;
+    const word = (cls & CODE_WORD) !== 0;
+    if (word && !prevWord) {
+      let hash = HASH_SEED;
+      let flags = 0;
+      for (let q = p; q < n && q - p < maxLen; q++) {
+        const c = text.charCodeAt(q);
+        if (!(codeClass(c) & (CODE_WORD | CODE_IN_WORD))) break;
+        hash = hashStep(hash, foldCode(c));
+        const st = stems[q - p + 1];
+        if (st !== undefined) flags |= st.get(hash) ?? 0;
+        if (q + 1 >= n || !(codeClass(text.charCodeAt(q + 1)) & CODE_LETTER)) flags |= exact.get(hash) ?? 0;
+      }
+      if (flags) {
+        starts.push(p);
+        if ((flags & LOWER_NAMES) || (cls & CODE_UPPER)) useful = true;
+      }
+    }
+    prevWord = word;
+  }
+  return { starts, useful };
+}
+
+/** headStarts' offsets as headCandidates' per-token marks (both lists are in text order). */
+export function marksAt(toks: Token[], starts: number[]): Uint8Array {
+  const may = new Uint8Array(toks.length);
+  let k = 0;
+  for (let i = 0; i < toks.length && k < starts.length; i++) {
+    const s = toks[i].start;
+    while (k < starts.length && starts[k] < s) k++;
+    if (k < starts.length && starts[k] === s) may[i] = 1;
+  }
+  return may;
 }
 
 /**
