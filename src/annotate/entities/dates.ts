@@ -55,10 +55,48 @@ const B = '(?<![\\p{L}\\p{N}])'; // left word boundary (Unicode)
 const E = '(?![\\p{L}\\p{N}])'; // right word boundary (Unicode)
 const YEAR = '(1[89]\\d\\d|2[01]\\d\\d)';
 
+/**
+ * Where a pattern's match can start. Each pattern below begins with one of these, so a match can
+ * only start at such a position; trying the pattern's sticky twin there (instead of a global scan
+ * that runs the Unicode look-behind at every character) finds the same leftmost, non-overlapping
+ * matches (see matchesOf):
+ * - 'short': a run of one or two ASCII digits (${B}${D}: D is followed by a suffix, a space, a
+ *   connector or [./], never by a digit, so the run is the whole of D);
+ * - 'year4': a run of exactly four ASCII digits that ${YEAR} can read (18xx..21xx);
+ * - 'month': a month name with word boundaries on both sides (every month-first pattern has
+ *   white space after the name);
+ * - 'cue': a place where the pattern's cue alternation matches;
+ * - 'scan': anywhere (a global scan; only the century pattern, gated by its word probe).
+ */
+type StartKind = 'short' | 'year4' | 'month' | 'cue' | 'scan';
+
+/** What a text must hold for a pattern to match, tested once per text (see TextScan). */
+const NEEDS_MONTH = 1;
+/** A four-digit year run: every ${YEAR} in the patterns is a whole run of ASCII digits. */
+const NEEDS_YEAR = 2;
+/** A year run right after "-" (the prefixed-year pattern ends with "-${YEAR}"). */
+const NEEDS_DASH_YEAR = 4;
+
+interface Pattern {
+  name: string;
+  /** The pattern, global (for 'scan'). */
+  re: RegExp;
+  /** The same source, sticky: tried at each start position. */
+  sticky: RegExp;
+  start: StartKind;
+  needs: number;
+  /** For 'cue': the bare cue alternation, global, enumerated at every position where it matches. */
+  cue?: RegExp;
+  /** For 'scan': a word the text must contain. */
+  probe?: RegExp;
+}
+
 interface Compiled {
   lex: DatesLexicon;
   monthOf: Map<string, number>;
-  re: Record<string, RegExp>;
+  patterns: Pattern[];
+  /** The month names (bare alternation, global, followed by ${E}); the left boundary is checked by hand. */
+  monthNames: RegExp | null;
 }
 
 const compiledCache = new Map<string, Compiled>();
@@ -79,60 +117,55 @@ function compile(lang: string): Compiled {
   const YRANGE = conn(lex.yearRangeConnectors, ['-']);
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
-  const re: Record<string, RegExp> = {};
-  const add = (name: string, src: string, ...probes: (RegExp | undefined)[]) => {
-    re[name] = new RegExp(src, 'gu');
-    const ps = probes.filter((x): x is RegExp => x !== undefined);
-    if (ps.length) probeOf.set(re[name], ps);
-    // Patterns whose first consumed character is a digit (after a zero-width look-behind): see matchesOf.
-    if (DIGIT_FIRST.has(name)) digitFirst.set(re[name], new RegExp(src, 'uy'));
+  const patterns: Pattern[] = [];
+  const add = (name: string, src: string, start: StartKind, needs: number, extra: { cue?: string; probe?: string } = {}) => {
+    patterns.push({
+      name, start, needs,
+      re: new RegExp(src, 'gu'),
+      sticky: new RegExp(src, 'uy'),
+      ...(extra.cue !== undefined ? { cue: new RegExp(extra.cue, 'gu') } : {}),
+      ...(extra.probe !== undefined ? { probe: new RegExp(extra.probe, 'u') } : {}),
+    });
   };
-  // Probes: a pattern that holds a word list (months, cues, century words) cannot match a text
-  // without one of those words, and one scan for the bare list is much cheaper than the full pattern
-  // with its look-behind tried at every digit or letter. The month probe is shared by eight patterns.
-  const probe = (alt: string) => new RegExp(alt, 'u');
-  // Every month pattern has a month name with neither a letter nor a digit on either side ("mai"
-  // must not pass on "maintenir"), so the month probe checks both sides too.
-  const MONTHS = M ? probe(`${B}(?:${alternation([...monthOf.keys()])})${E}`) : undefined;
-  // A pattern with a mandatory ${YEAR} needs a year-like run of digits somewhere.
-  const YEARS = YEAR_PROBE;
   if (M) {
     // "1er et 2 février 2024", "6 and 7 July 2025": chrono keeps only the second day.
-    add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
+    add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, 'short', NEEDS_MONTH);
     // "30 juin au 2 juillet 2024": cross-month ranges (chrono handles them unevenly across languages).
-    add('crossMonth', `${B}${D}\\s+${M}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
+    add('crossMonth', `${B}${D}\\s+${M}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, 'short', NEEDS_MONTH);
     // "7-11 août 2023": also written by hand so that every language gets the same span rule.
-    add('dayRange', `${B}${D}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
+    add('dayRange', `${B}${D}\\s*(?:${RANGE})\\s*${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, 'short', NEEDS_MONTH);
     // "20 mars. , 2024": machine-translation punctuation between month and year; chrono drops the year.
-    add('garbled', `${B}${D}\\s+${M}((?:\\s*[.,]\\s*)+)${YEAR}${E}`, MONTHS, YEARS);
+    add('garbled', `${B}${D}\\s+${M}((?:\\s*[.,]\\s*)+)${YEAR}${E}`, 'short', NEEDS_MONTH | NEEDS_YEAR);
     // "4 juillet 2024" (chrono finds these too; the hand form keeps languages consistent).
-    add('day', `${B}${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, MONTHS);
+    add('day', `${B}${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, 'short', NEEDS_MONTH);
     // "July 4, 2024" (English order).
-    add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS, YEARS);
+    add('mdy', `${B}${M}\\s+${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, 'month', NEEDS_MONTH | NEEDS_YEAR);
     // "July 6–7, 2025", "July 30 to August 2, 2025": month-first ranges (chrono drops the year of the start).
-    add('mdyRange', `${B}${M}\\s+${D}\\s*(?:${RANGE})\\s*(?:${M}\\s+)?${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, MONTHS, YEARS);
+    add('mdyRange', `${B}${M}\\s+${D}\\s*(?:${RANGE})\\s*(?:${M}\\s+)?${D}(?:\\s*,\\s*|\\s+)${YEAR}${E}`, 'month', NEEDS_MONTH | NEEDS_YEAR);
     // "novembre 2024": chrono ignores month-year.
-    add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`, MONTHS, YEARS);
+    add('month', `${B}${M}\\s+(?:(?:de|of)\\s+)?${YEAR}${E}${YW_DOT}`, 'month', NEEDS_MONTH | NEEDS_YEAR);
   }
   // "2025-2027", "2025–2027 годы", garbled "2025. –2027", "2024-25".
-  add('yearRange', `${B}${YEAR}\\s*\\.?\\s*(?:${YRANGE})\\s*(\\d{4}|\\d{2})${E}${YW_DOT}`, YEARS);
+  add('yearRange', `${B}${YEAR}\\s*\\.?\\s*(?:${YRANGE})\\s*(\\d{4}|\\d{2})${E}${YW_DOT}`, 'year4', NEEDS_YEAR);
   const PREFIX = lex.yearPrefixes?.length ? `(?:(?:${alternation(lex.yearPrefixes)})-)?` : '';
   if (lex.openStart?.length) {
     const cues = alternation(lex.openStart.flatMap((c) => c.forms));
-    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, probe(cues), YEARS);
+    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR, { cue: cues });
   }
   if (lex.openEnd?.length) {
     const cues = alternation(lex.openEnd.flatMap((c) => c.forms));
-    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, probe(cues), YEARS);
+    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR, { cue: cues });
   }
-  add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`, YEARS);
+  add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`, 'year4', NEEDS_YEAR);
   // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
-  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, probe(alternation(lex.yearPrefixes)), YEARS);
+  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, 'cue', NEEDS_DASH_YEAR, { cue: alternation(lex.yearPrefixes) });
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
-  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, YEARS);
-  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, YEARS);
-  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, probe(alternation(lex.centuries)));
-  const out = { lex, monthOf, re };
+  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR);
+  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR);
+  // Roman numerals need no digit: a global scan, only on texts holding a century word.
+  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: alternation(lex.centuries) });
+  const monthNames = M ? new RegExp(`(?:${alternation([...monthOf.keys()])})${E}`, 'gu') : null;
+  const out = { lex, monthOf, patterns, monthNames };
   compiledCache.set(lang, out);
   return out;
 }
@@ -162,83 +195,116 @@ function wordAfter(f: string, index: number): string {
   return m ? m[1] : '';
 }
 
-/** Runs one regex over the folded text, calling `take` for each match. */
-function each(re: RegExp | undefined, f: string, take: (m: RegExpExecArray) => void, needsDigit = true): void {
-  if (!re) return;
-  for (const m of matchesOf(re, f, needsDigit)) take(m);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Whether the code point before `p` is a letter or a number: what ${B} refuses (read backwards by code point, like a look-behind). */
+function wordCharBefore(f: string, p: number): boolean {
+  if (p === 0) return false;
+  const c = f.charCodeAt(p - 1);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  const q = c >= 0xdc00 && c <= 0xdfff && p >= 2 && (f.charCodeAt(p - 2) & 0xfc00) === 0xd800 ? p - 2 : p - 1;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(f.codePointAt(q)!));
 }
 
 /**
- * The matches of one pattern on one folded text, remembered for the last text: findDateSpans (for
- * the named-thing recogniser) and findDates run the same fifteen patterns on the same paragraph
- * one after the other, and the patterns (with Unicode look-behinds) are the costly part.
- * Matches do not depend on the reference year, only the values built from them do.
+ * What the patterns need from one folded text, computed once per text: the runs of ASCII digits
+ * (one pass over the characters), and per language the pattern hits. findDateSpans (for the
+ * named-thing recogniser) and findDates run the same patterns on the same paragraph one after the
+ * other; the hits do not depend on the reference year (see Hit), so the second call only turns
+ * them into candidates.
  */
-let memoText: string | null = null;
-let memo = new Map<RegExp, RegExpExecArray[]>();
-/** Probe results on the remembered text (see compile: a probe is shared by several patterns). */
-let memoProbes = new Map<RegExp, boolean>();
-/** The probe of a pattern, set by compile: a regex that must match somewhere for the pattern to match. */
-const probeOf = new WeakMap<RegExp, RegExp[]>();
-/** The patterns that start with ${B}${D}, ${B}${YEAR}, a look-behind then ${YEAR}, or ${B}(\\d{1,2}). */
-const DIGIT_FIRST = new Set(['dayList', 'crossMonth', 'dayRange', 'garbled', 'day', 'yearRange', 'year', 'numericDmy', 'iso']);
-/** The bare YEAR digits (no boundaries): a necessary part of every pattern that requires a year. */
-const YEAR_PROBE = /(?:1[89]|2[01])\d\d/;
-/** Whether the text holds an ASCII digit: patterns built on `\d` ([0-9] even with the u flag) need one. */
-let memoHasDigit = false;
-
-/** Whether every probe of a pattern matches the remembered text (each probe tested once per text). */
-function passesProbes(re: RegExp, f: string): boolean {
-  for (const probe of probeOf.get(re) ?? []) {
-    let ok = memoProbes.get(probe);
-    if (ok === undefined) { ok = probe.test(f); memoProbes.set(probe, ok); }
-    if (!ok) return false;
-  }
-  return true;
-}
-
-function matchesOf(re: RegExp, f: string, needsDigit: boolean): RegExpExecArray[] {
-  if (f !== memoText) { memoText = f; memo = new Map(); memoProbes = new Map(); memoHasDigit = /[0-9]/.test(f); }
-  let list = memo.get(re);
-  if (list) return list;
-  list = [];
-  const sticky = digitFirst.get(re);
-  if ((memoHasDigit || !needsDigit) && passesProbes(re, f)) {
-    if (sticky) {
-      // The match can only start on a digit: try the sticky twin at each digit, skipping digits
-      // inside the previous match. That finds the same leftmost, non-overlapping matches as the
-      // global scan, without running the look-behind at every other position of the paragraph.
-      let pos = 0;
-      for (const p of digitPositions(f)) {
-        if (p < pos) continue;
-        sticky.lastIndex = p;
-        const m = sticky.exec(f);
-        if (m) { list.push(m); pos = m.index + Math.max(1, m[0].length); }
+class TextScan {
+  /** Starts of the runs of one or two ASCII digits. */
+  readonly short: number[] = [];
+  /** Starts of the runs of four ASCII digits from 1800 to 2199 (what ${YEAR} reads). */
+  readonly year4: number[] = [];
+  /** Whether a year run follows a "-". */
+  dashYear = false;
+  /** Start positions per start regex (month names, cues), enumerated on demand. */
+  private readonly starts = new Map<RegExp, number[]>();
+  /** Whether the text holds an ASCII digit (\\d, even with the u flag). */
+  hasDigit = false;
+  /** Pattern hits per language. */
+  readonly hits = new Map<string, Hit[]>();
+  /** Matches of the Chinese patterns (global scans). */
+  readonly chinese = new Map<RegExp, RegExpExecArray[]>();
+  /** `t` is the text, `f` its folded form: hits read both (the English "may" check reads `t`). */
+  constructor(readonly t: string, readonly f: string) {
+    const n = f.length;
+    for (let i = 0; i < n; ) {
+      const c = f.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) { i++; continue; }
+      this.hasDigit = true;
+      let j = i + 1;
+      while (j < n && f.charCodeAt(j) >= 0x30 && f.charCodeAt(j) <= 0x39) j++;
+      const len = j - i;
+      if (len <= 2) this.short.push(i);
+      else if (len === 4) {
+        const c2 = f.charCodeAt(i + 1);
+        if ((c === 0x31 && (c2 === 0x38 || c2 === 0x39)) || (c === 0x32 && (c2 === 0x30 || c2 === 0x31))) {
+          this.year4.push(i);
+          if (i > 0 && f.charCodeAt(i - 1) === 0x2d) this.dashYear = true;
+        }
       }
-    } else {
-      re.lastIndex = 0;
-      for (let m = re.exec(f); m; m = re.exec(f)) {
-        list.push(m);
-        if (m[0].length === 0) re.lastIndex++;
-      }
+      i = j;
     }
   }
-  memo.set(re, list);
-  return list;
+  /** Every position where `re` (global) matches, each start tried (so overlapping matches count). */
+  startsOf(re: RegExp, leftBoundary: boolean): number[] {
+    let list = this.starts.get(re);
+    if (list) return list;
+    list = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(this.f); m; m = re.exec(this.f)) {
+      if (!leftBoundary || !wordCharBefore(this.f, m.index)) list.push(m.index);
+      re.lastIndex = m.index + 1;
+    }
+    this.starts.set(re, list);
+    return list;
+  }
 }
 
-/** Sticky twins of the patterns whose first character is an ASCII digit (set by compile). */
-const digitFirst = new WeakMap<RegExp, RegExp>();
-let digitPositionsOf: string | null = null;
-let digitPositionsList: number[] = [];
-/** Offsets of the ASCII digits of the remembered text. */
-function digitPositions(f: string): number[] {
-  if (f !== digitPositionsOf) {
-    digitPositionsList = [];
-    for (let i = 0; i < f.length; i++) { const c = f.charCodeAt(i); if (c >= 0x30 && c <= 0x39) digitPositionsList.push(i); }
-    digitPositionsOf = f;
+let lastScan: TextScan | null = null;
+/** The scan of the last text, or a new one (consecutive calls read the same paragraph). */
+function scanOf(t: string, f: string): TextScan {
+  if (lastScan === null || lastScan.t !== t) lastScan = new TextScan(t, f);
+  return lastScan;
+}
+
+/**
+ * The matches of one pattern on one folded text: its sticky twin tried at each possible start
+ * (StartKind), skipping starts inside the previous match. Every position where the pattern can
+ * match is among those starts, so this finds the same leftmost, non-overlapping matches as the
+ * global scan, without running the look-behind at every other position of the paragraph.
+ */
+function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
+  const f = scan.f;
+  if ((p.needs & NEEDS_YEAR) && scan.year4.length === 0) return [];
+  if ((p.needs & NEEDS_DASH_YEAR) && !scan.dashYear) return [];
+  if ((p.needs & NEEDS_MONTH) && (c.monthNames === null || scan.startsOf(c.monthNames, true).length === 0)) return [];
+  const out: RegExpExecArray[] = [];
+  if (p.start === 'scan') {
+    if (p.probe && !p.probe.test(f)) return out;
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(f); m; m = p.re.exec(f)) {
+      out.push(m);
+      if (m[0].length === 0) p.re.lastIndex++;
+    }
+    return out;
   }
-  return digitPositionsList;
+  const starts = p.start === 'short' ? scan.short
+    : p.start === 'year4' ? scan.year4
+    : p.start === 'month' ? scan.startsOf(c.monthNames!, true)
+    : scan.startsOf(p.cue!, false);
+  const sticky = p.sticky;
+  let pos = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i];
+    if (s < pos) continue;
+    sticky.lastIndex = s;
+    const m = sticky.exec(f);
+    if (m) { out.push(m); pos = m.index + Math.max(1, m[0].length); }
+  }
+  return out;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
@@ -249,100 +315,162 @@ function fullEndYear(start: number, endText: string): number {
   return y > start ? y : y + 100;
 }
 
+/**
+ * One pattern match turned into a date, before the reference year is known: either a fixed
+ * `value`, or (day forms written without a year) one or two days whose year is the reference year
+ * and whose validity (29 February) depends on it.
+ */
+interface Hit {
+  start: number;
+  end: number;
+  rule: string;
+  value: string | null;
+  m1: number;
+  d1: number;
+  /** 0 for a single day. */
+  m2: number;
+  d2: number;
+}
+
+/** The hits of the hand-written patterns on one folded text, in pattern order then text order. */
+function patternHits(scan: TextScan, lang: string): Hit[] {
+  const cached = scan.hits.get(lang);
+  if (cached) return cached;
+  const c = compile(lang);
+  const { lex, monthOf } = c;
+  const { t, f } = scan;
+  const out: Hit[] = [];
+  const mon = (s: string) => monthOf.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
+  const fixed = (m: RegExpExecArray, value: string, rule: string) => {
+    out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value, m1: 0, d1: 0, m2: 0, d2: 0 });
+  };
+  /** Days d1 (and d2 when m2 > 0) with the year `ys` when written, else the reference year's. */
+  const days = (m: RegExpExecArray, ys: string | undefined, m1: number, d1: number, m2: number, d2: number, rule: string) => {
+    if (ys) {
+      const y = Number(ys);
+      if (!validDay(y, m1, d1) || (m2 > 0 && !validDay(y, m2, d2))) return;
+      fixed(m, m2 > 0 ? `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}` : isoDay(y, m1, d1), rule);
+    } else {
+      out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value: null, m1, d1, m2, d2 });
+    }
+  };
+  for (const p of c.patterns) {
+    const ms = matchesOf(p, scan, c);
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i];
+      switch (p.name) {
+        case 'dayList': {
+          const mo = mon(m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
+          if (!mo || d2 <= d1) break;
+          days(m, m[4], mo, d1, mo, d2, `${lang}.dayList`);
+          break;
+        }
+        case 'crossMonth': {
+          const m1 = mon(m[2]); const m2 = mon(m[4]);
+          if (!m1 || !m2) break;
+          days(m, m[5], m1, Number(m[1]), m2, Number(m[3]), `${lang}.crossMonth`);
+          break;
+        }
+        case 'dayRange': {
+          const mo = mon(m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
+          if (!mo || d2 <= d1) break;
+          days(m, m[4], mo, d1, mo, d2, `${lang}.dayRange`);
+          break;
+        }
+        case 'garbled': {
+          const mo = mon(m[2]); const y = Number(m[4]); const d = Number(m[1]);
+          if (!mo || !validDay(y, mo, d) || !/[.,]/.test(m[3])) break;
+          fixed(m, isoDay(y, mo, d), `${lang}.garbledDay`);
+          break;
+        }
+        case 'day': {
+          const mo = mon(m[2]);
+          // A day and month with no year and no document year: kept, as "--MM-DD" (month name).
+          if (mo) days(m, m[3], mo, Number(m[1]), 0, 0, `${lang}.day`);
+          break;
+        }
+        case 'mdy': {
+          const mo = mon(m[1]); const d = Number(m[2]); const y = Number(m[3]);
+          if (!mo || !validDay(y, mo, d)) break;
+          fixed(m, isoDay(y, mo, d), `${lang}.monthDayYear`);
+          break;
+        }
+        case 'mdyRange': {
+          const m1 = mon(m[1]); const d1 = Number(m[2]); const m2 = m[3] ? mon(m[3]) : m1; const d2 = Number(m[4]); const y = Number(m[5]);
+          if (!m1 || !m2 || !validDay(y, m1, d1) || !validDay(y, m2, d2) || (m1 === m2 && d2 <= d1)) break;
+          fixed(m, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.monthDayRange`);
+          break;
+        }
+        case 'month': {
+          const mo = mon(m[1]);
+          // English "may" is also a verb: "may 2030" is never a month without a capital.
+          if (!mo || (lang === 'en' && t[m.index] === 'm')) break;
+          fixed(m, `${m[2]}-${pad2(mo)}`, `${lang}.month`);
+          break;
+        }
+        case 'yearRange': {
+          const y1 = Number(m[1]); const y2 = fullEndYear(y1, m[2]);
+          if (!isYear(y2) || y2 <= y1 || y2 - y1 > 100) break;
+          if (isGuarded(f, lex, m.index, m.index + m[0].length)) break;
+          fixed(m, `${y1}/${y2}`, `${lang}.yearRange`);
+          break;
+        }
+        case 'openStart': {
+          const cue = m[1].replace(/\s+/g, ' ');
+          const entry = lex.openStart?.find((x) => x.forms.some((form) => form.toLowerCase() === cue));
+          const end = m.index + m[0].length;
+          // "to 2030" only before a lower-case word or punctuation: "(commitment) to 2030 Agenda" is a name.
+          if (entry && /\.to$/.test(entry.id) && !/^(?:\s*[.,;:)]|$|\s+[\p{Ll}(])/u.test(t.slice(end, end + 3))) break;
+          out.push({ start: m.index, end, rule: `dates/${entry?.id ?? `${lang}.openStart`}`, value: `../${m[2]}`, m1: 0, d1: 0, m2: 0, d2: 0 });
+          break;
+        }
+        case 'openEnd': {
+          const cue = m[1].replace(/\s+/g, ' ');
+          const entry = lex.openEnd?.find((x) => x.forms.some((form) => form.toLowerCase() === cue));
+          fixed(m, `${m[2]}/..`, entry?.id ?? `${lang}.openEnd`);
+          break;
+        }
+        case 'year':
+          if (!isGuarded(f, lex, m.index, m.index + m[1].length)) fixed(m, m[1], `${lang}.year`);
+          break;
+        case 'prefixedYear':
+          fixed(m, m[1], `${lang}.prefixedYear`);
+          break;
+        case 'numericDmy': {
+          const d = Number(m[1]); const mo = Number(m[2]); const y = Number(m[3]);
+          if (validDay(y, mo, d)) fixed(m, isoDay(y, mo, d), 'numeric.dmy');
+          break;
+        }
+        case 'iso': {
+          const y = Number(m[1]); const mo = Number(m[2]); const d = Number(m[3]);
+          if (validDay(y, mo, d)) fixed(m, isoDay(y, mo, d), 'numeric.iso');
+          break;
+        }
+        case 'century': {
+          const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
+          if (n >= 1 && n <= 22) fixed(m, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
+          break;
+        }
+      }
+    }
+  }
+  scan.hits.set(lang, out);
+  return out;
+}
+
 /** Candidates from the hand-written patterns (fr/en/ru and any language with a dates lexicon). */
 function findByPatterns(t: string, f: string, lang: string, refYear: number | null): Candidate[] {
-  const { lex, monthOf, re } = compile(lang);
+  const hits = patternHits(scanOf(t, f), lang);
   const out: Candidate[] = [];
-  const push = (start: number, end: number, value: string, rule: string) => out.push({ start, end, value, rule: `dates/${rule}`, hand: true });
-  const mon = (s: string) => monthOf.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
-  const yr = (s: string | undefined) => (s ? Number(s) : refYear);
-
-  each(re.dayList, f, (m) => {
-    const mo = mon(m[3]); const y = yr(m[4]);
-    const d1 = Number(m[1]); const d2 = Number(m[2]);
-    if (!mo || !validDay(y, mo, d1) || !validDay(y, mo, d2) || d2 <= d1) return;
-    push(m.index, m.index + m[0].length, `${isoDay(y, mo, d1)}/${isoDay(y, mo, d2)}`, `${lang}.dayList`);
-  });
-  each(re.crossMonth, f, (m) => {
-    const m1 = mon(m[2]); const m2 = mon(m[4]); const y = yr(m[5]);
-    const d1 = Number(m[1]); const d2 = Number(m[3]);
-    if (!m1 || !m2 || !validDay(y, m1, d1) || !validDay(y, m2, d2)) return;
-    push(m.index, m.index + m[0].length, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.crossMonth`);
-  });
-  each(re.dayRange, f, (m) => {
-    const mo = mon(m[3]); const y = yr(m[4]);
-    const d1 = Number(m[1]); const d2 = Number(m[2]);
-    if (!mo || !validDay(y, mo, d1) || !validDay(y, mo, d2) || d2 <= d1) return;
-    push(m.index, m.index + m[0].length, `${isoDay(y, mo, d1)}/${isoDay(y, mo, d2)}`, `${lang}.dayRange`);
-  });
-  each(re.garbled, f, (m) => {
-    const mo = mon(m[2]); const y = Number(m[4]); const d = Number(m[1]);
-    if (!mo || !validDay(y, mo, d) || !/[.,]/.test(m[3])) return;
-    push(m.index, m.index + m[0].length, isoDay(y, mo, d), `${lang}.garbledDay`);
-  });
-  each(re.day, f, (m) => {
-    const mo = mon(m[2]); const y = yr(m[3]); const d = Number(m[1]);
-    if (!mo || !validDay(y, mo, d)) return;
-    // A day and month with no year and no document year: keep only if clearly a date (month name).
-    push(m.index, m.index + m[0].length, isoDay(y, mo, d), `${lang}.day`);
-  });
-  each(re.mdy, f, (m) => {
-    const mo = mon(m[1]); const d = Number(m[2]); const y = Number(m[3]);
-    if (!mo || !validDay(y, mo, d)) return;
-    push(m.index, m.index + m[0].length, isoDay(y, mo, d), `${lang}.monthDayYear`);
-  });
-  each(re.mdyRange, f, (m) => {
-    const m1 = mon(m[1]); const d1 = Number(m[2]); const m2 = m[3] ? mon(m[3]) : m1; const d2 = Number(m[4]); const y = Number(m[5]);
-    if (!m1 || !m2 || !validDay(y, m1, d1) || !validDay(y, m2, d2) || (m1 === m2 && d2 <= d1)) return;
-    push(m.index, m.index + m[0].length, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.monthDayRange`);
-  });
-  each(re.month, f, (m) => {
-    const mo = mon(m[1]);
-    // English "may" is also a verb: "may 2030" is never a month without a capital.
-    if (!mo || (lang === 'en' && t[m.index] === 'm')) return;
-    push(m.index, m.index + m[0].length, `${m[2]}-${pad2(mo)}`, `${lang}.month`);
-  });
-  each(re.yearRange, f, (m) => {
-    const y1 = Number(m[1]); const y2 = fullEndYear(y1, m[2]);
-    if (!isYear(y2) || y2 <= y1 || y2 - y1 > 100) return;
-    if (isGuarded(f, lex, m.index, m.index + m[0].length)) return;
-    push(m.index, m.index + m[0].length, `${y1}/${y2}`, `${lang}.yearRange`);
-  });
-  each(re.openStart, f, (m) => {
-    const cue = m[1].replace(/\s+/g, ' ');
-    const entry = lex.openStart?.find((c) => c.forms.some((x) => x.toLowerCase() === cue));
-    const end = m.index + m[0].length;
-    // "to 2030" only before a lower-case word or punctuation: "(commitment) to 2030 Agenda" is a name.
-    if (entry && /\.to$/.test(entry.id) && !/^(?:\s*[.,;:)]|$|\s+[\p{Ll}(])/u.test(t.slice(end, end + 3))) return;
-    push(m.index, end, `../${m[2]}`, entry?.id ?? `${lang}.openStart`);
-  });
-  each(re.openEnd, f, (m) => {
-    const cue = m[1].replace(/\s+/g, ' ');
-    const entry = lex.openEnd?.find((c) => c.forms.some((x) => x.toLowerCase() === cue));
-    push(m.index, m.index + m[0].length, `${m[2]}/..`, entry?.id ?? `${lang}.openEnd`);
-  });
-  each(re.year, f, (m) => {
-    if (isGuarded(f, lex, m.index, m.index + m[1].length)) return;
-    push(m.index, m.index + m[0].length, m[1], `${lang}.year`);
-  });
-  each(re.prefixedYear, f, (m) => {
-    push(m.index, m.index + m[0].length, m[1], `${lang}.prefixedYear`);
-  });
-  each(re.numericDmy, f, (m) => {
-    const d = Number(m[1]); const mo = Number(m[2]); const y = Number(m[3]);
-    if (!validDay(y, mo, d)) return;
-    push(m.index, m.index + m[0].length, isoDay(y, mo, d), 'numeric.dmy');
-  });
-  each(re.iso, f, (m) => {
-    const y = Number(m[1]); const mo = Number(m[2]); const d = Number(m[3]);
-    if (!validDay(y, mo, d)) return;
-    push(m.index, m.index + m[0].length, isoDay(y, mo, d), 'numeric.iso');
-  });
-  each(re.century, f, (m) => {
-    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
-    if (!(n >= 1 && n <= 22)) return;
-    push(m.index, m.index + m[0].length, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
-  }, false); // Roman numerals: no digit needed
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    let value = h.value;
+    if (value === null) {
+      if (!validDay(refYear, h.m1, h.d1) || (h.m2 > 0 && !validDay(refYear, h.m2, h.d2))) continue;
+      value = h.m2 > 0 ? `${isoDay(refYear, h.m1, h.d1)}/${isoDay(refYear, h.m2, h.d2)}` : isoDay(refYear, h.m1, h.d1);
+    }
+    out.push({ start: h.start, end: h.end, value, rule: h.rule, hand: true });
+  }
   return out;
 }
 
@@ -377,12 +505,29 @@ function chineseRegExp(src: string): RegExp {
 }
 
 /** Chinese: digits with 年 月 日 (chrono has no Chinese parser in this build). */
-function findChinese(f: string, refYear: number | null): Candidate[] {
+/** The matches of one Chinese pattern (a global scan), remembered on the text's scan. */
+function chineseMatches(re: RegExp, scan: TextScan): RegExpExecArray[] {
+  let list = scan.chinese.get(re);
+  if (list) return list;
+  list = [];
+  if (scan.hasDigit) { // every Chinese pattern holds \d
+    re.lastIndex = 0;
+    for (let m = re.exec(scan.f); m; m = re.exec(scan.f)) {
+      list.push(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  scan.chinese.set(re, list);
+  return list;
+}
+
+function findChinese(t: string, f: string, refYear: number | null): Candidate[] {
+  const scan = scanOf(t, f);
   const out: Candidate[] = [];
   const push = (start: number, end: number, value: string, rule: string) => out.push({ start, end, value, rule: `dates/zh.${rule}`, hand: true });
   const yr = (s: string | undefined) => (s ? Number(s) : refYear);
   const lex = compile('zh').lex;
-  const run = (src: string, take: (m: RegExpExecArray) => void) => each(chineseRegExp(src), f, take);
+  const run = (src: string, take: (m: RegExpExecArray) => void) => { for (const m of chineseMatches(chineseRegExp(src), scan)) take(m); };
   // 2024年7月4日至5日 / 7月4日-5日 / 2024年7月4日至7月6日
   run(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日?\\s*(?:至|到|-|和|、)\\s*(?:(\\d{1,2})月)?(\\d{1,2})日`, (m) => {
     const y = yr(m[1]); const m1 = Number(m[2]); const d1 = Number(m[3]); const m2 = m[4] ? Number(m[4]) : m1; const d2 = Number(m[5]);
@@ -594,7 +739,7 @@ export function findDateSpans(text: string, lang: string): { start: number; end:
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const l = (lang || '').toLowerCase().slice(0, 2);
   const f = foldForMatchOnce(t);
-  const cands = l === 'zh' ? findChinese(f, null) : findByPatterns(t, f, l, null);
+  const cands = l === 'zh' ? findChinese(t, f, null) : findByPatterns(t, f, l, null);
   return resolveOverlaps(cands).map((c) => ({ start: c.start, end: c.end }));
 }
 
@@ -605,7 +750,7 @@ export function findDates(text: string, lang: string, options: FindDatesOptions 
   const f = foldForMatchOnce(t);
   const refYear = options.refYear && isYear(options.refYear) ? options.refYear : null;
   const l = (lang || '').toLowerCase().slice(0, 2);
-  const cands = l === 'zh' ? findChinese(f, refYear) : [...findByPatterns(t, f, l, refYear), ...findByChrono(t, l, refYear)];
+  const cands = l === 'zh' ? findChinese(t, f, refYear) : [...findByPatterns(t, f, l, refYear), ...findByChrono(t, l, refYear)];
   return resolveOverlaps(cands).map((c) => ({
     type: 'date' as const,
     text: t.slice(c.start, c.end).replace(/[\s,]+$/u, ''),
