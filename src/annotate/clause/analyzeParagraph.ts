@@ -3,7 +3,7 @@ import { findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } 
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { foldPhrase, splitSentences, tokenIndexAt, tokenizeShared, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -145,7 +145,7 @@ function sentenceOf(sentences: Sentence[], off: number): number {
 
 export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects: SubjectLexicon): ClauseReading {
   const text = p.text;
-  const tokens = tokenizeShared(text);
+  const tokens = tokenizeParagraph(text);
   const sentences = splitSentences(text);
   const matches = findVerbMatches(tokens, text, verbs);
   const c = compileLexicon(verbs);

@@ -112,23 +112,13 @@ export function tokenIndexAt(tokens: Token[], offset: number): number {
 }
 
 /**
- * The tokens of a paragraph text, shared by the stages that read it (clause reading,
- * proposals): tokenising folds and scans the whole text, so doing it once per text instead
- * of once per stage matters. Keyed by the string; bounded so a long corpus run cannot grow
- * it without limit. Callers must not mutate the returned array or its tokens.
+ * The tokens of a paragraph text, on its loose fold from the bounded cache of src/text/fold.ts
+ * (shared with topics and the entity recognisers). Not cached itself: tokenising is cheap next
+ * to keeping every paragraph's tokens alive until a later stage (they then outlive the young
+ * generation and cost the garbage collector more than tokenising again).
  */
-const tokenCache = new Map<string, Token[]>();
-const TOKEN_CACHE_MAX = 2048;
-export function tokenizeShared(text: string): Token[] {
-  let hit = tokenCache.get(text);
-  if (!hit) {
-    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    // One loose fold per paragraph text, shared with topics and the entity recognisers through
-    // the bounded cache of src/text/fold.ts.
-    hit = tokenizeFolded(foldLooseCached(text));
-    tokenCache.set(text, hit);
-  }
-  return hit;
+export function tokenizeParagraph(text: string): Token[] {
+  return tokenizeFolded(foldLooseCached(text));
 }
 
 /**
