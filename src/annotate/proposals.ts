@@ -1,7 +1,9 @@
 import type { Action, Entity, Paragraph, Proposal } from '../types.js';
 import { paragraphLanguage, type AnnotateContext } from './context.js';
 import { loadProposalLexicon, type ProposalLexicon } from './clause/lexicons.js';
-import { foldPhrase, splitSentences, tokenizeShared, type Token } from './clause/tokens.js';
+import { readingOf } from './clause/readDocument.js';
+import { foldPhrase, splitSentences, tokenizeParagraph, type Token } from './clause/tokens.js';
+import { foldLooseCached } from '../text/fold.js';
 
 /**
  * Stage: proposals of named states (GUIDELINES §6). Reads the paragraph's state mentions
@@ -29,15 +31,45 @@ function seqAt(tokens: Token[], i: number, words: string[]): boolean {
   return i + words.length <= tokens.length && words.every((w, k) => tokens[i + k]!.w === w);
 }
 
+/** A proposal lexicon's word lists, folded once (cached per lexicon object). */
+interface CompiledProposals {
+  nouns: string[][];
+  /** True when some noun folds to no word at all (it then matches at every token). */
+  emptyNoun: boolean;
+  ofWords: string[][];
+  links: string[][];
+  possessive: string[];
+}
+const compiledProposals = new WeakMap<ProposalLexicon, CompiledProposals>();
+function compileProposals(lex: ProposalLexicon): CompiledProposals {
+  let c = compiledProposals.get(lex);
+  if (!c) {
+    const nouns = lex.nouns.map(foldPhrase);
+    c = {
+      nouns,
+      emptyNoun: nouns.some((n) => n.length === 0),
+      ofWords: lex.ofWords.map(foldPhrase).sort((a, b) => b.length - a.length),
+      links: lex.linkWords.map(foldPhrase).sort((a, b) => b.length - a.length),
+      possessive: (lex.possessiveMarkers ?? []).map((s) => s.replace('’', "'")),
+    };
+    compiledProposals.set(lex, c);
+  }
+  return c;
+}
+
 function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Proposal[] {
   const text = p.text;
-  // The clause reading has already tokenised this text: reuse its tokens (read only).
-  const tokens = tokenizeShared(text);
-  const nouns = lex.nouns.map(foldPhrase);
-  const ofWords = lex.ofWords.map(foldPhrase).sort((a, b) => b.length - a.length);
-  const links = lex.linkWords.map(foldPhrase).sort((a, b) => b.length - a.length);
-  const possessive = (lex.possessiveMarkers ?? []).map((s) => s.replace('’', "'"));
-  const sentences = splitSentences(text);
+  const { nouns, emptyNoun, ofWords, links, possessive } = compileProposals(lex);
+  // Exact gate: a proposal starts at a token equal to a noun's first word, and every token is a
+  // slice of the paragraph's loose fold, so without any first word in that fold there is none.
+  if (!emptyNoun) {
+    const folded = foldLooseCached(text);
+    if (!nouns.some((n) => folded.includes(n[0]!))) return [];
+  }
+  const tokens = tokenizeParagraph(text);
+  // The clause reading split this text already (an empty list may be a skipped paragraph's).
+  const read = readingOf(p)?.sentences;
+  const sentences = read?.length ? read : splitSentences(text);
   const actions = [...p.actions].sort((a, b) => a.start - b.start);
   const out: Proposal[] = [];
   const tokenAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);

@@ -1,9 +1,9 @@
 import type { Action, Paragraph, Subject } from '../../types.js';
-import { findSubjectCandidates, trimEnd, type SubjectCandidate } from './findSubjects.js';
+import { findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } from './findSubjects.js';
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { foldPhrase, splitSentences, tokenIndexAt, tokenizeShared, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -101,59 +101,84 @@ function compilePositionWords(verbs: VerbLexicon): PositionWords {
   return w;
 }
 
-/** The opening-formula endings of a subject lexicon, folded and joined once (cached per lexicon). */
-const openingFormulas = new WeakMap<SubjectLexicon, string[]>();
-function foldedOpeningFormulas(subjects: SubjectLexicon): string[] {
+/** The opening-formula endings of a subject lexicon, folded once (cached per lexicon). */
+const openingFormulas = new WeakMap<SubjectLexicon, string[][]>();
+function foldedOpeningFormulas(subjects: SubjectLexicon): string[][] {
   let hit = openingFormulas.get(subjects);
   if (!hit) {
-    hit = subjects.openingFormula.map((f) => foldPhrase(f).join(' '));
+    hit = subjects.openingFormula.map(foldPhrase);
     openingFormulas.set(subjects, hit);
   }
   return hit;
 }
 
+/**
+ * Whether the paragraph's words joined by spaces end with the formula's words joined by spaces
+ * (the test this replaces, without building the joined paragraph): the last words equal the
+ * formula's, except the first formula word, which may end a longer word ("redeclare …").
+ */
+function wordsEndWith(tokens: Token[], formula: string[]): boolean {
+  const k = formula.length;
+  if (k === 0) return true;
+  const at = tokens.length - k;
+  if (at < 0) return false;
+  for (let j = 1; j < k; j++) if (tokens[at + j]!.w !== formula[j]) return false;
+  return tokens[at]!.w.endsWith(formula[0]!);
+}
+
+/** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
+function coordinatedAcrossIncise(coordIncise: RegExp, before: string): boolean {
+  return coordIncise.test(foldLoose(before));
+}
+
+/** Index of the sentence that holds offset `off` (the last one starting at or before it; 0 when none). */
+function sentenceOf(sentences: Sentence[], off: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
 export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects: SubjectLexicon): ClauseReading {
   const text = p.text;
-  const tokens = tokenizeShared(text);
+  const tokens = tokenizeParagraph(text);
   const sentences = splitSentences(text);
   const matches = findVerbMatches(tokens, text, verbs);
   const c = compileLexicon(verbs);
   const { relative, infMarkers, gerund, openers, coordinators, nounCues, nounForms, coordIncise } = compilePositionWords(verbs);
-  /** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
-  const coordinatedAcrossIncise = (before: string) => coordIncise.test(foldLoose(before));
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts = matches.filter((m) => m.kind !== 'participle' || endsWithMark(text, 0, m.start, ',(')).map((m) => m.start);
-  const sentenceOf = (off: number) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return Math.max(0, lo);
-  };
   // Per sentence: the actions accepted so far (the loop below reads the last one often).
   const acceptedIn = new Map<number, Accepted[]>();
-  const candidates = sentences.map((s) => findSubjectCandidates(text, tokens, s, subjects, p.entities ?? [], verbStarts));
+  // Subject candidates per sentence, found when first needed: the sentences of the verb matches
+  // and those up to the subject's; the others' would never be read (findSubjectCandidates has
+  // no side effect, so skipping them changes nothing).
+  const states = stateMentions(p.entities);
+  const candidates: (SubjectCandidate[] | undefined)[] = new Array(sentences.length);
+  const candidatesOf = (si: number): SubjectCandidate[] =>
+    candidates[si] ??= findSubjectCandidates(text, tokens, sentences[si]!, subjects, states, verbStarts);
   // First word of a numbered item ("1. Recognize …"): the number is a token of digits.
   const numWords = p.num ? foldPhrase(p.num) : [];
   const firstWord = numWords.length > 0 && numWords.every((w, k) => tokens[k]?.w === w) ? numWords.length : 0;
 
   const accepted: Accepted[] = [];
   for (const m of matches) {
-    const si = sentenceOf(m.start);
+    const si = sentenceOf(sentences, m.start);
     const s = sentences[si]!;
     const here = acceptedIn.get(si) ?? [];
     const earlier = here.length > 0;
     const prev = prevToken(tokens, m.t0);
     // The nearest subject before the verb (only it can govern the verb directly).
-    const before = candidates[si]!.filter((cand) => cand.kind !== 'other' && cand.end <= m.start);
+    const before = candidatesOf(si).filter((cand) => cand.kind !== 'other' && cand.end <= m.start);
     const nearest = before.reduce<SubjectCandidate | null>((best, cand) => (!best || cand.end > best.end ? cand : best), null);
     const subjectBefore = !!nearest && gapIsClear(text, tokens, nearest.end, m.start, c.adverbs);
-    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || endsWithMark(text, s.start, m.start, ',') || coordinatedAcrossIncise(text.slice(s.start, m.start))))
+    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || endsWithMark(text, s.start, m.start, ',') || coordinatedAcrossIncise(coordIncise, text.slice(s.start, m.start))))
       // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
-      || (m.kind !== 'participle' && phraseBefore(tokens, m.t0, coordinators) && candidates[si]!.some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === firstTokenOf(tokens, s)));
+      || (m.kind !== 'participle' && phraseBefore(tokens, m.t0, coordinators) && candidatesOf(si).some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === firstTokenOf(tokens, s)));
     let ok = false;
     if (m.kind === 'participle') {
       const before = text.slice(s.start, m.start).trimEnd();
@@ -166,7 +191,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       // Item-initial forms ("1. Decides", "2. Recognize") only open a numbered item.
       // … or coordinate with an item verb of the same person ("1. Décide … et prie …").
       const itemVerb = here.find((a) => a.m.kind === 'base');
-      ok = m.t0 === firstWord || (!!itemVerb && itemVerb.m.person === m.person && m.person !== '' && (phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(text.slice(s.start, m.start))));
+      ok = m.t0 === firstWord || (!!itemVerb && itemVerb.m.person === m.person && m.person !== '' && (phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(coordIncise, text.slice(s.start, m.start))));
     } else {
       // A finite verb counts only when the members' subject governs it, or it is coordinated with
       // a verb that does ("… et soutiennent …"); not inside a relative clause or after "to".
@@ -199,18 +224,20 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   // Subject: the candidate that governs the primary action's sentence, else the first of the paragraph.
   let subject: SubjectCandidate | null = null;
   if (primary) {
-    const cands = candidates[primary.sentence]!.filter((cand) => cand.kind !== 'other' && cand.start < primary.m.start);
-    subject = cands[0] ?? null;
+    subject = candidatesOf(primary.sentence).find((cand) => cand.kind !== 'other' && cand.start < primary.m.start) ?? null;
     // "We, the Leaders of …, met … We commit …": the formula names who "we" are.
-    const formula = candidates.slice(0, primary.sentence).flat().find((cand) => cand.apposition);
-    if (formula && subject && subject.kind === 'firstPerson') subject = formula;
+    if (subject && subject.kind === 'firstPerson') {
+      for (let si = 0; si < primary.sentence; si++) {
+        const formula = candidatesOf(si).find((cand) => cand.apposition);
+        if (formula) { subject = formula; break; }
+      }
+    }
   } else {
-    subject = candidates.flat()[0] ?? null;
+    // The paragraph's first candidate.
+    for (let si = 0; si < sentences.length && !subject; si++) subject = candidatesOf(si)[0] ?? null;
   }
 
-  // The paragraph's words, folded and joined as foldPhrase would (its tokens are those words).
-  const folded = tokens.map((t) => t.w).join(' ');
-  const openingFormula = foldedOpeningFormulas(subjects).some((f) => folded.endsWith(f));
+  const openingFormula = foldedOpeningFormulas(subjects).some((f) => wordsEndWith(tokens, f));
   const trimmed = text.trimEnd();
   const leadIn = /[:：]$/u.test(trimmed);
   const colonSentences = sentences.filter((s) => /[:：]\s*$/u.test(text.slice(s.start, s.end)));

@@ -76,16 +76,35 @@ function wordsAt(tokens: Token[], i: number, words: string[]): boolean {
 }
 
 /**
+ * The paragraph's state mentions (with a reference) in text order, as findSubjectCandidates
+ * reads them: filtered and sorted once per paragraph instead of once per sentence (the sort is
+ * stable, so a sentence's share of this list is in the order its own sort gave).
+ */
+export function stateMentions(entities: Entity[] | undefined): Entity[] {
+  if (!entities || entities.length === 0) return [];
+  return entities.filter((e) => e.type === 'state' && e.ref).sort((a, b) => a.start - b.start);
+}
+
+/** The mentions of `states` (sorted by start) that lie inside the sentence, in that order. */
+function statesIn(states: Entity[], sentence: Sentence): Entity[] {
+  if (states.length === 0) return states;
+  const out: Entity[] = [];
+  for (const e of states) if (e.start >= sentence.start && e.end <= sentence.end) out.push(e);
+  return out;
+}
+
+/**
  * Finds the subject candidates of a sentence, in text order.
- * `verbStarts` are the offsets of verb matches in the paragraph: a subject's extension
- * (qualifier, genitive) stops at the first verb after it.
+ * `states` are the paragraph's state mentions from stateMentions. `verbStarts` are the offsets
+ * of verb matches in the paragraph: a subject's extension (qualifier, genitive) stops at the
+ * first verb after it.
  */
 export function findSubjectCandidates(
   text: string,
   tokens: Token[],
   sentence: Sentence,
   lex: SubjectLexicon,
-  entities: Entity[],
+  paragraphStates: Entity[],
   verbStarts: number[],
 ): SubjectCandidate[] {
   const c = compile(lex);
@@ -96,7 +115,7 @@ export function findSubjectCandidates(
   const nextVerb = (from: number) => verbStarts.find((s) => s >= from && s < sentence.end) ?? -1;
 
   // Named states opening the sentence: "La République du Bélarus, …, et la République d'Ouzbékistan".
-  const states = entities.filter((e) => e.type === 'state' && e.ref && e.start >= sentence.start && e.end <= sentence.end).sort((a, b) => a.start - b.start);
+  const states = statesIn(paragraphStates, sentence);
   if (states.length > 0 && states[0]!.start - sentence.start <= 6 && /^\s*(?:\p{L}+'?\s*)?$/u.test(text.slice(sentence.start, states[0]!.start))) {
     const chain = [states[0]!];
     for (const s of states.slice(1)) {

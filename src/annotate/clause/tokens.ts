@@ -21,11 +21,80 @@ export function tokenize(text: string): Token[] {
   return tokenizeFolded(foldLoose(text));
 }
 
+/*
+ * Speed: tokenising runs over every paragraph and a regex match per word (matchAll, with its
+ * match arrays) cost more than the rest of the tokeniser. Code units are classed from a table
+ * filled once per distinct code by the same Unicode classes as WORD, and a hand-written loop
+ * follows WORD exactly: at the first letter, mark or number, the longest run of them, then
+ * either "'" when that run has no number (first alternative: its greedy run can only be followed
+ * by the apostrophe at the run's end), or any "-" + run tails (second alternative). A surrogate
+ * (astral characters, which the tables do not cover) hands the rest of the text to WORD itself,
+ * from the start of the word being read: WORD finds no match start before it, so the matches
+ * from there are those of a scan from the start.
+ */
+const LM = 1; // \p{L} or \p{M}
+const N = 2; // \p{N}
+const classTable = new Uint8Array(65536).fill(255);
+function classOf(code: number): number {
+  let k = classTable[code]!;
+  if (k === 255) {
+    const ch = String.fromCharCode(code);
+    k = /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0;
+    classTable[code] = k;
+  }
+  return k;
+}
+const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+
 /** tokenize for text already folded by foldLoose. */
 function tokenizeFolded(folded: string): Token[] {
   const out: Token[] = [];
-  for (const m of folded.matchAll(WORD)) {
-    out.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = folded.charCodeAt(i);
+    if (isSurrogate(c0)) return tokenizeWithPattern(folded, i, out);
+    if (classOf(c0) === 0) { i++; continue; }
+    let j = i;
+    let hasNumber = false;
+    let k = 0;
+    while (j < n) {
+      const c = folded.charCodeAt(j);
+      if (isSurrogate(c)) return tokenizeWithPattern(folded, i, out);
+      k = classOf(c);
+      if (k === 0) break;
+      if (k === N) hasNumber = true;
+      j++;
+    }
+    if (!hasNumber && j < n && folded.charCodeAt(j) === APOSTROPHE) {
+      j++;
+    } else {
+      while (j + 1 < n && folded.charCodeAt(j) === HYPHEN) {
+        const c = folded.charCodeAt(j + 1);
+        if (isSurrogate(c)) return tokenizeWithPattern(folded, i, out);
+        if (classOf(c) === 0) break;
+        j += 2;
+        while (j < n) {
+          const d = folded.charCodeAt(j);
+          if (isSurrogate(d)) return tokenizeWithPattern(folded, i, out);
+          if (classOf(d) === 0) break;
+          j++;
+        }
+      }
+    }
+    out.push({ w: folded.slice(i, j), start: i, end: j });
+    i = j;
+  }
+  return out;
+}
+
+/** The rest of the tokens from `from` on (a position where no match of WORD has begun), by WORD itself. */
+function tokenizeWithPattern(folded: string, from: number, out: Token[]): Token[] {
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
+    out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -43,23 +112,13 @@ export function tokenIndexAt(tokens: Token[], offset: number): number {
 }
 
 /**
- * The tokens of a paragraph text, shared by the stages that read it (clause reading,
- * proposals): tokenising folds and scans the whole text, so doing it once per text instead
- * of once per stage matters. Keyed by the string; bounded so a long corpus run cannot grow
- * it without limit. Callers must not mutate the returned array or its tokens.
+ * The tokens of a paragraph text, on its loose fold from the bounded cache of src/text/fold.ts
+ * (shared with topics and the entity recognisers). Not cached itself: tokenising is cheap next
+ * to keeping every paragraph's tokens alive until a later stage (they then outlive the young
+ * generation and cost the garbage collector more than tokenising again).
  */
-const tokenCache = new Map<string, Token[]>();
-const TOKEN_CACHE_MAX = 2048;
-export function tokenizeShared(text: string): Token[] {
-  let hit = tokenCache.get(text);
-  if (!hit) {
-    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    // One loose fold per paragraph text, shared with topics and the entity recognisers through
-    // the bounded cache of src/text/fold.ts.
-    hit = tokenizeFolded(foldLooseCached(text));
-    tokenCache.set(text, hit);
-  }
-  return hit;
+export function tokenizeParagraph(text: string): Token[] {
+  return tokenizeFolded(foldLooseCached(text));
 }
 
 /**
