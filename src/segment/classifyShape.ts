@@ -12,8 +12,12 @@ export interface ShapeKind {
   rule: string;
 }
 
-/** Lines ending like a sentence or a clause (a comma continues into the next line) are not headings. */
-const SENTENCE_END = /[.,;:!?。，；：！？…»"”)\]]\s*$/u;
+/**
+ * Lines ending like a sentence or a clause (a comma continues into the next line) are not headings.
+ * Tested on the last character of the trimmed line: the pattern /[…]\s*$/ would be tried at every
+ * position of a long paragraph.
+ */
+const SENTENCE_END_CHARS = new Set('.,;:!?。，；：！？…»"”)]');
 const STARTS_LOWER = /^\p{Ll}/u;
 const DOC_SYMBOL = /^(?:[A-Z]{1,6}\/[A-Z0-9./-]+|Distr\.?:?\s*\w+|Original:\s*\w+)$/u;
 const DATELINE = /^(?:[\p{Lu}][\p{L}\p{M}' .-]{1,40},\s*)*(?:\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s*\d{4}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}\s+\p{L}+\s+\d{4}\s*(?:г\.|года)?)\.?$/u;
@@ -33,7 +37,7 @@ export function classifyShape(p: RawParagraph, index: number, all: RawParagraph[
   const isLast = index === all.length - 1;
   if (DOC_SYMBOL.test(t)) return { kind: 'heading', rule: 'segment/heading-document-symbol' };
   if (DATELINE.test(t)) return { kind: 'heading', rule: 'segment/heading-dateline' };
-  const endsSentence = SENTENCE_END.test(t) || STARTS_LOWER.test(t);
+  const endsSentence = SENTENCE_END_CHARS.has(t[t.length - 1]) || STARTS_LOWER.test(t);
   // Every rule below that reads the word count first needs a line that does not end a sentence:
   // most paragraphs do, and splitting them into words was the stage's main cost.
   if (endsSentence) return { kind: 'operative', rule: 'segment/default-operative' };
