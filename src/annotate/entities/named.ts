@@ -175,21 +175,30 @@ function findResolutions(text: string, lang: string): Found[] {
   return out;
 }
 
-const personPatterns = new WeakMap<PreparedLexicon, RegExp | null>();
-/** The honorific pattern of a lexicon, compiled once (null when it lists no honorifics). */
-function personPattern(lex: PreparedLexicon): RegExp | null {
+/**
+ * The honorific pattern of a lexicon, compiled once (null when it lists no honorifics), and the
+ * honorifics' first words as written: the pattern is case-sensitive and matches each honorific's
+ * characters up to its first space literally, so a text holding none of them has no match (a few
+ * indexOf calls instead of running the pattern, whose leading look-behind is tried everywhere).
+ */
+interface PersonPattern { re: RegExp; firstWords: string[] }
+const personPatterns = new WeakMap<PreparedLexicon, PersonPattern | null>();
+function personPattern(lex: PreparedLexicon): PersonPattern | null {
   if (personPatterns.has(lex)) return personPatterns.get(lex)!;
   const hon = (lex.lex.honorifics ?? []).map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')).sort((a, b) => b.length - a.length);
   const NAME = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
   const re = hon.length ? new RegExp(`(?<![\\p{L}])(?:(?:${hon.join('|')})\\s+)+(${NAME}(?:\\s+(?:${NAME}|(?:de|da|van|von|bin|al|el|dos)(?=\\s+\\p{Lu}))){0,5})`, 'gu') : null;
-  personPatterns.set(lex, re);
-  return re;
+  // (an honorific starting with a space gives '', which every text holds: no gate then)
+  const pattern = re ? { re, firstWords: [...new Set((lex.lex.honorifics ?? []).map((h) => h.split(/\s+/)[0]))] } : null;
+  personPatterns.set(lex, pattern);
+  return pattern;
 }
 
 /** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". */
 function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] {
-  const re = personPattern(lex);
-  if (!re) return [];
+  const pattern = personPattern(lex);
+  if (!pattern || !pattern.firstWords.some((w) => text.includes(w))) return [];
+  const { re } = pattern;
   re.lastIndex = 0;
   const out: Found[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -171,13 +171,20 @@ interface HeadFilter {
   stems: (Map<number, number> | undefined)[];
   /** the longest first word or stem */
   maxLen: number;
+  /**
+   * 1 at pairKey(first two code units) of every first word and stem; null when one is a single
+   * code unit long (then every word is hashed)
+   */
+  pairs: Uint8Array | null;
 }
+/** A 16-bit key of two folded code units (collisions only let extra words through). */
+const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
 const headFilters = new WeakMap<PreparedLexicon, HeadFilter | null>();
 
 function headFilter(lex: PreparedLexicon): HeadFilter | null {
   let f = headFilters.get(lex);
   if (f !== undefined) return f;
-  f = { exact: new Map(), stems: [], maxLen: 0 };
+  f = { exact: new Map(), stems: [], maxLen: 0, pairs: new Uint8Array(65536) };
   for (const h of lex.heads) {
     const stem = h.form[0].endsWith('*');
     const w = stem ? h.form[0].slice(0, -1) : h.form[0];
@@ -190,6 +197,8 @@ function headFilter(lex: PreparedLexicon): HeadFilter | null {
     const table = stem ? (f.stems[w.length] ??= new Map()) : f.exact;
     table.set(hash, (table.get(hash) ?? 0) | flags);
     f.maxLen = Math.max(f.maxLen, w.length);
+    if (w.length < 2) f.pairs = null;
+    else if (f.pairs) f.pairs[pairKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
   }
   headFilters.set(lex, f);
   return f;
@@ -246,7 +255,7 @@ const MAX_SCAN_RUN = 150;
 export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): { starts: number[]; useful: boolean } | null {
   const filter = headFilter(lex);
   if (!filter) return null;
-  const { exact, stems, maxLen } = filter;
+  const { exact, stems, maxLen, pairs } = filter;
   const n = text.length;
   const starts: number[] = [];
   let useful = false;
@@ -259,7 +268,9 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): 
     if (glued) { if ((cls & CODE_UPPER) && prevLower) return null; prevLower = (cls & CODE_LOWER) !== 0; }
     if (cls & (CODE_WORD | CODE_IN_WORD)) { if (++run > MAX_SCAN_RUN) return null; } else run = 0;
     const word = (cls & CODE_WORD) !== 0;
-    if (word && !prevWord) {
+    // a word start; most words are passed over on their first two code units (every first word and
+    // stem has two: a one-unit token cannot match, and pairs is null when one has fewer)
+    if (word && !prevWord && (pairs === null || (p + 1 < n && pairs[pairKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)))] === 1))) {
       let hash = HASH_SEED;
       let flags = 0;
       for (let q = p; q < n && q - p < maxLen; q++) {
