@@ -278,6 +278,8 @@ function scanOf(t: string, f: string): TextScan {
  */
 function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   const f = scan.f;
+  // Cheapest tests first: most paragraphs have no digit, and the month names take a scan.
+  if ((p.start === 'short' && scan.short.length === 0) || (p.start === 'year4' && scan.year4.length === 0)) return [];
   if ((p.needs & NEEDS_YEAR) && scan.year4.length === 0) return [];
   if ((p.needs & NEEDS_DASH_YEAR) && !scan.dashYear) return [];
   if ((p.needs & NEEDS_MONTH) && (c.monthNames === null || scan.startsOf(c.monthNames, true).length === 0)) return [];
@@ -614,13 +616,12 @@ const CHRONO_MONTHS = [
   'сентябрь', 'сентября', 'сентябре', 'октябрь', 'октября', 'октябре', 'ноябрь', 'ноября', 'ноябре', 'декабрь', 'декабря', 'декабре',
   'янв', 'фев', 'мар', 'апр', 'авг', 'сен', 'окт', 'ноя', 'дек',
 ];
-const CHRONO_GATE = new RegExp(
+const CHRONO_GATE_ALL = new RegExp(
   `(?<![A-Za-z0-9_])(?:${[...CHRONO_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])` +
     // chrono's numeric forms: d/m[/y] after a non-digit (SlashDate), y-m-d (ISO, YearMonthDay)
     '|(?<![0-9])[0-9]{1,2}[/.\\-][0-9]|[0-9]{4}[/.\\-\\s][0-9]{1,2}[/.\\-\\s][0-9]',
-  'iu',
+  'giu',
 );
-const CHRONO_GATE_ALL = new RegExp(CHRONO_GATE.source, 'giu');
 /** Characters of context kept on each side of a month name or numeric date for chrono. */
 const CHRONO_PAD = 100;
 const isSpaceCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
@@ -646,7 +647,15 @@ function chronoWindows(text: string): [number, number][] {
     else out.push([ws, we]);
     if (m[0].length === 0) CHRONO_GATE_ALL.lastIndex++;
   }
-  return out;
+  // A window without an ASCII digit gives only results that findByChrono drops (its \d test on
+  // the result's text, a part of the window): it is not parsed. Windows are merged first, so the
+  // windows kept are exactly those chrono read before.
+  return out.filter(([ws, we]) => hasAsciiDigit(text, ws, we));
+}
+
+function hasAsciiDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) { const c = text.charCodeAt(i); if (c >= 0x30 && c <= 0x39) return true; }
+  return false;
 }
 /** Per language: a weekday with its comma or space at the start of a chrono result (null without weekdays); built once. */
 const weekdayRegExps = new Map<string, RegExp | null>();
@@ -674,13 +683,15 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
   // A kept result needs a certain day and month; chrono only gives both for a month name or a
   // numeric date (d/m/y, y-m-d, "2024 7 4"), apart from relative expressions ("dans 3 jours",
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
-  // needs no parse (the lead's decision; the UNGD sample showed no other difference).
-  if (!CHRONO_GATE.test(text)) return [];
+  // needs no parse (the lead's decision; the UNGD sample showed no other difference), and chrono
+  // reads only the windows around them (chronoWindows).
+  const windows = chronoWindows(text);
+  if (windows.length === 0) return [];
   // each result with the offset of the window it was read in
   let results: [chrono.ParsedResult, number][] = [];
   try {
     const ref = new Date(Date.UTC(refYear ?? 2000, 0, 1, 12));
-    for (const [ws, we] of chronoWindows(text)) {
+    for (const [ws, we] of windows) {
       const part = ws === 0 && we === text.length ? text : text.slice(ws, we);
       for (const r of parser.parse(part, ref)) results.push([r, ws]);
     }

@@ -25,7 +25,7 @@ const MAX_PARAGRAPH_CHARS = 200_000;
 export function annotateEntities(paragraphs: Paragraph[], ctx: AnnotateContext): void {
   const firstTexts = paragraphs.filter(isAnnotatable).slice(0, 4).map((p) => p.text);
   const issuer = detectIssuer(firstTexts, ctx.language)?.id ?? null;
-  const refYear = guessYear(paragraphs, ctx);
+  const { year: refYear, found: datesWithoutYear } = guessYear(paragraphs, ctx);
   for (const p of paragraphs) {
     if (!isAnnotatable(p)) { p.entities = []; continue; }
     const lang = paragraphLanguage(p, ctx);
@@ -36,7 +36,9 @@ export function annotateEntities(paragraphs: Paragraph[], ctx: AnnotateContext):
     }
     const gaz = safely(ctx, p.eId, 'gazetteer', () => findGazetteerEntities(text, lang, issuer));
     const named = safely(ctx, p.eId, 'named', () => findNamedEntities(text, lang));
-    const dates = safely(ctx, p.eId, 'dates', () => findDates(text, lang, refYear ? { refYear } : {}));
+    // Without a reference year, guessYear has already run this very call on the opening paragraphs.
+    const dates = (refYear === undefined ? datesWithoutYear.get(p) : undefined)
+      ?? safely(ctx, p.eId, 'dates', () => findDates(text, lang, refYear ? { refYear } : {}));
     p.entities = mergeEntities(gaz, named, dates);
   }
 }
@@ -76,16 +78,28 @@ function safely(ctx: AnnotateContext, eId: string, name: string, fn: () => Entit
   }
 }
 
-/** The year of the first full date in the opening paragraphs, used for dates written without a year. */
-function guessYear(paragraphs: Paragraph[], ctx: AnnotateContext): number | undefined {
+/**
+ * The year of the first full date in the opening paragraphs, used for dates written without a year;
+ * with the dates it found per paragraph, when the paragraph's whole text was read: the call the
+ * main loop makes for that paragraph when no year is found (same text, same language, no year).
+ */
+function guessYear(paragraphs: Paragraph[], ctx: AnnotateContext): { year: number | undefined; found: Map<Paragraph, Entity[]> } {
+  const found = new Map<Paragraph, Entity[]>();
   for (const p of paragraphs.slice(0, 5)) {
     if (!isAnnotatable(p)) continue;
+    const whole = p.text.length <= GUESS_YEAR_CHARS;
     let ds: Entity[] = [];
-    try { ds = findDates(p.text.slice(0, 5000), paragraphLanguage(p, ctx)); } catch { ds = []; }
+    try {
+      ds = findDates(whole ? p.text : p.text.slice(0, GUESS_YEAR_CHARS), paragraphLanguage(p, ctx));
+      if (whole) found.set(p, ds);
+    } catch { ds = []; }
     for (const d of ds) {
       const m = /^(\d{4})-\d{2}-\d{2}/.exec(d.value ?? '');
-      if (m) return Number(m[1]);
+      if (m) return { year: Number(m[1]), found };
     }
   }
-  return undefined;
+  return { year: undefined, found };
 }
+
+/** guessYear reads this many characters of a paragraph. */
+const GUESS_YEAR_CHARS = 5000;
