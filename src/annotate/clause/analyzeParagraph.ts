@@ -3,7 +3,7 @@ import { findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } 
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
+import { endsWithColon, foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -238,9 +238,9 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   }
 
   const openingFormula = foldedOpeningFormulas(subjects).some((f) => wordsEndWith(tokens, f));
-  const trimmed = text.trimEnd();
-  const leadIn = /[:：]$/u.test(trimmed);
-  const colonSentences = sentences.filter((s) => /[:：]\s*$/u.test(text.slice(s.start, s.end)));
+  // (trimEnd removes exactly the \s characters, so this is /[:：]$/u on the trimmed text.)
+  const leadIn = endsWithColon(text, 0, text.length);
+  const colonSentences = sentences.filter((s) => endsWithColon(text, s.start, s.end));
   const itemVerb = isListItem(p) && firstWord < tokens.length && /^\p{Lu}/u.test(text.slice(tokens[firstWord]!.start))
     ? { start: tokens[firstWord]!.start, end: tokens[firstWord]!.end } : null;
   return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb };

@@ -1,6 +1,6 @@
 import type { ActionCategory } from '../../types.js';
 import type { VerbLexicon } from './lexicons.js';
-import { foldPhrase, type Token } from './tokens.js';
+import { foldPhrase, isWhiteCode, type Token } from './tokens.js';
 
 /**
  * Finds operative-verb candidates in a paragraph's tokens from a verb lexicon: plain forms,
@@ -174,10 +174,10 @@ function matchForm(tokens: Token[], text: string, i: number, f: CompiledForm, c:
   for (let k = 0; k < f.words.length; k++) {
     if (k > 0 && tokens[j]?.w !== f.words[k]) {
       j = skipAdverbs(tokens, j, c.adverbs);
-      if (k - 1 === f.inciseAfter && j < tokens.length && /^\s*,/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+      if (k - 1 === f.inciseAfter && j < tokens.length && startsWithComma(text, tokens[j - 1]!.end, tokens[j]!.start)) {
         // "ont, prenant en compte …, confirmé": jump over an incise between commas.
         let m = j + 1;
-        while (m < tokens.length && m - j < 15 && !text.slice(tokens[m - 1]!.end, tokens[m]!.start).includes(',')) m++;
+        while (m < tokens.length && m - j < 15 && !hasComma(text, tokens[m - 1]!.end, tokens[m]!.start)) m++;
         if (m < tokens.length && m - j < 15) j = skipAdverbs(tokens, m, c.adverbs);
       }
     }
@@ -200,29 +200,64 @@ function matchForm(tokens: Token[], text: string, i: number, f: CompiledForm, c:
  */
 function formsAt(tokens: Token[], text: string, i: number, c: CompiledLexicon): CompiledForm[] {
   const all = c.byFirst.get(tokens[i]!.w);
-  if (!all || all.length <= 8) return all ?? [];
+  if (!all || all.length <= 8) return all ?? NO_FORMS;
   const bySecond = c.bySecond.get(tokens[i]!.w)!;
-  const seconds = new Set<string>(['']);
+  // The second words matchForm can read (at most three besides ''), without a Set: few and short.
+  let s1: string | null = null;
+  let s2: string | null = null;
+  let s3: string | null = null;
   const next = i + 1;
   if (next < tokens.length) {
-    seconds.add(tokens[next]!.w);
+    s1 = tokens[next]!.w;
     const j = skipAdverbs(tokens, next, c.adverbs);
     if (j < tokens.length) {
-      seconds.add(tokens[j]!.w);
+      s2 = tokens[j]!.w;
       // The incise jump of matchForm, as it would run from j.
-      if (/^\s*,/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+      if (startsWithComma(text, tokens[j - 1]!.end, tokens[j]!.start)) {
         let m = j + 1;
-        while (m < tokens.length && m - j < 15 && !text.slice(tokens[m - 1]!.end, tokens[m]!.start).includes(',')) m++;
+        while (m < tokens.length && m - j < 15 && !hasComma(text, tokens[m - 1]!.end, tokens[m]!.start)) m++;
         if (m < tokens.length && m - j < 15) {
           const q = skipAdverbs(tokens, m, c.adverbs);
-          if (q < tokens.length) seconds.add(tokens[q]!.w);
+          if (q < tokens.length) s3 = tokens[q]!.w;
         }
       }
     }
   }
+  // The lists of the distinct second words ('' first, as the Set was filled), each in byFirst order.
+  const lists: { f: CompiledForm; order: number }[][] = [];
+  const l0 = bySecond.get('');
+  if (l0) lists.push(l0);
+  if (s1 !== null && s1 !== '') { const l = bySecond.get(s1); if (l) lists.push(l); }
+  if (s2 !== null && s2 !== '' && s2 !== s1) { const l = bySecond.get(s2); if (l) lists.push(l); }
+  if (s3 !== null && s3 !== '' && s3 !== s1 && s3 !== s2) { const l = bySecond.get(s3); if (l) lists.push(l); }
+  if (lists.length === 0) return NO_FORMS;
+  if (lists.length === 1) return formsOf(lists[0]!);
+  // Several lists: merged in byFirst order (each form is in exactly one list, so orders are distinct).
   const picked: { f: CompiledForm; order: number }[] = [];
-  for (const w of seconds) picked.push(...(bySecond.get(w) ?? []));
+  for (const l of lists) for (const x of l) picked.push(x);
   return picked.sort((a, b) => a.order - b.order).map((x) => x.f);
+}
+const NO_FORMS: CompiledForm[] = [];
+
+/** The forms of a bySecond list, remembered on the list (it never changes once compiled). */
+const formsOfList = new WeakMap<{ f: CompiledForm; order: number }[], CompiledForm[]>();
+function formsOf(list: { f: CompiledForm; order: number }[]): CompiledForm[] {
+  let forms = formsOfList.get(list);
+  if (!forms) { forms = list.map((x) => x.f); formsOfList.set(list, forms); }
+  return forms;
+}
+
+/** /^\s*,/u on text[from, to): the first character after white space is a comma. */
+function startsWithComma(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && isWhiteCode(text.charCodeAt(k))) k++;
+  return k < to && text.charCodeAt(k) === 0x2c;
+}
+
+/** text[from, to) includes a comma. */
+function hasComma(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x2c) return true;
+  return false;
 }
 
 /** All lexicon matches in a paragraph, longest first at each start, without overlaps. */

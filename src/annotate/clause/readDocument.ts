@@ -83,7 +83,11 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
     } else if (!isListItem(p)) {
       chapeau = null;
     }
-    readings.set(p, { ...r, subjectValue: subject });
+    // Field by field rather than a spread: one object shape whichever reader made r.
+    readings.set(p, {
+      actions: r.actions, subject: r.subject, sentences: r.sentences, openingFormula: r.openingFormula,
+      leadIn: r.leadIn, colonSentences: r.colonSentences, itemVerb: r.itemVerb, subjectValue: subject,
+    });
   }
 }
 

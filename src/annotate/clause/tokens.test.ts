@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldLoose } from '../../text/fold.js';
-import { tokenize } from './tokens.js';
+import { endsWithColon, splitSentences, tokenize } from './tokens.js';
 
 /** The pattern the hand-written tokeniser follows (see tokens.ts): the reference for its output. */
 const WORD = /[\p{L}\p{M}]+'|[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
@@ -19,5 +19,39 @@ describe('tokenize', () => {
     ["’’ -- '' ", 'no words at all'],
   ])('gives the tokens of the pattern: %s (%s)', (text) => {
     expect(tokenize(text)).toEqual(byPattern(text));
+  });
+});
+
+describe('splitSentences and endsWithColon', () => {
+  /** The regex form splitSentences had before its hand-written checks: the reference. */
+  const reference = (text: string) => {
+    const out: { start: number; end: number }[] = [];
+    let start = 0;
+    for (const m of text.matchAll(/[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu)) {
+      const end = m.index + 1;
+      if (/^\s*(?:[\p{N}]{1,3}|[IVXLC]{1,5}|\p{Lu})[.)]$/u.test(text.slice(start, end))) continue;
+      if (end - start > 1) out.push({ start, end });
+      start = end;
+      while (start < text.length && /\s/u.test(text[start]!)) start++;
+    }
+    if (start < text.length) out.push({ start, end: text.length });
+    return out;
+  };
+
+  it.each([
+    'We met. We agreed; They left! 2. Done? Yes',
+    '1. Decides. IV. Notes. A. Smith spoke. \u00a0 B. Next.',
+    '  12. Item. 𝟙𝟚𝟛. Astral digits. 𝟙𝟚𝟛𝟜. Four.',
+    '会议。我们支持；并决定！',
+    'no break.here. or. lower case',
+  ])('splits as the pattern did: %s', (text) => {
+    expect(splitSentences(text)).toEqual(reference(text));
+  });
+
+  it.each([
+    ['We commit to:', true], ['We commit to :  \n', true], ['全体：', true], ['A colon: then more', false], ['', false], ['  ', false],
+  ])('endsWithColon(%j) is %s', (text, expected) => {
+    expect(endsWithColon(text, 0, text.length)).toBe(expected);
+    expect(endsWithColon(text, 0, text.length)).toBe(/[:：]\s*$/u.test(text));
   });
 });

@@ -44,6 +44,13 @@ function classOf(code: number): number {
   }
   return k;
 }
+const whiteTable = new Uint8Array(65536).fill(255);
+/** /\s/u for one code unit (a surrogate is never white space), from a table filled once per code. */
+export function isWhiteCode(code: number): boolean {
+  let k = whiteTable[code]!;
+  if (k === 255) { k = /\s/u.test(String.fromCharCode(code)) ? 1 : 0; whiteTable[code] = k; }
+  return k === 1;
+}
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
@@ -152,17 +159,39 @@ export interface Sentence {
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  const re = /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu;
-  for (const m of text.matchAll(re)) {
-    const end = m.index! + 1;
+  // A module-level pattern read with exec: matchAll would copy the pattern on every call.
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const end = m.index + 1;
     // An item number ("1.", "IV.") or a one-letter initial is not a sentence of its own.
-    if (/^\s*(?:[\p{N}]{1,3}|[IVXLC]{1,5}|\p{Lu})[.)]$/u.test(text.slice(start, end))) continue;
+    if (isItemNumber(text, start, end)) continue;
     if (end - start > 1) out.push({ start, end });
     start = end;
-    while (start < text.length && /\s/u.test(text[start]!)) start++;
+    while (start < text.length && isWhiteCode(text.charCodeAt(start))) start++;
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out;
+}
+const SENTENCE_END = /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu;
+const ITEM_NUMBER = /^\s*(?:[\p{N}]{1,3}|[IVXLC]{1,5}|\p{Lu})[.)]$/u;
+
+/**
+ * ITEM_NUMBER on text[from, to). After its leading white space the pattern spans at most 7 code
+ * units (three astral digits and the mark), so longer spans (nearly all sentences) are not sliced.
+ */
+function isItemNumber(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && isWhiteCode(text.charCodeAt(k))) k++;
+  return to - k <= 7 && ITEM_NUMBER.test(text.slice(from, to));
+}
+
+/** /[:：]\s*$/u on text[from, to): the last character before trailing white space is a colon. */
+export function endsWithColon(text: string, from: number, to: number): boolean {
+  let k = to;
+  while (k > from && isWhiteCode(text.charCodeAt(k - 1))) k--;
+  if (k === from) return false;
+  const c = text.charCodeAt(k - 1);
+  return c === 0x3a || c === 0xff1a;
 }
 
 /** True when the text contains Chinese characters (matching then works on characters, not words). */
