@@ -1,7 +1,7 @@
 import type { Entity, Paragraph } from '../types.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, type CompiledCue } from './topicsLexicon.js';
+import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, startsAt, type CompiledCue } from './topicsLexicon.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -63,38 +63,40 @@ export function annotateTopics(paragraphs: Paragraph[], ctx: AnnotateContext): v
 export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization: string): { topics: string[]; rules: string[] } {
   const folded = foldLooseCached(p.text);
   const entities = p.entities ?? [];
-  const isOwn = (e: Entity) => !!ownOrganization && !!e.ref && (e.ref === ownOrganization || e.ref.startsWith(`${ownOrganization}-`));
-  const others = entities.filter((e) => e.type === 'organization' && e.ref && !isOwn(e));
+  // One pass over the entities: other organisations (partners) and the first own mention.
+  const others: Entity[] = [];
+  let ownMention: Entity | undefined;
+  for (const e of entities) {
+    if (e.type !== 'organization') continue;
+    if (isOwn(e, ownOrganization)) ownMention ??= e;
+    else if (e.ref) others.push(e);
+  }
 
-  const kept = keepLongest(findCueMatches(folded, cues));
+  const kept = keepLongest(scanCueMatches(folded, cues));
 
-  const scores = new Map<string, { score: number; first: number; rules: Set<string> }>();
-  const score = (topic: string, weight: number, at: number, rule: string) => {
-    const s = scores.get(topic) ?? { score: 0, first: at, rules: new Set<string>() };
-    s.score += weight;
-    s.first = Math.min(s.first, at);
-    s.rules.add(rule);
-    scores.set(topic, s);
-  };
+  const scores = new Map<string, TopicScore>();
   const cooperationAt: number[] = [];
   const repeats = new Map<string, number>();
   for (const m of kept) {
-    if (!m.cue) continue;
-    if (m.cue.role === 'cooperation') cooperationAt.push(m.start, m.end);
-    if (m.cue.role !== 'topic') continue;
+    const cue = m.cue!;
+    if (cue.role === 'cooperation') cooperationAt.push(m.start, m.end);
+    if (cue.role !== 'topic') continue;
     // Inside another organisation's name a cue counts half ("Union économique eurasienne"
     // says little about the paragraph's field; "… pour l'Afghanistan" still says something).
-    const inName = others.some((e) => m.start >= e.start && m.end <= e.end);
+    let inName = false;
+    for (const e of others) if (m.start >= e.start && m.end <= e.end) { inName = true; break; }
     // A repeated cue adds less each time: one field named five times is not five fields.
-    const seen = repeats.get(m.cue.id) ?? 0;
-    repeats.set(m.cue.id, seen + 1);
-    const weight = m.cue.weight * (inName ? 0.5 : 1) * REPEAT_DECAY ** seen;
-    for (const t of m.cue.topics) score(t, weight, m.start, `topics/lexicon:${m.cue.id}`);
+    const seen = repeats.get(cue.id) ?? 0;
+    repeats.set(cue.id, seen + 1);
+    const weight = cue.weight * (inName ? 0.5 : 1) * REPEAT_DECAY ** seen;
+    for (const t of cue.topics) addScore(scores, t, weight, m.start, cue.rule);
   }
-  const partner = others.find((e) => cooperationAt.some((c) => Math.abs(c - e.start) <= PARTNER_WINDOW || Math.abs(c - e.end) <= PARTNER_WINDOW));
-  if (partner) score(PARTNERSHIPS, 1, partner.start, 'topics/partner-organization');
-  const ownMention = entities.find((e) => e.type === 'organization' && isOwn(e));
-  if (ownMention) score(INSTITUTIONAL, FALLBACK_SCORE, ownMention.start, 'topics/own-organization');
+  if (cooperationAt.length) {
+    const partner = others.find((e) => cooperationAt.some((c) => Math.abs(c - e.start) <= PARTNER_WINDOW || Math.abs(c - e.end) <= PARTNER_WINDOW));
+    if (partner) addScore(scores, PARTNERSHIPS, 1, partner.start, 'topics/partner-organization');
+  }
+  if (ownMention) addScore(scores, INSTITUTIONAL, FALLBACK_SCORE, ownMention.start, 'topics/own-organization');
+  if (scores.size === 0) return { topics: [], rules: [] };
 
   const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first);
   const fields = ranked.filter(([t, s]) => t !== INSTITUTIONAL && s.score >= MIN_SCORE);
@@ -112,53 +114,131 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
   return { topics: chosen, rules };
 }
 
+interface TopicScore { score: number; first: number; rules: Set<string> }
+
+/** Adds one cue's weight to a topic (module-level rather than a closure: assignTopics runs per paragraph). */
+function addScore(scores: Map<string, TopicScore>, topic: string, weight: number, at: number, rule: string): void {
+  let s = scores.get(topic);
+  if (!s) { s = { score: 0, first: at, rules: new Set<string>() }; scores.set(topic, s); }
+  s.score += weight;
+  s.first = Math.min(s.first, at);
+  s.rules.add(rule);
+}
+
+/** Whether an organisation mention is the document's own organisation (or one of its bodies, "sco-…"). */
+function isOwn(e: Entity, ownOrganization: string): boolean {
+  return !!ownOrganization && !!e.ref && (e.ref === ownOrganization || e.ref.startsWith(`${ownOrganization}-`));
+}
+
 /**
  * Every match of every cue in a folded paragraph, cue by cue in lexicon order, each cue's
  * matches left to right without overlap: the same list as running folded.matchAll(cue.re)
- * for each cue, found faster (see leadStarts and matchFormAt).
+ * for each cue (scanCueMatches finds them in text order; this puts them in cue order).
  */
 export function findCueMatches(folded: string, cues: CompiledCue[]): CueMatch[] {
-  const found: CueMatch[] = [];
+  const found = scanCueMatches(folded, cues);
+  // Stable: within one cue the matches stay in text order.
+  return found.sort((a, b) => a.order - b.order).map(({ start, end, cue }) => ({ start, end, cue }));
+}
+
+/** A cue match with the cue's position in the lexicon (the tie-break of keepLongest). */
+interface OrderedMatch extends CueMatch { order: number }
+
+/**
+ * Every match of every cue in a folded paragraph, found in one pass over the text: at each
+ * place a cue may start (a word start for a word-bounded lexicon), the leads index gives the
+ * cues whose first literal (lead) starts there, and only those are matched (hand matcher;
+ * the sticky regex for text with surrogate pairs). Each cue's matches do not overlap and go
+ * left to right, as with matchAll: after a match the cue is tried again only from its end.
+ * The result is ordered by start, then by lexicon order of the cues found at that start;
+ * cues without a lead (none in the current lexicons) come last, matched by their regexes.
+ */
+function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   const index = leadIndexOf(cues);
-  const hits = leadStarts(folded, index);
+  const found: OrderedMatch[] = [];
   // The hand matcher reads code units; text with surrogate pairs keeps the regexes.
-  const surrogates = /[\uD800-\uDFFF]/.test(folded);
-  // Only the cues whose lead occurs (and those without a lead), in lexicon order.
-  const tried = [...index.noLead];
-  for (const lead of hits.found) tried.push(...lead.cues);
-  for (const i of tried.sort((a, b) => a - b)) {
-    const cue = cues[i]!;
-    if (!cue.lead) {
-      cue.re.lastIndex = 0;
-      for (const m of folded.matchAll(cue.re)) {
-        if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, cue });
-      }
-      continue;
+  const surrogates = SURROGATE.test(folded);
+  const from = resetNextFrom(cues.length);
+  const { tab1, tab2, tab3, tab4, buckets, anywhere } = index;
+  const n = folded.length;
+  let prevWord = false;
+  for (let p = 0; p < n; p++) {
+    const c0 = folded.charCodeAt(p);
+    if (!anywhere) {
+      // A word-bounded cue starts only where no letter or digit precedes (a surrogate half
+      // counts as a possible start: a superset, the sticky regex's own look-behind decides).
+      const inWord = prevWord;
+      prevWord = isLetterOrDigitUnit(c0);
+      if (inWord) continue;
     }
-    // Same matches as folded.matchAll(cue.re): a match can only start where the lead
-    // literal occurs (at a word start for a bounded cue), so match the form only at those
-    // places (hand matcher; the sticky regex for text with surrogate pairs), left to right,
-    // going on after each match as matchAll does.
-    const at = hits.at[index.slotOfCue[i]!];
-    if (!at) continue;
-    let from = 0;
-    for (const k of at) {
-      if (k < from) continue;
-      let end: number;
-      if (surrogates) {
-        cue.sticky.lastIndex = k;
-        const m = cue.sticky.exec(folded);
-        end = m ? k + m[0].length : -1;
-      } else {
-        end = matchFormAt(folded, cue.steps, k);
-      }
-      if (end > k) {
-        found.push({ start: k, end, cue });
-        from = end;
-      }
+    if (tab1 !== null) {
+      const b = tab1[c0]!;
+      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
+    }
+    if (p + 1 >= n) continue;
+    const c1 = folded.charCodeAt(p + 1);
+    const k2 = (Math.imul(c0, 31) + c1) & 0xffff;
+    if (tab2 !== null) {
+      const b = tab2[k2]!;
+      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
+    }
+    if (p + 2 >= n) continue;
+    const k3 = (Math.imul(k2, 31) + folded.charCodeAt(p + 2)) & 0xffff;
+    if (tab3 !== null) {
+      const b = tab3[k3]!;
+      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
+    }
+    if (tab4 !== null && p + 3 < n) {
+      const b = tab4[(Math.imul(k3, 31) + folded.charCodeAt(p + 3)) & 0xffff]!;
+      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
+    }
+  }
+  for (const i of index.noLead) {
+    const cue = cues[i]!;
+    cue.re.lastIndex = 0;
+    for (const m of folded.matchAll(cue.re)) {
+      if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, cue, order: i });
     }
   }
   return found;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Per cue (by index), where it may match next in the paragraph being scanned (the end of its
+ * last match): one buffer reused from paragraph to paragraph.
+ */
+let nextFrom = new Int32Array(0);
+function resetNextFrom(cueCount: number): Int32Array {
+  if (nextFrom.length < cueCount) nextFrom = new Int32Array(cueCount);
+  else nextFrom.fill(0, 0, cueCount);
+  return nextFrom;
+}
+
+/** Tries, at p, the cues of each lead of a bucket that really starts there. */
+function tryLeads(bucket: Lead[], folded: string, p: number, cues: CompiledCue[], from: Int32Array, surrogates: boolean, found: OrderedMatch[]): void {
+  for (let l = 0; l < bucket.length; l++) {
+    const lead = bucket[l]!;
+    if (!startsAt(folded, lead.s, p)) continue;
+    for (let c = 0; c < lead.cues.length; c++) {
+      const i = lead.cues[c]!;
+      if (p < from[i]!) continue;
+      const cue = cues[i]!;
+      let end: number;
+      if (surrogates) {
+        cue.sticky.lastIndex = p;
+        const m = cue.sticky.exec(folded);
+        end = m ? p + m[0].length : -1;
+      } else {
+        end = matchFormAt(folded, cue.steps, p);
+      }
+      if (end > p) {
+        found.push({ start: p, end, cue, order: i });
+        from[i] = end;
+      }
+    }
+  }
 }
 
 /**
@@ -181,115 +261,68 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 }
 
 /**
- * The cues' leads indexed by their first one, two or three code units (hashed to a small
- * integer, so a look-up allocates no substring), the cues without a lead, and whether any cue may start
- * inside a word (a lexicon without word boundaries). Built once per cue list.
+ * The cues' leads (the literal each cue's matches start with) in four tables, by their first
+ * one, two, three or four code units (leads of up to four units by all of them, longer ones by
+ * their first four: three left buckets like "int" or "con" holding many leads), hashed to 16 bits: a typed-array look-up per possible start, with no Map and
+ * no substring. Colliding leads share a bucket; tryLeads checks each with startsAt.
+ * Built once per cue list.
  */
 interface LeadIndex {
-  /** byLength[n]: key of a lead's first n units (n = its length, at most 3) → the distinct leads there. */
-  byLength: Array<Map<number, Lead[]> | null>;
-  /** Number of distinct leads (their slots are 0 … count-1). */
-  count: number;
+  /** tabN[key] = bucket number + 1, 0 when no lead of N units has that key; null when there is no such lead. */
+  tab1: Int32Array | null;
+  tab2: Int32Array | null;
+  tab3: Int32Array | null;
+  tab4: Int32Array | null;
+  buckets: Lead[][];
+  /** Cues (indices) without a lead: matched by their regexes. */
   noLead: number[];
+  /** Whether some cue may start inside a word (a lexicon without word boundaries). */
   anywhere: boolean;
-  /**
-   * seen[n][key & 0xffff] = 1 when some lead of n units has that key: a typed-array probe
-   * before the Map look-up, since most word starts begin no lead.
-   */
-  seen: Uint8Array[];
-  /** Per cue (by index): the slot of its lead, -1 without one. */
-  slotOfCue: number[];
 }
-/** One distinct lead literal, the cues (indices) that start with it, and its slot. */
-interface Lead { s: string; cues: number[]; slot: number }
+/** One distinct lead literal and the cues (indices, ascending) that start with it. */
+interface Lead { s: string; cues: number[] }
 const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
 
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
   if (!index) {
-    const byLength: LeadIndex['byLength'] = [null, null, null, null];
+    const tabs: Array<Int32Array | null> = [null, null, null, null, null];
+    const buckets: Lead[][] = [];
     const leads = new Map<string, Lead>();
     const noLead: number[] = [];
-    const seen = [0, 1, 2, 3].map(() => new Uint8Array(0x10000));
-    const slotOfCue: number[] = [];
     cues.forEach((cue, i) => {
-      const n = Math.min(3, cue.lead.length);
-      slotOfCue.push(-1);
-      if (n === 0) { noLead.push(i); return; }
+      if (!cue.lead) { noLead.push(i); return; }
       const known = leads.get(cue.lead);
-      if (known) { known.cues.push(i); slotOfCue[i] = known.slot; return; }
-      const lead: Lead = { s: cue.lead, cues: [i], slot: leads.size };
-      slotOfCue[i] = lead.slot;
+      if (known) { known.cues.push(i); return; }
+      const lead: Lead = { s: cue.lead, cues: [i] };
       leads.set(cue.lead, lead);
+      const n = Math.min(4, cue.lead.length);
       let key = 0;
-      for (let k = 0; k < n; k++) key = keyStep(key, cue.lead.charCodeAt(k));
-      seen[n]![key & 0xffff] = 1;
-      const map = (byLength[n] ??= new Map());
-      const list = map.get(key);
-      if (list) list.push(lead);
-      else map.set(key, [lead]);
+      for (let k = 0; k < n; k++) key = (Math.imul(key, 31) + cue.lead.charCodeAt(k)) & 0xffff;
+      // The single-unit table is keyed by the unit itself (no hash).
+      if (n === 1) key = cue.lead.charCodeAt(0);
+      const tab = (tabs[n] ??= new Int32Array(0x10000));
+      if (tab[key] === 0) { buckets.push([]); tab[key] = buckets.length; }
+      buckets[tab[key]! - 1]!.push(lead);
     });
-    index = { byLength, count: leads.size, noLead, anywhere: cues.some((c) => !c.bounded), seen, slotOfCue };
+    index = { tab1: tabs[1] ?? null, tab2: tabs[2] ?? null, tab3: tabs[3] ?? null, tab4: tabs[4] ?? null, buckets, noLead, anywhere: cues.some((c) => !c.bounded) };
     leadIndexes.set(cues, index);
   }
   return index;
 }
 
-/** Where the leads occur in a paragraph: offsets per lead slot (ascending), and the leads found. */
-interface LeadHits { at: Array<number[] | undefined>; found: Lead[] }
-
 /**
- * Where each distinct lead literal occurs in a folded paragraph. Instead of testing every cue
- * against the paragraph (hundreds of cues × every paragraph), look up the units at each
- * possible start in an index of the leads. A word-bounded cue can start only where no letter
- * or digit precedes (a surrogate half counts as a possible start: a superset, the sticky
- * regex's own look-behind then decides).
+ * Overlapping matches: the longest wins (then the earliest, then the first cue in lexicon
+ * order); returns them in text order.
  */
-function leadStarts(folded: string, index: LeadIndex): LeadHits {
-  const hits: LeadHits = { at: new Array(index.count), found: [] };
-  const [, one, two, three] = index.byLength;
-  const [, seen1, seen2, seen3] = index.seen;
-  for (let p = 0; p < folded.length; p++) {
-    if (!index.anywhere && p > 0 && isLetterOrDigitUnit(folded.charCodeAt(p - 1))) continue;
-    const k1 = keyStep(0, folded.charCodeAt(p));
-    if (one && seen1![k1 & 0xffff] === 1) addStarts(hits, one.get(k1), folded, p);
-    if (p + 1 >= folded.length) continue;
-    const k2 = keyStep(k1, folded.charCodeAt(p + 1));
-    if (two && seen2![k2 & 0xffff] === 1) addStarts(hits, two.get(k2), folded, p);
-    if (three && p + 2 < folded.length) {
-      const k3 = keyStep(k2, folded.charCodeAt(p + 2));
-      if (seen3![k3 & 0xffff] === 1) addStarts(hits, three.get(k3), folded, p);
-    }
-  }
-  return hits;
-}
-
-/**
- * One more code unit into a lead key: a hash kept in small-integer range, so Map look-ups stay
- * cheap (a key above 2^30 would be a heap number). Colliding leads only add candidates:
- * addStarts checks each lead with startsWith.
- */
-function keyStep(key: number, unit: number): number {
-  return (Math.imul(key, 31) + unit) & 0x3fffffff;
-}
-
-function addStarts(hits: LeadHits, leads: Lead[] | undefined, folded: string, p: number): void {
-  if (!leads) return;
-  for (const lead of leads) {
-    if (!folded.startsWith(lead.s, p)) continue;
-    const list = hits.at[lead.slot];
-    if (list) list.push(p);
-    else { hits.at[lead.slot] = [p]; hits.found.push(lead); }
-  }
-}
-
-/** Overlapping matches: the longest wins (then the earliest); returns them in text order. */
-function keepLongest(found: CueMatch[]): CueMatch[] {
-  const sorted = [...found].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-  const kept: CueMatch[] = [];
-  for (const m of sorted) {
-    if (kept.some((k) => m.start < k.end && k.start < m.end)) continue;
-    kept.push(m);
+function keepLongest(found: OrderedMatch[]): OrderedMatch[] {
+  if (found.length < 2) return found;
+  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);
+  const kept: OrderedMatch[] = [];
+  for (const m of found) {
+    let overlaps = false;
+    for (const k of kept) if (m.start < k.end && k.start < m.end) { overlaps = true; break; }
+    if (!overlaps) kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -25,6 +25,8 @@ export interface TopicsLexicon {
 export interface CompiledCue {
   /** The lexicon entry id (provenance). */
   id: string;
+  /** The rule id a topic scored by this cue records: `topics/lexicon:<id>`. */
+  rule: string;
   /** 'topic' cues score topics; 'ignore' cues hide what they cover; 'cooperation' cues feed the partnerships rule. */
   role: 'topic' | 'ignore' | 'cooperation';
   topics: string[];
@@ -53,13 +55,21 @@ export interface CompiledCue {
  * (between words), `(?:\s+\S+){0,3}?\s+` (a "~" gap), `(?![\p{L}\p{N}])` (word end).
  */
 export type FormStep =
-  | { t: 'lit'; s: string }
-  | { t: 'hyphen' }
-  | { t: 'stem' }
-  | { t: 'space1' }
-  | { t: 'space0' }
-  | { t: 'gap' }
-  | { t: 'end' };
+  | { t: typeof STEP_LIT; s: string }
+  | { t: typeof STEP_HYPHEN }
+  | { t: typeof STEP_STEM }
+  | { t: typeof STEP_SPACE1 }
+  | { t: typeof STEP_SPACE0 }
+  | { t: typeof STEP_GAP }
+  | { t: typeof STEP_END };
+// Step kinds are small integers, not strings: matchStep switches on them for every step tried.
+const STEP_LIT = 0;
+const STEP_HYPHEN = 1;
+const STEP_STEM = 2;
+const STEP_SPACE1 = 3;
+const STEP_SPACE0 = 4;
+const STEP_GAP = 5;
+const STEP_END = 6;
 
 /** The topic ids of spec/topics.json (read once). */
 let topicIds: Set<string> | null = null;
@@ -95,7 +105,7 @@ export function compileLexicon(lex: TopicsLexicon): CompiledCue[] {
     for (const form of entry.forms) {
       const re = compileForm(form, bounded);
       out.push({
-        id: entry.id, role, topics, weight: entry.weight ?? 1, re, probe: probeOf(form), lead: leadOf(form),
+        id: entry.id, rule: `topics/lexicon:${entry.id}`, role, topics, weight: entry.weight ?? 1, re, probe: probeOf(form), lead: leadOf(form),
         sticky: new RegExp(re.source, 'uy'), bounded, steps: formSteps(form, bounded),
       });
     }
@@ -138,16 +148,16 @@ export function formSteps(form: string, wordBoundaries: boolean): FormStep[] {
   let pendingGap = false;
   for (const w of words) {
     if (w === '~') { pendingGap = true; continue; }
-    if (steps.length) steps.push({ t: pendingGap ? 'gap' : wordBoundaries ? 'space1' : 'space0' });
+    if (steps.length) steps.push({ t: pendingGap ? STEP_GAP : wordBoundaries ? STEP_SPACE1 : STEP_SPACE0 });
     pendingGap = false;
     const stem = w.endsWith('*') && w.length > 1;
     (stem ? w.slice(0, -1) : w).split('-').forEach((piece, k) => {
-      if (k > 0) steps.push({ t: 'hyphen' });
-      steps.push({ t: 'lit', s: piece });
+      if (k > 0) steps.push({ t: STEP_HYPHEN });
+      steps.push({ t: STEP_LIT, s: piece });
     });
-    if (stem) steps.push({ t: 'stem' });
+    if (stem) steps.push({ t: STEP_STEM });
   }
-  if (wordBoundaries) steps.push({ t: 'end' });
+  if (wordBoundaries) steps.push({ t: STEP_END });
   return steps;
 }
 
@@ -189,6 +199,18 @@ export function matchFormAt(text: string, steps: FormStep[], pos: number): numbe
   return matchStep(text, steps, 0, pos);
 }
 
+/**
+ * Whether `s` occurs in `text` at `pos` (text.startsWith(s, pos)). A loop over code units:
+ * the leads and literals compared are short, and the builtin's per-call checks cost more than
+ * the comparison itself, for hundreds of thousands of calls per megabyte.
+ */
+export function startsAt(text: string, s: string, pos: number): boolean {
+  const n = s.length;
+  if (pos + n > text.length) return false;
+  for (let k = 0; k < n; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
 function runOf(text: string, pos: number, cls: number, want: boolean): number {
   let n = pos;
   while (n < text.length && ((classOf(text.charCodeAt(n)) & cls) !== 0) === want) n++;
@@ -199,29 +221,29 @@ function matchStep(text: string, steps: FormStep[], k: number, pos: number): num
   if (k === steps.length) return pos;
   const step = steps[k]!;
   switch (step.t) {
-    case 'lit':
-      return text.startsWith(step.s, pos) ? matchStep(text, steps, k + 1, pos + step.s.length) : -1;
-    case 'hyphen': {
+    case STEP_LIT:
+      return startsAt(text, step.s, pos) ? matchStep(text, steps, k + 1, pos + step.s.length) : -1;
+    case STEP_HYPHEN: {
       if (pos < text.length && (text.charCodeAt(pos) === 45 || (classOf(text.charCodeAt(pos)) & CLASS_SPACE) !== 0)) {
         const r = matchStep(text, steps, k + 1, pos + 1);
         if (r >= 0) return r;
       }
       return matchStep(text, steps, k + 1, pos);
     }
-    case 'stem':
-    case 'space1':
-    case 'space0': {
-      const n = step.t === 'stem' ? runOf(text, pos, CLASS_LETTER_MARK, true) : runOf(text, pos, CLASS_SPACE, true);
-      const min = step.t === 'space1' ? 1 : 0;
+    case STEP_STEM:
+    case STEP_SPACE1:
+    case STEP_SPACE0: {
+      const n = step.t === STEP_STEM ? runOf(text, pos, CLASS_LETTER_MARK, true) : runOf(text, pos, CLASS_SPACE, true);
+      const min = step.t === STEP_SPACE1 ? 1 : 0;
       for (let j = n; j >= min; j--) {
         const r = matchStep(text, steps, k + 1, pos + j);
         if (r >= 0) return r;
       }
       return -1;
     }
-    case 'gap':
+    case STEP_GAP:
       return matchGap(text, steps, k, pos, 0);
-    case 'end':
+    case STEP_END:
       return pos < text.length && isLetterOrDigitUnit(text.charCodeAt(pos)) ? -1 : matchStep(text, steps, k + 1, pos);
   }
 }
