@@ -17,7 +17,7 @@ import type { SqliteRowWriter } from './sqlite/rowWriter.js';
 import {
   StoreError, type DocumentDiff, type DocumentFilter, type DocumentSummary, type DocumentVersion, type ImportOptions,
   type ImportOutcome, type Item, type ItemChange, type ItemFilter, type ItemTimeline, type ItemType, type ParagraphDiff,
-  type SearchHit, type SearchQuery, type SearchResult, type Stance, type Store, type TimelineEntry,
+  type PreparedImportStore, type SearchHit, type SearchQuery, type SearchResult, type Stance, type TimelineEntry,
 } from './types.js';
 
 export { MAX_FILE_BYTES } from './importSteps.js';
@@ -81,7 +81,7 @@ const SUMMARY_COLUMNS = ['id', 'work_id', 'language', 'organization', 'title', '
  * document; full-text search uses FTS5 (SQLite) or a tsvector (PostgreSQL) over terms stemmed
  * in JS (src/link/terms.ts), so both back ends rank the same words.
  */
-export class KyselyStore implements Store {
+export class KyselyStore implements PreparedImportStore {
   /**
    * `rowWriter`: SQLite's fast path for the paragraph rows (sqlite/rowWriter.ts), on the same
    * connection as `db`; without it (PostgreSQL) the rows go through Kysely.

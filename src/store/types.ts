@@ -1,4 +1,5 @@
 import type { ActionCategory, Analysis, LanguageCode } from '../types.js';
+import type { PreparedDocument } from './prepare.js';
 
 /**
  * The corpus store's public types (issue 3). Other parts (server, exports, org) code
@@ -241,6 +242,17 @@ export interface Store {
   /** Aligned paragraph diff of two stored documents; throws StoreError('not-found'). */
   diff(idA: string, idB: string): Promise<DocumentDiff>;
   close(): Promise<void>;
+}
+
+/**
+ * A store that also takes documents analysed and prepared elsewhere (prepare.ts): importFiles
+ * analyses in worker threads and hands the results to it. KyselyStore implements it.
+ */
+export interface PreparedImportStore extends Store {
+  /** The stored document whose input bytes have this sha256, if any. */
+  findContent(contentHash: string): Promise<{ documentId: string; workId: string; version: number } | null>;
+  /** Stores a prepared document (one transaction), as importAnalysis does after preparing. */
+  importPrepared(prepared: PreparedDocument, options?: ImportOptions): Promise<ImportOutcome>;
 }
 
 export type StoreErrorCode = 'bad-url' | 'not-found' | 'bad-query' | 'unavailable' | 'internal';
