@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   const report = await importFiles(store, files, {}, (_o, done, doneBytes) => {
     if (done - lastShown >= 100) {
       lastShown = done;
-      process.stderr.write(`  … ${done}/${files.length} files, ${mb(doneBytes)} MB, ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s, RSS ${mb(rssNow())} MB\n`);
+      process.stderr.write(`  … ${done}/${files.length} files, ${mb(doneBytes)} MB, ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s, RSS ${mb(rssNow())} MB (main thread's heap ${mb(process.memoryUsage().heapTotal)} MB)\n`);
     }
   });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -13,6 +13,7 @@ import { isAnalysis, prepareAnalysis, type PreparedDocument } from './prepare.js
 import type { ParagraphRows } from './rows.js';
 import type { DB } from './schema.js';
 import { parseQuery, toFts5, toTsquery } from './searchQuery.js';
+import type { FacetIndex, FacetRow } from './sqlite/facetIndex.js';
 import type { SqliteRowWriter } from './sqlite/rowWriter.js';
 import {
   StoreError, type DocumentDiff, type DocumentFilter, type DocumentSummary, type DocumentVersion, type ImportOptions,
@@ -86,7 +87,35 @@ export class KyselyStore implements PreparedImportStore {
    * `rowWriter`: SQLite's fast path for the paragraph rows (sqlite/rowWriter.ts), on the same
    * connection as `db`; without it (PostgreSQL) the rows go through Kysely.
    */
-  constructor(readonly db: Db, readonly kind: Dialect, private readonly onClose: () => Promise<void>, private readonly rowWriter?: SqliteRowWriter) {}
+  constructor(readonly db: Db, readonly kind: Dialect, private readonly onClose: () => Promise<void>, sqliteParts: { rowWriter?: SqliteRowWriter; facetIndex?: FacetIndex } = {}) {
+    this.rowWriter = sqliteParts.rowWriter;
+    this.facetIndex = sqliteParts.facetIndex;
+  }
+
+  private readonly rowWriter: SqliteRowWriter | undefined;
+  private readonly facetIndex: FacetIndex | undefined;
+  private facetRefresh: Promise<void> | null = null;
+
+  /**
+   * Loads the paragraphs stored since the facet index last looked (by this or another process).
+   * Through Kysely, so it waits for a transaction of this store and never sees uncommitted rows.
+   */
+  private refreshFacetIndex(): Promise<void> {
+    const index = this.facetIndex;
+    if (!index) return Promise.resolve();
+    this.facetRefresh ??= (async () => {
+      const top = await sql<{ m: number | null }>`SELECT max(id) AS m FROM paragraphs`.execute(this.db);
+      const max = Number(top.rows[0]?.m ?? 0);
+      while (index.loadedTo < max) {
+        const rows = await sql<FacetRow>`SELECT id, organization, year, language, commitment, tags FROM paragraphs WHERE id > ${index.loadedTo} AND id <= ${max} ORDER BY id LIMIT 50000`.execute(this.db);
+        if (rows.rows.length === 0) break;
+        index.add(rows.rows);
+      }
+    })().finally(() => {
+      this.facetRefresh = null;
+    });
+    return this.facetRefresh;
+  }
 
   private async guard<T>(what: string, f: () => Promise<T>): Promise<T> {
     try {
@@ -346,7 +375,9 @@ export class KyselyStore implements PreparedImportStore {
       if (query.year !== undefined && Number.isFinite(query.year)) conds.push(sql`p.year = ${Math.floor(query.year)}`);
       if (query.lang) conds.push(sql`p.language = ${String(query.lang)}`);
       if (query.commitment !== undefined) conds.push(sql`p.commitment = ${query.commitment ? 1 : 0}`);
+      const tagConds: Array<[string, string]> = [];
       for (const [facet, value] of [['topic', query.topic], ['action', query.action], ['state', query.state]] as const) {
+        if (value) tagConds.push([facet, String(value)]);
         if (value) conds.push(sql`EXISTS (SELECT 1 FROM paragraph_tags t WHERE t.paragraph_id = p.id AND t.facet = ${facet} AND t.value = ${String(value)})`);
       }
       const sqlite = this.kind === 'sqlite';
@@ -379,37 +410,53 @@ export class KyselyStore implements PreparedImportStore {
           FROM ${from} JOIN documents d ON d.id = p.document_id
           WHERE ${where} ORDER BY rank, p.id LIMIT ${limit} OFFSET ${offset}`.execute(this.db)).rows;
       }
-      const facets: SearchResult['facets'] = { org: {}, year: {}, lang: {}, topic: {}, action: {}, state: {}, commitment: {} };
+      let facets: SearchResult['facets'] = { org: {}, year: {}, lang: {}, topic: {}, action: {}, state: {}, commitment: {} };
       let total: number;
-      const countFrom = sqlite && conds.length === 0 ? sql`paragraph_fts WHERE ${match}` : sql`${from} WHERE ${where}`;
-      const c = await sql<{ c: number }>`SELECT count(*) AS c FROM ${countFrom}`.execute(this.db);
-      total = Number(c.rows[0]?.c ?? 0);
       let facetsSampled = false;
-      if (query.facets !== false && total > 0) {
-        // Facets count at most FACET_ROWS matching paragraphs (bounded work on huge result sets);
-        // facetsSampled says when the counts are of a sample.
-        facetsSampled = total > FACET_ROWS;
-        // One pass over the matching paragraphs; the tag list is split here rather than joined in SQL.
-        const rows = await sql<{ organization: string | null; year: number | null; language: string; commitment: number; tags: string }>`
-          SELECT p.organization, p.year, p.language, p.commitment, p.tags FROM ${from} WHERE ${where} LIMIT ${FACET_ROWS}`.execute(this.db);
-        const add = (k: keyof SearchResult['facets'], v: string | null) => {
-          if (v === null || v === '') return;
-          facets[k][v] = (facets[k][v] ?? 0) + 1;
-        };
-        for (const r of rows.rows) {
-          add('org', r.organization);
-          add('year', r.year === null ? null : String(r.year));
-          add('lang', r.language);
-          add('commitment', Number(r.commitment) === 1 ? 'true' : 'false');
-          if (!r.tags) continue;
-          for (const t of r.tags.split(TAG_SEP)) {
-            const colon = t.indexOf(':');
-            const f = t.slice(0, colon);
-            if (f === 'topic' || f === 'action' || f === 'state') add(f, t.slice(colon + 1));
+      if (this.facetIndex && query.facets !== false) {
+        // SQLite: the full-text row ids, filtered and counted in the in-memory facet index
+        // (sqlite/facetIndex.ts); exact over every match, and the total comes with it.
+        await this.refreshFacetIndex();
+        const ids = await sql<{ id: number }>`SELECT rowid AS id FROM paragraph_fts WHERE ${match} ORDER BY rowid`.execute(this.db);
+        const matched = this.facetIndex.filter(ids.rows.map((r) => Number(r.id)), {
+          ...(query.org ? { org: String(query.org) } : {}),
+          ...(query.year !== undefined && Number.isFinite(query.year) ? { year: Math.floor(query.year) } : {}),
+          ...(query.lang ? { lang: String(query.lang) } : {}),
+          ...(query.commitment !== undefined ? { commitment: query.commitment ? 1 : 0 } : {}),
+          tags: tagConds.map(([facet, value]) => `${facet}:${value}`),
+        });
+        total = matched.length;
+        if (total > 0) facets = this.facetIndex.count(matched);
+      } else {
+        const countFrom = sqlite && conds.length === 0 ? sql`paragraph_fts WHERE ${match}` : sql`${from} WHERE ${where}`;
+        const c = await sql<{ c: number }>`SELECT count(*) AS c FROM ${countFrom}`.execute(this.db);
+        total = Number(c.rows[0]?.c ?? 0);
+        if (query.facets !== false && total > 0) {
+          // Facets count at most FACET_ROWS matching paragraphs (bounded work on huge result sets);
+          // facetsSampled says when the counts are of a sample.
+          facetsSampled = total > FACET_ROWS;
+          // One pass over the matching paragraphs; the tag list is split here rather than joined in SQL.
+          const rows = await sql<{ organization: string | null; year: number | null; language: string; commitment: number; tags: string }>`
+            SELECT p.organization, p.year, p.language, p.commitment, p.tags FROM ${from} WHERE ${where} LIMIT ${FACET_ROWS}`.execute(this.db);
+          const add = (k: keyof SearchResult['facets'], v: string | null) => {
+            if (v === null || v === '') return;
+            facets[k][v] = (facets[k][v] ?? 0) + 1;
+          };
+          for (const r of rows.rows) {
+            add('org', r.organization);
+            add('year', r.year === null ? null : String(r.year));
+            add('lang', r.language);
+            add('commitment', Number(r.commitment) === 1 ? 'true' : 'false');
+            if (!r.tags) continue;
+            for (const t of r.tags.split(TAG_SEP)) {
+              const colon = t.indexOf(':');
+              const f = t.slice(0, colon);
+              if (f === 'topic' || f === 'action' || f === 'state') add(f, t.slice(colon + 1));
+            }
           }
         }
-        for (const k of Object.keys(facets) as Array<keyof SearchResult['facets']>) facets[k] = topCounts(facets[k], 50);
       }
+      if (query.facets !== false && total > 0) for (const k of Object.keys(facets) as Array<keyof SearchResult['facets']>) facets[k] = topCounts(facets[k], 50);
       const hitsQ = { rows: hitRows };
       const hits: SearchHit[] = hitsQ.rows.map((r) => {
         const highlights = highlightWords(r.text, r.language, parsed.terms);

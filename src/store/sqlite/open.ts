@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { KyselyStore } from '../kyselyStore.js';
 import { migrationProvider } from '../migrations.js';
 import type { DB } from '../schema.js';
+import { FacetIndex } from './facetIndex.js';
 import { SqliteRowWriter } from './rowWriter.js';
 import { StoreError, type Store } from '../types.js';
 
@@ -12,9 +13,10 @@ import { StoreError, type Store } from '../types.js';
  * Opens (creating and migrating) the SQLite store at `path` (absolute, or ':memory:').
  * WAL journal + synchronous=NORMAL: each document's transaction is atomic and durable against
  * a killed process (a power loss may lose the last commits, never half of one).
- * `rowWriter: false` writes the paragraph rows through Kysely, as on PostgreSQL (tests compare the two).
+ * `rowWriter: false` writes the paragraph rows through Kysely and `facetIndex: false` counts facets
+ * in SQL, as on PostgreSQL (tests compare the two ways).
  */
-export async function openSqliteStore(path: string, options: { rowWriter?: boolean } = {}): Promise<Store> {
+export async function openSqliteStore(path: string, options: { rowWriter?: boolean; facetIndex?: boolean } = {}): Promise<Store> {
   let database: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -34,5 +36,5 @@ export async function openSqliteStore(path: string, options: { rowWriter?: boole
   }
   return new KyselyStore(db, 'sqlite', async () => {
     await db.destroy();
-  }, options.rowWriter === false ? undefined : new SqliteRowWriter(database));
+  }, { ...(options.rowWriter === false ? {} : { rowWriter: new SqliteRowWriter(database) }), ...(options.facetIndex === false ? {} : { facetIndex: new FacetIndex() }) });
 }
