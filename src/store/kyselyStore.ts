@@ -13,7 +13,7 @@ import { isAnalysis, prepareAnalysis, type PreparedDocument } from './prepare.js
 import type { ParagraphRows } from './rows.js';
 import type { DB } from './schema.js';
 import { parseQuery, toFts5, toTsquery } from './searchQuery.js';
-import type { FacetIndex, FacetRow } from './sqlite/facetIndex.js';
+import type { FacetFilter, FacetIndex, FacetRow } from './sqlite/facetIndex.js';
 import type { SqliteRowWriter } from './sqlite/rowWriter.js';
 import {
   StoreError, type DocumentDiff, type DocumentFilter, type DocumentSummary, type DocumentVersion, type ImportOptions,
@@ -388,6 +388,15 @@ export class KyselyStore implements PreparedImportStore {
       const match = sqlite ? sql`paragraph_fts MATCH ${expr}` : sql`p.tsv @@ to_tsquery('simple', ${expr})`;
       const where = sql.join([match, ...conds], sql` AND `);
       const rank = sqlite ? sql`bm25(paragraph_fts)` : sql`-ts_rank(p.tsv, to_tsquery('simple', ${expr}))`;
+      const indexFilter: FacetFilter = {
+        ...(query.org ? { org: String(query.org) } : {}),
+        ...(query.year !== undefined && Number.isFinite(query.year) ? { year: Math.floor(query.year) } : {}),
+        ...(query.lang ? { lang: String(query.lang) } : {}),
+        ...(query.commitment !== undefined ? { commitment: query.commitment ? 1 : 0 } : {}),
+        tags: tagConds.map(([facet, value]) => `${facet}:${value}`),
+      };
+      /** Ids of every match (with the filters) when the facet index found them. */
+      let matched: number[] | null = null;
       type HitRow = { id: number; document_id: string; e_id: string; n: number; language: string; text: string; organization: string | null; date: string | null; title: string | null; rank: number };
       let hitRows: HitRow[];
       if (sqlite && conds.length === 0) {
@@ -404,6 +413,25 @@ export class KyselyStore implements PreparedImportStore {
           const r = byId.get(Number(t.id));
           return r ? [{ ...r, rank: Number(t.rank) }] : [];
         });
+      } else if (this.facetIndex) {
+        // SQLite with filters: every match with its rank from FTS5, filtered in the facet index
+        // instead of joining each matching paragraph row; the same order as ORDER BY rank, p.id.
+        await this.refreshFacetIndex();
+        const ranked = await sql<{ id: number; rank: number }>`SELECT rowid AS id, rank FROM paragraph_fts WHERE ${match} ORDER BY rank, rowid`.execute(this.db);
+        const rankOf = new Map<number, number>();
+        for (const r of ranked.rows) rankOf.set(Number(r.id), Number(r.rank));
+        matched = this.facetIndex.filter(ranked.rows.map((r) => Number(r.id)), indexFilter);
+        const page = matched.slice(offset, offset + limit);
+        const byId = new Map<number, HitRow>();
+        if (page.length) {
+          const rows = await sql<HitRow>`SELECT p.id, p.document_id, p.e_id, p.n, p.language, p.text, d.organization, d.date, d.title, 0 AS rank
+            FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN (${sql.join(page)})`.execute(this.db);
+          for (const r of rows.rows) byId.set(Number(r.id), r);
+        }
+        hitRows = page.flatMap((id) => {
+          const r = byId.get(id);
+          return r ? [{ ...r, rank: rankOf.get(id)! }] : [];
+        });
       } else {
         hitRows = (await sql<HitRow>`
           SELECT p.id, p.document_id, p.e_id, p.n, p.language, p.text, d.organization, d.date, d.title, ${rank} AS rank
@@ -413,20 +441,16 @@ export class KyselyStore implements PreparedImportStore {
       let facets: SearchResult['facets'] = { org: {}, year: {}, lang: {}, topic: {}, action: {}, state: {}, commitment: {} };
       let total: number;
       let facetsSampled = false;
-      if (this.facetIndex && query.facets !== false) {
+      if (matched || (this.facetIndex && query.facets !== false)) {
         // SQLite: the full-text row ids, filtered and counted in the in-memory facet index
         // (sqlite/facetIndex.ts); exact over every match, and the total comes with it.
-        await this.refreshFacetIndex();
-        const ids = await sql<{ id: number }>`SELECT rowid AS id FROM paragraph_fts WHERE ${match} ORDER BY rowid`.execute(this.db);
-        const matched = this.facetIndex.filter(ids.rows.map((r) => Number(r.id)), {
-          ...(query.org ? { org: String(query.org) } : {}),
-          ...(query.year !== undefined && Number.isFinite(query.year) ? { year: Math.floor(query.year) } : {}),
-          ...(query.lang ? { lang: String(query.lang) } : {}),
-          ...(query.commitment !== undefined ? { commitment: query.commitment ? 1 : 0 } : {}),
-          tags: tagConds.map(([facet, value]) => `${facet}:${value}`),
-        });
+        if (!matched) {
+          await this.refreshFacetIndex();
+          const ids = await sql<{ id: number }>`SELECT rowid AS id FROM paragraph_fts WHERE ${match} ORDER BY rowid`.execute(this.db);
+          matched = this.facetIndex!.filter(ids.rows.map((r) => Number(r.id)), indexFilter);
+        }
         total = matched.length;
-        if (total > 0) facets = this.facetIndex.count(matched);
+        if (total > 0 && query.facets !== false) facets = this.facetIndex!.count(matched);
       } else {
         const countFrom = sqlite && conds.length === 0 ? sql`paragraph_fts WHERE ${match}` : sql`${from} WHERE ${where}`;
         const c = await sql<{ c: number }>`SELECT count(*) AS c FROM ${countFrom}`.execute(this.db);

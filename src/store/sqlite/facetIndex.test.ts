@@ -20,6 +20,7 @@ const FILES = [
 const QUERIES: SearchQuery[] = [
   { q: 'coopération' }, { q: 'cooperation', lang: 'en' }, { q: 'organisation', org: 'sco' }, { q: 'développement', year: 2024 },
   { q: 'security', commitment: true }, { q: 'sécurité', topic: 'security' }, { q: 'cooperation', action: 'support' }, { q: 'coopération', state: 'RU' },
+  { q: 'coopération', lang: 'fr', offset: 3 }, { q: 'cooperation', org: 'sco', offset: 2, limit: 3 },
   { q: 'coopération', org: 'unknown-org' }, { q: 'coopération', topic: 'no-such-topic' }, { q: 'coopération', year: 1900 }, { q: '"Shanghai Cooperation Organisation"' },
 ];
 
@@ -36,8 +37,9 @@ describe('SQLite facet index', () => {
     const compare = async () => {
       let counted = 0;
       for (const q of QUERIES) {
-        const a = await indexed.search({ ...q, limit: 5 });
-        const b = await plain.search({ ...q, limit: 5 });
+        const a = await indexed.search({ limit: 5, ...q });
+        const b = await plain.search({ limit: 5, ...q });
+        expect(await indexed.search({ limit: 5, ...q, facets: false })).toEqual(await plain.search({ limit: 5, ...q, facets: false }));
         expect(a, JSON.stringify(q)).toEqual(b);
         counted += Object.keys(a.facets.topic).length + Object.keys(a.facets.state).length;
       }
