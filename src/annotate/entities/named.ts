@@ -269,6 +269,9 @@ function addAcronyms(text: string, found: Found[], lang: string): Found[] {
   const taken = (s: number, e: number) => [...found, ...extra].some((k) => s < k.end && k.start < e);
   for (const f of found) {
     if (f.type === 'person') continue;
+    // the pattern below needs a "(" within the 20 characters it reads: most names have none
+    const paren = text.indexOf('(', f.end);
+    if (paren < 0 || paren >= f.end + 20) continue;
     const m = /^\s*\(\s*([\p{Lu}][\p{Lu}\p{N}\-&]{1,11}s?)\s*\)/u.exec(text.slice(f.end, f.end + 20));
     if (!m) continue;
     const acr = m[1];

@@ -211,10 +211,27 @@ function acronymList(lex: PreparedLexicon, lang: string): { needles: string[]; e
   return list;
 }
 
+/**
+ * refForName's answers per language and name: the same names come back in every document, and
+ * each answer folded the name and ran two replacements. Bounded like foldWord's table.
+ */
+const refMemo = new Map<string, Map<string, string | null>>();
+const MAX_REF_MEMO = 20_000;
+
 /** The gazetteer entry whose name equals this span's text (folded), if any: gives a descriptor-built mention its ref. */
 export function refForName(name: string, lang: string): string | null {
-  const lex = prepareLexicon(lang);
-  if (!lex) return null;
-  const f = foldLoose(name).replace(/\s+/g, ' ').trim();
-  return knownNames(lex).refByName.get(f) ?? null;
+  let memo = refMemo.get(lang);
+  if (!memo) { memo = new Map(); refMemo.set(lang, memo); }
+  let ref = memo.get(name);
+  if (ref === undefined) {
+    const lex = prepareLexicon(lang);
+    if (!lex) ref = null;
+    else {
+      const f = foldLoose(name).replace(/\s+/g, ' ').trim();
+      ref = knownNames(lex).refByName.get(f) ?? null;
+    }
+    if (memo.size >= MAX_REF_MEMO) memo.clear();
+    memo.set(name, ref);
+  }
+  return ref;
 }

@@ -146,8 +146,12 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
       i = j;
       continue;
     }
-    // CLITIC needs an apostrophe right after one letter, or starts with Q, J, L or P
-    if (lang === 'fr' && (isApostrophe(text.charCodeAt(i + 1)) || code === 0x51 || code === 0x71 || code === 0x4a || code === 0x6a || code === 0x4c || code === 0x6c || code === 0x50 || code === 0x70)) {
+    // CLITIC needs an apostrophe right after one letter, or after Qu (i + 2), Jusqu (i + 5), Lorsqu or
+    // Puisqu (i + 6): tested on those code units, not by running the pattern on every word starting with q, j, l or p
+    if (lang === 'fr' && (isApostrophe(text.charCodeAt(i + 1))
+      || ((code === 0x51 || code === 0x71) && isApostrophe(text.charCodeAt(i + 2)))
+      || ((code === 0x4a || code === 0x6a) && isApostrophe(text.charCodeAt(i + 5)))
+      || ((code === 0x4c || code === 0x6c || code === 0x50 || code === 0x70) && isApostrophe(text.charCodeAt(i + 6))))) {
       CLITIC_AT.lastIndex = i;
       const c = CLITIC_AT.exec(text);
       if (c && /[\p{L}\p{N}]/u.test(text[i + c[0].length] ?? '')) {

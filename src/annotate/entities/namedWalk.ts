@@ -167,8 +167,11 @@ const LOWER_NAMES = 2;
 interface HeadFilter {
   /** hashes of the heads' first words (not stems) → flags */
   exact: Map<number, number>;
-  /** per prefix length, the hashes of the stems of that length → flags (undefined: no stem that long) */
-  stems: (Map<number, number> | undefined)[];
+  /**
+   * per prefix length 0…maxLen, the hashes of the stems of that length → flags (null: no stem that
+   * long); every slot filled, so that the scans never read past the end of the array (slow in V8)
+   */
+  stems: (Map<number, number> | null)[];
   /** the longest first word or stem */
   maxLen: number;
   /**
@@ -200,6 +203,7 @@ function headFilter(lex: PreparedLexicon): HeadFilter | null {
     if (w.length < 2) f.pairs = null;
     else if (f.pairs) f.pairs[pairKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
   }
+  if (f) { const { stems, maxLen } = f; f.stems = Array.from({ length: maxLen + 1 }, (_, k) => stems[k] ?? null); }
   headFilters.set(lex, f);
   return f;
 }
@@ -227,7 +231,7 @@ export function headCandidates(toks: Token[], lex: PreparedLexicon, glued: boole
     for (let k = 0; k < s.length; k++) {
       const c = s.charCodeAt(k);
       hash = hashStep(hash, foldCode(c));
-      if (k < maxStem) { const st = stems[k + 1]; if (st !== undefined && st.has(hash)) ok = true; }
+      if (k < maxStem) { const st = stems[k + 1]; if (st !== null && st.has(hash)) ok = true; }
       if (glued) { const cls = codeClass(c); if ((cls & CODE_UPPER) && prevLower) gluedPair = true; prevLower = (cls & CODE_LOWER) !== 0; }
     }
     if (ok || exact.has(hash) || (gluedPair && isCapitalised(t))) { may[i] = 1; count++; }
@@ -278,7 +282,7 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): 
         if (!(codeClass(c) & (CODE_WORD | CODE_IN_WORD))) break;
         hash = hashStep(hash, foldCode(c));
         const st = stems[q - p + 1];
-        if (st !== undefined) flags |= st.get(hash) ?? 0;
+        if (st !== null) flags |= st.get(hash) ?? 0;
         if (q + 1 >= n || !(codeClass(text.charCodeAt(q + 1)) & CODE_LETTER)) flags |= exact.get(hash) ?? 0;
       }
       if (flags) {
