@@ -139,6 +139,12 @@ describe('entities lexicons', () => {
       }
     }
   });
+  it('marks an acronym with a hyphen after a name, and its later bare uses', () => {
+    const text = 'We welcome the Fifth United Nations Conference on the Least Developed Countries (LDC-5) held in Doha. The LDC-5 outcome matters.';
+    const found = findNamedEntities(text, 'en').map((e) => [e.text, e.rule]);
+    expect(found).toContainEqual(['LDC-5', 'entities/rule:en.acronym-in-parentheses']);
+    expect(found).toContainEqual(['LDC-5', 'entities/rule:en.acronym-repeated']);
+  });
   it('never throw on odd input', () => {
     expect(findNamedEntities('', 'fr')).toEqual([]);
     expect(findNamedEntities('Convention', 'xx')).toEqual([]);

@@ -279,7 +279,8 @@ function addAcronyms(text: string, found: Found[], lang: string): Found[] {
     if (!acronymFits(acr, text.slice(f.start, f.end))) continue; // known acronyms ("NPT") come from the gazetteer itself
     const s = f.end + m[0].indexOf(acr);
     if (!taken(s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${acr.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    // '-' stays as it is: outside a class it is literal, and "\\-" is a syntax error with the u flag ("LDC-5")
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
     for (let k = re.exec(text); k; k = re.exec(text)) {
       if (k.index <= s) continue;
       if (!taken(k.index, k.index + acr.length)) extra.push({ type: f.type, text: '', start: k.index, end: k.index + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
