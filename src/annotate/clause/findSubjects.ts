@@ -1,6 +1,7 @@
 import type { Entity } from '../../types.js';
 import type { SubjectLexicon } from './lexicons.js';
 import { foldPhrase, tokenIndexAt, type Sentence, type Token } from './tokens.js';
+import { WordFilter } from './wordFilter.js';
 
 /**
  * Subject candidates of one sentence: the members as a body ("Les États membres", "The
@@ -35,6 +36,8 @@ interface CompiledSubjects {
    * forms tried them in), so a token costs one Map get instead of a loop over every form.
    */
   byFirst: Map<string, SubjectForm[]>;
+  /** Gate before byFirst look-ups: most tokens open no form. */
+  firstWords: WordFilter;
   /** Forms with no word at all (they match anywhere): tried after the others, as before. */
   empty: SubjectForm[];
   notAfter: Set<string>;
@@ -58,6 +61,7 @@ function compile(lex: SubjectLexicon): CompiledSubjects {
   for (const f of forms) if (f.words.length > 0) byFirst.set(f.words[0]!, [...(byFirst.get(f.words[0]!) ?? []), f]);
   const c: CompiledSubjects = {
     byFirst,
+    firstWords: new WordFilter(byFirst.keys()),
     empty: forms.filter((f) => f.words.length === 0),
     notAfter: new Set(lex.notAfter.flatMap(foldPhrase)),
     qualifierStarts: lex.qualifierStarts.map(foldPhrase),
@@ -134,9 +138,12 @@ export function findSubjectCandidates(
     }
   }
 
+  const anywhere = c.empty.length > 0;
   for (let i = first; i <= last; i++) {
-    const list = c.byFirst.get(tokens[i]!.w);
-    for (const f of c.empty.length ? [...(list ?? []), ...c.empty] : list ?? []) {
+    const w = tokens[i]!.w;
+    const list = c.firstWords.mayHave(w) ? c.byFirst.get(w) : undefined;
+    if (!list && !anywhere) continue;
+    for (const f of anywhere ? [...(list ?? []), ...c.empty] : list!) {
       if (!wordsAt(tokens, i, f.words)) continue;
       const t1 = i + f.words.length;
       if (t1 - 1 > last) continue;

@@ -1,6 +1,7 @@
 import type { ActionCategory } from '../../types.js';
 import type { VerbLexicon } from './lexicons.js';
 import { foldPhrase, isWhiteCode, type Token } from './tokens.js';
+import { WordFilter } from './wordFilter.js';
 
 /**
  * Finds operative-verb candidates in a paragraph's tokens from a verb lexicon: plain forms,
@@ -49,6 +50,8 @@ export type AdverbIndex = Map<string, string[][]>;
 
 interface CompiledLexicon {
   byFirst: Map<string, CompiledForm[]>;
+  /** Gate before byFirst look-ups: most tokens open no form. */
+  firstWords: WordFilter;
   /**
    * The same forms by first and second word (one-word forms under ''), each with its place in
    * its byFirst list. An auxiliary ("ont", "have") opens hundreds of perfect forms; a token
@@ -116,6 +119,7 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   }
   const c: CompiledLexicon = {
     byFirst,
+    firstWords: new WordFilter(byFirst.keys()),
     bySecond,
     adverbs: indexAdverbs(lex.adverbs.map(foldPhrase).sort((a, b) => b.length - a.length)),
     negBefore: (lex.negation?.before ?? []).map(foldPhrase),
@@ -199,6 +203,7 @@ function matchForm(tokens: Token[], text: string, i: number, f: CompiledForm, c:
  * only the one-word forms and the forms with one of those second words are returned.
  */
 function formsAt(tokens: Token[], text: string, i: number, c: CompiledLexicon): CompiledForm[] {
+  if (!c.firstWords.mayHave(tokens[i]!.w)) return NO_FORMS;
   const all = c.byFirst.get(tokens[i]!.w);
   if (!all || all.length <= 8) return all ?? NO_FORMS;
   const bySecond = c.bySecond.get(tokens[i]!.w)!;

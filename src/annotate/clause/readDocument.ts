@@ -1,7 +1,7 @@
 import type { ActionCategory, Paragraph, Subject } from '../../types.js';
 import { paragraphLanguage, report, type AnnotateContext } from '../context.js';
 import { isListItem, readParagraphClauses, subjectFromCandidate, type ClauseReading } from './analyzeParagraph.js';
-import { loadSubjectLexicon, loadVerbLexicon } from './lexicons.js';
+import { loadSubjectLexicon, loadVerbLexicon, type SubjectLexicon, type VerbLexicon } from './lexicons.js';
 import { readChineseClauses } from './readChinese.js';
 
 /**
@@ -28,14 +28,22 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
   let prevSubject: Subject | null = null;
   let chapeau: { category: ActionCategory | null; toVerb: boolean } | null = null;
   const missing = new Set<string>();
+  // The lexicons of the languages met so far (loadLexicon builds a key string and probes its
+  // cache; a document has one or two languages for hundreds of paragraphs).
+  let lastLang: string | null = null;
+  let verbs: VerbLexicon | null = null;
+  let subjects: SubjectLexicon | null = null;
   for (const p of paragraphs) {
     if (p.kind === 'fragment' || p.kind === 'heading') {
       readings.set(p, emptyReading());
       continue;
     }
     const lang = paragraphLanguage(p, ctx);
-    const verbs = loadVerbLexicon(lang);
-    const subjects = loadSubjectLexicon(lang);
+    if (lang !== lastLang) {
+      verbs = loadVerbLexicon(lang);
+      subjects = loadSubjectLexicon(lang);
+      lastLang = lang;
+    }
     if (!verbs || !subjects) {
       if (!missing.has(lang)) {
         missing.add(lang);
