@@ -120,28 +120,12 @@ export function tokenIndexAt(tokens: Token[], offset: number): number {
 
 /**
  * The tokens of a paragraph text, on its loose fold from the bounded cache of src/text/fold.ts
- * (shared with topics and the entity recognisers). A text's tokens are kept from its second
- * tokenisation on: keeping every paragraph's tokens made them outlive the young generation and
- * cost the garbage collector more than tokenising again, while a text that comes back (the same
- * document analysed again, a paragraph read by clause reading and then proposals) is likely to
- * come back once more. Callers must not mutate the returned array or its tokens.
+ * (shared with topics and the entity recognisers). Not cached itself: tokenising is cheap next
+ * to keeping every paragraph's tokens alive until a later stage (they then outlive the young
+ * generation and cost the garbage collector more than tokenising again).
  */
-const seenOnce = new Set<string>();
-const tokenCache = new Map<string, Token[]>();
-const TOKEN_CACHE_MAX = 2048;
-const SEEN_MAX = 8192;
 export function tokenizeParagraph(text: string): Token[] {
-  const hit = tokenCache.get(text);
-  if (hit) return hit;
-  const tokens = tokenizeFolded(foldLooseCached(text));
-  if (seenOnce.has(text)) {
-    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    tokenCache.set(text, tokens);
-  } else {
-    if (seenOnce.size >= SEEN_MAX) seenOnce.clear();
-    seenOnce.add(text);
-  }
-  return tokens;
+  return tokenizeFolded(foldLooseCached(text));
 }
 
 /**
