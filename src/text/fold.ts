@@ -94,6 +94,10 @@ class FoldCache {
   private map = new Map<string, string>();
   private chars = 0;
   constructor(private readonly fold: (s: string) => string) {}
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
   get(s: string): string {
     if (s.length < CACHE_MIN_CHARS || s.length > CACHE_MAX_CHARS) return this.fold(s);
     let f = this.map.get(s);
@@ -122,4 +126,13 @@ export function foldForMatchCached(s: string): string {
 /** foldLoose(s), remembered for texts folded before; reuses the remembered foldForMatch(s). */
 export function foldLooseCached(s: string): string {
   return looseCache.get(s);
+}
+
+/**
+ * Forgets every remembered fold. For benchmarks that analyse the same text again and again: without
+ * this, the repeated runs would find their paragraphs already folded, which a user's new document never does.
+ */
+export function clearTextCaches(): void {
+  matchCache.clear();
+  looseCache.clear();
 }
