@@ -205,6 +205,9 @@ function wordCharBefore(f: string, p: number): boolean {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(f.codePointAt(q)!));
 }
 
+/** Runs of ASCII digits (TextScan). */
+const DIGIT_RUNS = /[0-9]+/g;
+
 /**
  * What the patterns need from one folded text, computed once per text: the runs of ASCII digits
  * (one pass over the characters), and per language the pattern hits. findDateSpans (for the
@@ -229,23 +232,22 @@ class TextScan {
   readonly chinese = new Map<RegExp, RegExpExecArray[]>();
   /** `t` is the text, `f` its folded form: hits read both (the English "may" check reads `t`). */
   constructor(readonly t: string, readonly f: string) {
-    const n = f.length;
-    for (let i = 0; i < n; ) {
-      const c = f.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) { i++; continue; }
+    // A regex finds the runs: scanning for a class is several times faster than a loop over char codes.
+    const re = DIGIT_RUNS;
+    re.lastIndex = 0;
+    for (let m = re.exec(f); m; m = re.exec(f)) {
       this.hasDigit = true;
-      let j = i + 1;
-      while (j < n && f.charCodeAt(j) >= 0x30 && f.charCodeAt(j) <= 0x39) j++;
-      const len = j - i;
+      const i = m.index;
+      const len = m[0].length;
       if (len <= 2) this.short.push(i);
       else if (len === 4) {
+        const c = f.charCodeAt(i);
         const c2 = f.charCodeAt(i + 1);
         if ((c === 0x31 && (c2 === 0x38 || c2 === 0x39)) || (c === 0x32 && (c2 === 0x30 || c2 === 0x31))) {
           this.year4.push(i);
           if (i > 0 && f.charCodeAt(i - 1) === 0x2d) this.dashYear = true;
         }
       }
-      i = j;
     }
   }
   /** Every position where `re` (global) matches, each start tried (so overlapping matches count). */
@@ -650,7 +652,10 @@ function chronoWindows(text: string): [number, number][] {
   // A window without an ASCII digit gives only results that findByChrono drops (its \d test on
   // the result's text, a part of the window): it is not parsed. Windows are merged first, so the
   // windows kept are exactly those chrono read before.
-  return out.filter(([ws, we]) => hasAsciiDigit(text, ws, we));
+  let k = 0;
+  for (const w of out) if (hasAsciiDigit(text, w[0], w[1])) out[k++] = w;
+  out.length = k;
+  return out;
 }
 
 function hasAsciiDigit(text: string, from: number, to: number): boolean {
@@ -674,12 +679,14 @@ const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
  * Candidates from chrono-node: full dates and same-month ranges. Results whose day or month
  * is only implied (times, weekdays, "3 et" read as 3 o'clock) are dropped.
  */
-function findByChrono(text: string, lang: string, refYear: number | null): Candidate[] {
+function findByChrono(scan: TextScan, lang: string, refYear: number | null): Candidate[] {
   const parser = CHRONO[lang];
   if (!parser) return [];
+  const text = scan.t;
   // Results without an ASCII digit are dropped below (the \d test), so a text without one needs no
   // parse at all: chrono runs some forty patterns per text, the costliest step of this stage.
-  if (!/[0-9]/.test(text)) return [];
+  // (Folding keeps the ASCII digits where they are, so the scan of the folded text tells.)
+  if (!scan.hasDigit) return [];
   // A kept result needs a certain day and month; chrono only gives both for a month name or a
   // numeric date (d/m/y, y-m-d, "2024 7 4"), apart from relative expressions ("dans 3 jours",
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
@@ -729,15 +736,25 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
   return out;
 }
 
+/** Longest first, hand patterns before chrono on ties, then text order (resolveOverlaps). */
+function byPriority(a: Candidate, b: Candidate): number {
+  return (b.end - b.start) - (a.end - a.start) || Number(b.hand) - Number(a.hand) || a.start - b.start;
+}
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start;
+}
+
 /** Longest first, hand patterns before chrono on ties; keeps a non-overlapping set, in text order. */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
-  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || Number(b.hand) - Number(a.hand) || a.start - b.start);
+  if (cands.length <= 1) return cands;
+  const sorted = cands.slice().sort(byPriority);
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push(c);
+    let overlaps = false;
+    for (let i = 0; i < kept.length && !overlaps; i++) overlaps = c.start < kept[i].end && kept[i].start < c.end;
+    if (!overlaps) kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.sort(byStart);
 }
 
 /**
@@ -751,7 +768,10 @@ export function findDateSpans(text: string, lang: string): { start: number; end:
   const l = (lang || '').toLowerCase().slice(0, 2);
   const f = foldForMatchOnce(t);
   const cands = l === 'zh' ? findChinese(t, f, null) : findByPatterns(t, f, l, null);
-  return resolveOverlaps(cands).map((c) => ({ start: c.start, end: c.end }));
+  const kept = resolveOverlaps(cands);
+  const out: { start: number; end: number }[] = [];
+  for (const c of kept) out.push({ start: c.start, end: c.end });
+  return out;
 }
 
 /** Date mentions (with ISO 8601 `value`) in one paragraph's text. */
@@ -761,13 +781,18 @@ export function findDates(text: string, lang: string, options: FindDatesOptions 
   const f = foldForMatchOnce(t);
   const refYear = options.refYear && isYear(options.refYear) ? options.refYear : null;
   const l = (lang || '').toLowerCase().slice(0, 2);
-  const cands = l === 'zh' ? findChinese(t, f, refYear) : [...findByPatterns(t, f, l, refYear), ...findByChrono(t, l, refYear)];
-  return resolveOverlaps(cands).map((c) => ({
-    type: 'date' as const,
-    text: t.slice(c.start, c.end).replace(/[\s,]+$/u, ''),
-    start: c.start,
-    end: c.start + t.slice(c.start, c.end).replace(/[\s,]+$/u, '').length,
-    value: c.value,
-    rule: c.rule,
-  }));
+  let cands: Candidate[];
+  if (l === 'zh') cands = findChinese(t, f, refYear);
+  else {
+    cands = findByPatterns(t, f, l, refYear);
+    for (const c of findByChrono(scanOf(t, f), l, refYear)) cands.push(c);
+  }
+  const out: Entity[] = [];
+  for (const c of resolveOverlaps(cands)) {
+    const mention = t.slice(c.start, c.end).replace(TRAILING_SPACE_COMMA, '');
+    out.push({ type: 'date', text: mention, start: c.start, end: c.start + mention.length, value: c.value, rule: c.rule });
+  }
+  return out;
 }
+
+const TRAILING_SPACE_COMMA = /[\s,]+$/u;
