@@ -299,16 +299,24 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
     : p.start === 'year4' ? scan.year4
     : p.start === 'month' ? scan.startsOf(c.monthNames!, true)
     : scan.startsOf(p.cue!, false);
+  // A day-first month pattern has a bounded month name after its day (see NEEDS_MONTH): no start
+  // after the last month name can match.
+  const limit = p.start === 'short' && (p.needs & NEEDS_MONTH) ? lastOf(scan.startsOf(c.monthNames!, true)) : Infinity;
   const sticky = p.sticky;
   let pos = 0;
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i];
+    if (s >= limit) break;
     if (s < pos) continue;
     sticky.lastIndex = s;
     const m = sticky.exec(f);
     if (m) { out.push(m); pos = m.index + Math.max(1, m[0].length); }
   }
   return out;
+}
+
+function lastOf(xs: number[]): number {
+  return xs.length ? xs[xs.length - 1] : -1;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
@@ -336,6 +344,27 @@ interface Hit {
   d2: number;
 }
 
+/** The month of a matched month name (0 if none). */
+function monthNumber(monthOf: Map<string, number>, s: string): number {
+  return monthOf.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
+}
+
+/** A hit with a fixed value. */
+function fixedHit(out: Hit[], m: RegExpExecArray, value: string, rule: string): void {
+  out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value, m1: 0, d1: 0, m2: 0, d2: 0 });
+}
+
+/** Days d1 (and d2 when m2 > 0) in the year `ys` when written, else in the reference year (a hit without value). */
+function dayHit(out: Hit[], m: RegExpExecArray, ys: string | undefined, m1: number, d1: number, m2: number, d2: number, rule: string): void {
+  if (ys) {
+    const y = Number(ys);
+    if (!validDay(y, m1, d1) || (m2 > 0 && !validDay(y, m2, d2))) return;
+    fixedHit(out, m, m2 > 0 ? `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}` : isoDay(y, m1, d1), rule);
+  } else {
+    out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value: null, m1, d1, m2, d2 });
+  }
+}
+
 /** The hits of the hand-written patterns on one folded text, in pattern order then text order. */
 function patternHits(scan: TextScan, lang: string): Hit[] {
   const cached = scan.hits.get(lang);
@@ -344,79 +373,65 @@ function patternHits(scan: TextScan, lang: string): Hit[] {
   const { lex, monthOf } = c;
   const { t, f } = scan;
   const out: Hit[] = [];
-  const mon = (s: string) => monthOf.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
-  const fixed = (m: RegExpExecArray, value: string, rule: string) => {
-    out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value, m1: 0, d1: 0, m2: 0, d2: 0 });
-  };
-  /** Days d1 (and d2 when m2 > 0) with the year `ys` when written, else the reference year's. */
-  const days = (m: RegExpExecArray, ys: string | undefined, m1: number, d1: number, m2: number, d2: number, rule: string) => {
-    if (ys) {
-      const y = Number(ys);
-      if (!validDay(y, m1, d1) || (m2 > 0 && !validDay(y, m2, d2))) return;
-      fixed(m, m2 > 0 ? `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}` : isoDay(y, m1, d1), rule);
-    } else {
-      out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value: null, m1, d1, m2, d2 });
-    }
-  };
   for (const p of c.patterns) {
     const ms = matchesOf(p, scan, c);
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       switch (p.name) {
         case 'dayList': {
-          const mo = mon(m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
+          const mo = monthNumber(monthOf, m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
           if (!mo || d2 <= d1) break;
-          days(m, m[4], mo, d1, mo, d2, `${lang}.dayList`);
+          dayHit(out, m, m[4], mo, d1, mo, d2, `${lang}.dayList`);
           break;
         }
         case 'crossMonth': {
-          const m1 = mon(m[2]); const m2 = mon(m[4]);
+          const m1 = monthNumber(monthOf, m[2]); const m2 = monthNumber(monthOf, m[4]);
           if (!m1 || !m2) break;
-          days(m, m[5], m1, Number(m[1]), m2, Number(m[3]), `${lang}.crossMonth`);
+          dayHit(out, m, m[5], m1, Number(m[1]), m2, Number(m[3]), `${lang}.crossMonth`);
           break;
         }
         case 'dayRange': {
-          const mo = mon(m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
+          const mo = monthNumber(monthOf, m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
           if (!mo || d2 <= d1) break;
-          days(m, m[4], mo, d1, mo, d2, `${lang}.dayRange`);
+          dayHit(out, m, m[4], mo, d1, mo, d2, `${lang}.dayRange`);
           break;
         }
         case 'garbled': {
-          const mo = mon(m[2]); const y = Number(m[4]); const d = Number(m[1]);
+          const mo = monthNumber(monthOf, m[2]); const y = Number(m[4]); const d = Number(m[1]);
           if (!mo || !validDay(y, mo, d) || !/[.,]/.test(m[3])) break;
-          fixed(m, isoDay(y, mo, d), `${lang}.garbledDay`);
+          fixedHit(out, m, isoDay(y, mo, d), `${lang}.garbledDay`);
           break;
         }
         case 'day': {
-          const mo = mon(m[2]);
+          const mo = monthNumber(monthOf, m[2]);
           // A day and month with no year and no document year: kept, as "--MM-DD" (month name).
-          if (mo) days(m, m[3], mo, Number(m[1]), 0, 0, `${lang}.day`);
+          if (mo) dayHit(out, m, m[3], mo, Number(m[1]), 0, 0, `${lang}.day`);
           break;
         }
         case 'mdy': {
-          const mo = mon(m[1]); const d = Number(m[2]); const y = Number(m[3]);
+          const mo = monthNumber(monthOf, m[1]); const d = Number(m[2]); const y = Number(m[3]);
           if (!mo || !validDay(y, mo, d)) break;
-          fixed(m, isoDay(y, mo, d), `${lang}.monthDayYear`);
+          fixedHit(out, m, isoDay(y, mo, d), `${lang}.monthDayYear`);
           break;
         }
         case 'mdyRange': {
-          const m1 = mon(m[1]); const d1 = Number(m[2]); const m2 = m[3] ? mon(m[3]) : m1; const d2 = Number(m[4]); const y = Number(m[5]);
+          const m1 = monthNumber(monthOf, m[1]); const d1 = Number(m[2]); const m2 = m[3] ? monthNumber(monthOf, m[3]) : m1; const d2 = Number(m[4]); const y = Number(m[5]);
           if (!m1 || !m2 || !validDay(y, m1, d1) || !validDay(y, m2, d2) || (m1 === m2 && d2 <= d1)) break;
-          fixed(m, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.monthDayRange`);
+          fixedHit(out, m, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.monthDayRange`);
           break;
         }
         case 'month': {
-          const mo = mon(m[1]);
+          const mo = monthNumber(monthOf, m[1]);
           // English "may" is also a verb: "may 2030" is never a month without a capital.
           if (!mo || (lang === 'en' && t[m.index] === 'm')) break;
-          fixed(m, `${m[2]}-${pad2(mo)}`, `${lang}.month`);
+          fixedHit(out, m, `${m[2]}-${pad2(mo)}`, `${lang}.month`);
           break;
         }
         case 'yearRange': {
           const y1 = Number(m[1]); const y2 = fullEndYear(y1, m[2]);
           if (!isYear(y2) || y2 <= y1 || y2 - y1 > 100) break;
           if (isGuarded(f, lex, m.index, m.index + m[0].length)) break;
-          fixed(m, `${y1}/${y2}`, `${lang}.yearRange`);
+          fixedHit(out, m, `${y1}/${y2}`, `${lang}.yearRange`);
           break;
         }
         case 'openStart': {
@@ -431,28 +446,28 @@ function patternHits(scan: TextScan, lang: string): Hit[] {
         case 'openEnd': {
           const cue = m[1].replace(/\s+/g, ' ');
           const entry = lex.openEnd?.find((x) => x.forms.some((form) => form.toLowerCase() === cue));
-          fixed(m, `${m[2]}/..`, entry?.id ?? `${lang}.openEnd`);
+          fixedHit(out, m, `${m[2]}/..`, entry?.id ?? `${lang}.openEnd`);
           break;
         }
         case 'year':
-          if (!isGuarded(f, lex, m.index, m.index + m[1].length)) fixed(m, m[1], `${lang}.year`);
+          if (!isGuarded(f, lex, m.index, m.index + m[1].length)) fixedHit(out, m, m[1], `${lang}.year`);
           break;
         case 'prefixedYear':
-          fixed(m, m[1], `${lang}.prefixedYear`);
+          fixedHit(out, m, m[1], `${lang}.prefixedYear`);
           break;
         case 'numericDmy': {
           const d = Number(m[1]); const mo = Number(m[2]); const y = Number(m[3]);
-          if (validDay(y, mo, d)) fixed(m, isoDay(y, mo, d), 'numeric.dmy');
+          if (validDay(y, mo, d)) fixedHit(out, m, isoDay(y, mo, d), 'numeric.dmy');
           break;
         }
         case 'iso': {
           const y = Number(m[1]); const mo = Number(m[2]); const d = Number(m[3]);
-          if (validDay(y, mo, d)) fixed(m, isoDay(y, mo, d), 'numeric.iso');
+          if (validDay(y, mo, d)) fixedHit(out, m, isoDay(y, mo, d), 'numeric.iso');
           break;
         }
         case 'century': {
           const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
-          if (n >= 1 && n <= 22) fixed(m, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
+          if (n >= 1 && n <= 22) fixedHit(out, m, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
           break;
         }
       }
