@@ -250,13 +250,13 @@ class TextScan {
       }
     }
   }
-  /** Every position where `re` (global) matches, each start tried (so overlapping matches count). */
-  startsOf(re: RegExp, leftBoundary: boolean): number[] {
+  /** Every position before `before` where `re` (global) matches, each start tried (so overlapping matches count). */
+  startsOf(re: RegExp, leftBoundary: boolean, before = Infinity): number[] {
     let list = this.starts.get(re);
     if (list) return list;
     list = [];
     re.lastIndex = 0;
-    for (let m = re.exec(this.f); m; m = re.exec(this.f)) {
+    for (let m = re.exec(this.f); m && m.index < before; m = re.exec(this.f)) {
       if (!leftBoundary || !wordCharBefore(this.f, m.index)) list.push(m.index);
       re.lastIndex = m.index + 1;
     }
@@ -298,7 +298,9 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   const starts = p.start === 'short' ? scan.short
     : p.start === 'year4' ? scan.year4
     : p.start === 'month' ? scan.startsOf(c.monthNames!, true)
-    : scan.startsOf(p.cue!, false);
+    // A cue comes before its year (NEEDS_YEAR): cues after the last year run are not looked for
+    // (each cue regex belongs to one pattern, so the shortened list is only read here).
+    : scan.startsOf(p.cue!, false, lastOf(scan.year4));
   // A day-first month pattern has a bounded month name after its day (see NEEDS_MONTH): no start
   // after the last month name can match.
   const limit = p.start === 'short' && (p.needs & NEEDS_MONTH) ? lastOf(scan.startsOf(c.monthNames!, true)) : Infinity;
