@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from './dates.js';
+import { findDates, findDateSpans } from './dates.js';
 
 /** [text, value] pairs of the dates found, in text order. Expected values below are checked by hand. */
 const found = (text: string, lang: string, refYear?: number) => findDates(text, lang, { refYear }).map((e) => [e.text, e.value]);
@@ -111,5 +111,24 @@ describe('findDates: Russian and Chinese', () => {
     expect(found('31 février 2024', 'fr')).toEqual([['février 2024', '2024-02']]); // no 31st: only the month is sure
     expect(found('4 July 2024', 'xx')).toEqual([['2024', '2024']]); // unknown language: only language-neutral numbers
     expect(() => findDates('9'.repeat(60_000), 'en')).not.toThrow();
+  });
+});
+
+describe('findDates and findDateSpans on the same text (pattern hits shared per text)', () => {
+  it('applies the reference year after the shared hits: 29 February only in a leap year', () => {
+    const text = 'le 29 février à Paris';
+    expect(findDateSpans(text, 'fr')).toEqual([{ start: 3, end: 13 }]);
+    expect(found(text, 'fr', 2023)).toEqual([]);
+    expect(found(text, 'fr', 2024)).toEqual([['29 février', '2024-02-29']]);
+    expect(found(text, 'fr')).toEqual([['29 février', '--02-29']]);
+  });
+  it('keeps texts apart that fold to the same form (the English "may" check reads the text)', () => {
+    expect(found('by May 2030 we', 'en')).toEqual([['May 2030', '2030-05']]);
+    expect(found('by may 2030 we', 'en')).toEqual([['2030', '2030']]);
+  });
+  it('tries day patterns only on runs of one or two digits', () => {
+    expect(found('123 juin 2024 et 5 juin', 'fr')).toEqual([['juin 2024', '2024-06'], ['5 juin', '--06-05']]);
+    expect(found('Paragraph 12 of the report, since 1990, in 2015–2030 and on 3 March', 'en', 2021))
+      .toEqual([['since 1990', '1990/..'], ['2015–2030', '2015/2030'], ['3 March', '2021-03-03']]);
   });
 });

@@ -205,6 +205,9 @@ function wordCharBefore(f: string, p: number): boolean {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(f.codePointAt(q)!));
 }
 
+/** Runs of ASCII digits (TextScan). */
+const DIGIT_RUNS = /[0-9]+/g;
+
 /**
  * What the patterns need from one folded text, computed once per text: the runs of ASCII digits
  * (one pass over the characters), and per language the pattern hits. findDateSpans (for the
@@ -229,32 +232,31 @@ class TextScan {
   readonly chinese = new Map<RegExp, RegExpExecArray[]>();
   /** `t` is the text, `f` its folded form: hits read both (the English "may" check reads `t`). */
   constructor(readonly t: string, readonly f: string) {
-    const n = f.length;
-    for (let i = 0; i < n; ) {
-      const c = f.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) { i++; continue; }
+    // A regex finds the runs: scanning for a class is several times faster than a loop over char codes.
+    const re = DIGIT_RUNS;
+    re.lastIndex = 0;
+    for (let m = re.exec(f); m; m = re.exec(f)) {
       this.hasDigit = true;
-      let j = i + 1;
-      while (j < n && f.charCodeAt(j) >= 0x30 && f.charCodeAt(j) <= 0x39) j++;
-      const len = j - i;
+      const i = m.index;
+      const len = m[0].length;
       if (len <= 2) this.short.push(i);
       else if (len === 4) {
+        const c = f.charCodeAt(i);
         const c2 = f.charCodeAt(i + 1);
         if ((c === 0x31 && (c2 === 0x38 || c2 === 0x39)) || (c === 0x32 && (c2 === 0x30 || c2 === 0x31))) {
           this.year4.push(i);
           if (i > 0 && f.charCodeAt(i - 1) === 0x2d) this.dashYear = true;
         }
       }
-      i = j;
     }
   }
-  /** Every position where `re` (global) matches, each start tried (so overlapping matches count). */
-  startsOf(re: RegExp, leftBoundary: boolean): number[] {
+  /** Every position before `before` where `re` (global) matches, each start tried (so overlapping matches count). */
+  startsOf(re: RegExp, leftBoundary: boolean, before = Infinity): number[] {
     let list = this.starts.get(re);
     if (list) return list;
     list = [];
     re.lastIndex = 0;
-    for (let m = re.exec(this.f); m; m = re.exec(this.f)) {
+    for (let m = re.exec(this.f); m && m.index < before; m = re.exec(this.f)) {
       if (!leftBoundary || !wordCharBefore(this.f, m.index)) list.push(m.index);
       re.lastIndex = m.index + 1;
     }
@@ -296,17 +298,27 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   const starts = p.start === 'short' ? scan.short
     : p.start === 'year4' ? scan.year4
     : p.start === 'month' ? scan.startsOf(c.monthNames!, true)
-    : scan.startsOf(p.cue!, false);
+    // A cue comes before its year (NEEDS_YEAR): cues after the last year run are not looked for
+    // (each cue regex belongs to one pattern, so the shortened list is only read here).
+    : scan.startsOf(p.cue!, false, lastOf(scan.year4));
+  // A day-first month pattern has a bounded month name after its day (see NEEDS_MONTH): no start
+  // after the last month name can match.
+  const limit = p.start === 'short' && (p.needs & NEEDS_MONTH) ? lastOf(scan.startsOf(c.monthNames!, true)) : Infinity;
   const sticky = p.sticky;
   let pos = 0;
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i];
+    if (s >= limit) break;
     if (s < pos) continue;
     sticky.lastIndex = s;
     const m = sticky.exec(f);
     if (m) { out.push(m); pos = m.index + Math.max(1, m[0].length); }
   }
   return out;
+}
+
+function lastOf(xs: number[]): number {
+  return xs.length ? xs[xs.length - 1] : -1;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
@@ -334,6 +346,27 @@ interface Hit {
   d2: number;
 }
 
+/** The month of a matched month name (0 if none). */
+function monthNumber(monthOf: Map<string, number>, s: string): number {
+  return monthOf.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
+}
+
+/** A hit with a fixed value. */
+function fixedHit(out: Hit[], m: RegExpExecArray, value: string, rule: string): void {
+  out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value, m1: 0, d1: 0, m2: 0, d2: 0 });
+}
+
+/** Days d1 (and d2 when m2 > 0) in the year `ys` when written, else in the reference year (a hit without value). */
+function dayHit(out: Hit[], m: RegExpExecArray, ys: string | undefined, m1: number, d1: number, m2: number, d2: number, rule: string): void {
+  if (ys) {
+    const y = Number(ys);
+    if (!validDay(y, m1, d1) || (m2 > 0 && !validDay(y, m2, d2))) return;
+    fixedHit(out, m, m2 > 0 ? `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}` : isoDay(y, m1, d1), rule);
+  } else {
+    out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value: null, m1, d1, m2, d2 });
+  }
+}
+
 /** The hits of the hand-written patterns on one folded text, in pattern order then text order. */
 function patternHits(scan: TextScan, lang: string): Hit[] {
   const cached = scan.hits.get(lang);
@@ -342,79 +375,65 @@ function patternHits(scan: TextScan, lang: string): Hit[] {
   const { lex, monthOf } = c;
   const { t, f } = scan;
   const out: Hit[] = [];
-  const mon = (s: string) => monthOf.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
-  const fixed = (m: RegExpExecArray, value: string, rule: string) => {
-    out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value, m1: 0, d1: 0, m2: 0, d2: 0 });
-  };
-  /** Days d1 (and d2 when m2 > 0) with the year `ys` when written, else the reference year's. */
-  const days = (m: RegExpExecArray, ys: string | undefined, m1: number, d1: number, m2: number, d2: number, rule: string) => {
-    if (ys) {
-      const y = Number(ys);
-      if (!validDay(y, m1, d1) || (m2 > 0 && !validDay(y, m2, d2))) return;
-      fixed(m, m2 > 0 ? `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}` : isoDay(y, m1, d1), rule);
-    } else {
-      out.push({ start: m.index, end: m.index + m[0].length, rule: `dates/${rule}`, value: null, m1, d1, m2, d2 });
-    }
-  };
   for (const p of c.patterns) {
     const ms = matchesOf(p, scan, c);
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       switch (p.name) {
         case 'dayList': {
-          const mo = mon(m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
+          const mo = monthNumber(monthOf, m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
           if (!mo || d2 <= d1) break;
-          days(m, m[4], mo, d1, mo, d2, `${lang}.dayList`);
+          dayHit(out, m, m[4], mo, d1, mo, d2, `${lang}.dayList`);
           break;
         }
         case 'crossMonth': {
-          const m1 = mon(m[2]); const m2 = mon(m[4]);
+          const m1 = monthNumber(monthOf, m[2]); const m2 = monthNumber(monthOf, m[4]);
           if (!m1 || !m2) break;
-          days(m, m[5], m1, Number(m[1]), m2, Number(m[3]), `${lang}.crossMonth`);
+          dayHit(out, m, m[5], m1, Number(m[1]), m2, Number(m[3]), `${lang}.crossMonth`);
           break;
         }
         case 'dayRange': {
-          const mo = mon(m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
+          const mo = monthNumber(monthOf, m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
           if (!mo || d2 <= d1) break;
-          days(m, m[4], mo, d1, mo, d2, `${lang}.dayRange`);
+          dayHit(out, m, m[4], mo, d1, mo, d2, `${lang}.dayRange`);
           break;
         }
         case 'garbled': {
-          const mo = mon(m[2]); const y = Number(m[4]); const d = Number(m[1]);
+          const mo = monthNumber(monthOf, m[2]); const y = Number(m[4]); const d = Number(m[1]);
           if (!mo || !validDay(y, mo, d) || !/[.,]/.test(m[3])) break;
-          fixed(m, isoDay(y, mo, d), `${lang}.garbledDay`);
+          fixedHit(out, m, isoDay(y, mo, d), `${lang}.garbledDay`);
           break;
         }
         case 'day': {
-          const mo = mon(m[2]);
+          const mo = monthNumber(monthOf, m[2]);
           // A day and month with no year and no document year: kept, as "--MM-DD" (month name).
-          if (mo) days(m, m[3], mo, Number(m[1]), 0, 0, `${lang}.day`);
+          if (mo) dayHit(out, m, m[3], mo, Number(m[1]), 0, 0, `${lang}.day`);
           break;
         }
         case 'mdy': {
-          const mo = mon(m[1]); const d = Number(m[2]); const y = Number(m[3]);
+          const mo = monthNumber(monthOf, m[1]); const d = Number(m[2]); const y = Number(m[3]);
           if (!mo || !validDay(y, mo, d)) break;
-          fixed(m, isoDay(y, mo, d), `${lang}.monthDayYear`);
+          fixedHit(out, m, isoDay(y, mo, d), `${lang}.monthDayYear`);
           break;
         }
         case 'mdyRange': {
-          const m1 = mon(m[1]); const d1 = Number(m[2]); const m2 = m[3] ? mon(m[3]) : m1; const d2 = Number(m[4]); const y = Number(m[5]);
+          const m1 = monthNumber(monthOf, m[1]); const d1 = Number(m[2]); const m2 = m[3] ? monthNumber(monthOf, m[3]) : m1; const d2 = Number(m[4]); const y = Number(m[5]);
           if (!m1 || !m2 || !validDay(y, m1, d1) || !validDay(y, m2, d2) || (m1 === m2 && d2 <= d1)) break;
-          fixed(m, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.monthDayRange`);
+          fixedHit(out, m, `${isoDay(y, m1, d1)}/${isoDay(y, m2, d2)}`, `${lang}.monthDayRange`);
           break;
         }
         case 'month': {
-          const mo = mon(m[1]);
+          const mo = monthNumber(monthOf, m[1]);
           // English "may" is also a verb: "may 2030" is never a month without a capital.
           if (!mo || (lang === 'en' && t[m.index] === 'm')) break;
-          fixed(m, `${m[2]}-${pad2(mo)}`, `${lang}.month`);
+          fixedHit(out, m, `${m[2]}-${pad2(mo)}`, `${lang}.month`);
           break;
         }
         case 'yearRange': {
           const y1 = Number(m[1]); const y2 = fullEndYear(y1, m[2]);
           if (!isYear(y2) || y2 <= y1 || y2 - y1 > 100) break;
           if (isGuarded(f, lex, m.index, m.index + m[0].length)) break;
-          fixed(m, `${y1}/${y2}`, `${lang}.yearRange`);
+          fixedHit(out, m, `${y1}/${y2}`, `${lang}.yearRange`);
           break;
         }
         case 'openStart': {
@@ -429,28 +448,28 @@ function patternHits(scan: TextScan, lang: string): Hit[] {
         case 'openEnd': {
           const cue = m[1].replace(/\s+/g, ' ');
           const entry = lex.openEnd?.find((x) => x.forms.some((form) => form.toLowerCase() === cue));
-          fixed(m, `${m[2]}/..`, entry?.id ?? `${lang}.openEnd`);
+          fixedHit(out, m, `${m[2]}/..`, entry?.id ?? `${lang}.openEnd`);
           break;
         }
         case 'year':
-          if (!isGuarded(f, lex, m.index, m.index + m[1].length)) fixed(m, m[1], `${lang}.year`);
+          if (!isGuarded(f, lex, m.index, m.index + m[1].length)) fixedHit(out, m, m[1], `${lang}.year`);
           break;
         case 'prefixedYear':
-          fixed(m, m[1], `${lang}.prefixedYear`);
+          fixedHit(out, m, m[1], `${lang}.prefixedYear`);
           break;
         case 'numericDmy': {
           const d = Number(m[1]); const mo = Number(m[2]); const y = Number(m[3]);
-          if (validDay(y, mo, d)) fixed(m, isoDay(y, mo, d), 'numeric.dmy');
+          if (validDay(y, mo, d)) fixedHit(out, m, isoDay(y, mo, d), 'numeric.dmy');
           break;
         }
         case 'iso': {
           const y = Number(m[1]); const mo = Number(m[2]); const d = Number(m[3]);
-          if (validDay(y, mo, d)) fixed(m, isoDay(y, mo, d), 'numeric.iso');
+          if (validDay(y, mo, d)) fixedHit(out, m, isoDay(y, mo, d), 'numeric.iso');
           break;
         }
         case 'century': {
           const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanToInt(m[1]);
-          if (n >= 1 && n <= 22) fixed(m, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
+          if (n >= 1 && n <= 22) fixedHit(out, m, `${pad2((n - 1) * 100 + 1).padStart(4, '0')}/${String(n * 100).padStart(4, '0')}`, `${lang}.century`);
           break;
         }
       }
@@ -650,7 +669,10 @@ function chronoWindows(text: string): [number, number][] {
   // A window without an ASCII digit gives only results that findByChrono drops (its \d test on
   // the result's text, a part of the window): it is not parsed. Windows are merged first, so the
   // windows kept are exactly those chrono read before.
-  return out.filter(([ws, we]) => hasAsciiDigit(text, ws, we));
+  let k = 0;
+  for (const w of out) if (hasAsciiDigit(text, w[0], w[1])) out[k++] = w;
+  out.length = k;
+  return out;
 }
 
 function hasAsciiDigit(text: string, from: number, to: number): boolean {
@@ -674,12 +696,14 @@ const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
  * Candidates from chrono-node: full dates and same-month ranges. Results whose day or month
  * is only implied (times, weekdays, "3 et" read as 3 o'clock) are dropped.
  */
-function findByChrono(text: string, lang: string, refYear: number | null): Candidate[] {
+function findByChrono(scan: TextScan, lang: string, refYear: number | null): Candidate[] {
   const parser = CHRONO[lang];
   if (!parser) return [];
+  const text = scan.t;
   // Results without an ASCII digit are dropped below (the \d test), so a text without one needs no
   // parse at all: chrono runs some forty patterns per text, the costliest step of this stage.
-  if (!/[0-9]/.test(text)) return [];
+  // (Folding keeps the ASCII digits where they are, so the scan of the folded text tells.)
+  if (!scan.hasDigit) return [];
   // A kept result needs a certain day and month; chrono only gives both for a month name or a
   // numeric date (d/m/y, y-m-d, "2024 7 4"), apart from relative expressions ("dans 3 jours",
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
@@ -729,15 +753,25 @@ function findByChrono(text: string, lang: string, refYear: number | null): Candi
   return out;
 }
 
+/** Longest first, hand patterns before chrono on ties, then text order (resolveOverlaps). */
+function byPriority(a: Candidate, b: Candidate): number {
+  return (b.end - b.start) - (a.end - a.start) || Number(b.hand) - Number(a.hand) || a.start - b.start;
+}
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start;
+}
+
 /** Longest first, hand patterns before chrono on ties; keeps a non-overlapping set, in text order. */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
-  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || Number(b.hand) - Number(a.hand) || a.start - b.start);
+  if (cands.length <= 1) return cands;
+  const sorted = cands.slice().sort(byPriority);
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push(c);
+    let overlaps = false;
+    for (let i = 0; i < kept.length && !overlaps; i++) overlaps = c.start < kept[i].end && kept[i].start < c.end;
+    if (!overlaps) kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.sort(byStart);
 }
 
 /**
@@ -751,7 +785,10 @@ export function findDateSpans(text: string, lang: string): { start: number; end:
   const l = (lang || '').toLowerCase().slice(0, 2);
   const f = foldForMatchOnce(t);
   const cands = l === 'zh' ? findChinese(t, f, null) : findByPatterns(t, f, l, null);
-  return resolveOverlaps(cands).map((c) => ({ start: c.start, end: c.end }));
+  const kept = resolveOverlaps(cands);
+  const out: { start: number; end: number }[] = [];
+  for (const c of kept) out.push({ start: c.start, end: c.end });
+  return out;
 }
 
 /** Date mentions (with ISO 8601 `value`) in one paragraph's text. */
@@ -761,13 +798,18 @@ export function findDates(text: string, lang: string, options: FindDatesOptions 
   const f = foldForMatchOnce(t);
   const refYear = options.refYear && isYear(options.refYear) ? options.refYear : null;
   const l = (lang || '').toLowerCase().slice(0, 2);
-  const cands = l === 'zh' ? findChinese(t, f, refYear) : [...findByPatterns(t, f, l, refYear), ...findByChrono(t, l, refYear)];
-  return resolveOverlaps(cands).map((c) => ({
-    type: 'date' as const,
-    text: t.slice(c.start, c.end).replace(/[\s,]+$/u, ''),
-    start: c.start,
-    end: c.start + t.slice(c.start, c.end).replace(/[\s,]+$/u, '').length,
-    value: c.value,
-    rule: c.rule,
-  }));
+  let cands: Candidate[];
+  if (l === 'zh') cands = findChinese(t, f, refYear);
+  else {
+    cands = findByPatterns(t, f, l, refYear);
+    for (const c of findByChrono(scanOf(t, f), l, refYear)) cands.push(c);
+  }
+  const out: Entity[] = [];
+  for (const c of resolveOverlaps(cands)) {
+    const mention = t.slice(c.start, c.end).replace(TRAILING_SPACE_COMMA, '');
+    out.push({ type: 'date', text: mention, start: c.start, end: c.start + mention.length, value: c.value, rule: c.rule });
+  }
+  return out;
 }
+
+const TRAILING_SPACE_COMMA = /[\s,]+$/u;
