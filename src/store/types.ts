@@ -121,7 +121,7 @@ export interface SearchResult {
   query: string;
   total: number;
   hits: SearchHit[];
-  /** True when the facet counts were taken over the first 20,000 matches only (total is exact). */
+  /** True when the facet counts were taken over the first 20,000 matches only (total is exact); PostgreSQL only: SQLite counts every match. */
   facetsSampled?: boolean;
   facets: {
     org: FacetCounts;
