@@ -110,19 +110,22 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
   } else {
     chosen = ranked.length && ranked[0][1].score >= FALLBACK_SCORE ? [ranked[0][0]] : [];
   }
-  const rules = [...new Set(chosen.flatMap((t) => [...scores.get(t)!.rules]))];
+  // The chosen topics' rules, each once, in order (a handful: arrays beat Sets here).
+  const rules: string[] = [];
+  for (const t of chosen) for (const r of scores.get(t)!.rules) if (!rules.includes(r)) rules.push(r);
   return { topics: chosen, rules };
 }
 
-interface TopicScore { score: number; first: number; rules: Set<string> }
+/** A topic's score, first offset and rules (distinct, in the order first added). */
+interface TopicScore { score: number; first: number; rules: string[] }
 
 /** Adds one cue's weight to a topic (module-level rather than a closure: assignTopics runs per paragraph). */
 function addScore(scores: Map<string, TopicScore>, topic: string, weight: number, at: number, rule: string): void {
   let s = scores.get(topic);
-  if (!s) { s = { score: 0, first: at, rules: new Set<string>() }; scores.set(topic, s); }
+  if (!s) { s = { score: 0, first: at, rules: [] }; scores.set(topic, s); }
   s.score += weight;
   s.first = Math.min(s.first, at);
-  s.rules.add(rule);
+  if (!s.rules.includes(rule)) s.rules.push(rule);
 }
 
 /** Whether an organisation mention is the document's own organisation (or one of its bodies, "sco-…"). */

@@ -75,7 +75,17 @@ export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): CueMatc
     all = findCues(pf.lex, cls, pf.folded, 0, pf.folded.length, pf.paragraph.text);
     pf.cueCache.set(cls, all);
   }
-  return all.filter((c) => c.start >= range.start && c.end <= range.end);
+  // `all` is sorted by start: skip to the range by bisection instead of filtering every cue.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: CueMatch[] = [];
+  for (let i = lo; i < all.length && all[i]!.start < range.end; i++) if (all[i]!.end <= range.end) out.push(all[i]!);
+  return out;
 }
 
 /** Entities of some types whose start lies inside a range. */

@@ -39,6 +39,11 @@ export interface CompiledCue extends CueEntry {
    * alternative whose gate is absent from the text is not tried (see findCues).
    */
   gates: (string[] | null)[];
+  /**
+   * Per gate (same shape as gates): the numbers of its literals in the class's LeadIndex, where
+   * findLeads records whether they occur (so a gate is a look-up, not a scan of the text).
+   */
+  gateIds: (number[] | null)[];
   /** `re` with the sticky flag (matches exactly at lastIndex); null without leads. */
   sticky: RegExp | null;
   /** `^(?:pattern)` for matchAtStart, compiled once. */
@@ -71,23 +76,28 @@ export interface FactsLexicon {
 }
 
 /**
- * The distinct leads of a lexicon's cues, bucketed by a hash of their first two code units
- * (leads of two units) or three (longer leads), so one pass over a text finds every lead of
- * every class at once (instead of one indexOf scan per lead and cue, which cost most of
- * extractFacts: "a ", "en", "20" recur in many cues and occur hundreds of times in a
- * declaration). Three units make a bucket hit rare where the lead is not (two-unit buckets
- * like "co", "on" or "es" are hit at most words).
+ * The distinct leads of a lexicon's cues (and the longer gate literals, see gateOpen), bucketed
+ * by a hash of their first two code units (literals of two units) or three (longer ones), so
+ * one pass over a text finds every lead of every class at once (instead of one indexOf scan
+ * per lead and cue, which cost most of extractFacts: "a ", "en", "20" recur in many cues and
+ * occur hundreds of times in a declaration). Three units make a bucket hit rare where the lead
+ * is not (two-unit buckets like "co", "on" or "es" are hit at most words).
  */
 interface LeadIndex {
   leads: string[];
+  /** Per literal: whether it counts only where a word starts (the lead of a \b alternative). */
   wordStart: boolean[];
-  /** bucket number -> lead numbers whose first units hash there (two units: buckets2, three or more: buckets3). */
-  buckets2: Map<number, number[]>;
-  buckets3: Map<number, number[]>;
-  /** Per bucket number: 1 when the bucket holds a lead (a cheap skip for most positions). */
-  used2: Uint8Array;
-  used3: Uint8Array;
-  /** Leads of a single unit, by that unit. */
+  /** Per literal: whether only its presence is recorded (a gate literal), not its offsets. */
+  presence: boolean[];
+  /**
+   * Hash → bucket number + 1 (0: no literal there), for literals of two units (slots2) and of
+   * three or more (slots3): typed arrays, so a probe at every offset of a text costs a load.
+   */
+  slots2: Uint16Array;
+  slots3: Uint16Array;
+  /** Bucket number → the literal numbers there. */
+  buckets: number[][];
+  /** Literals of a single unit, by that unit. */
   single: Map<number, number[]>;
 }
 
@@ -103,7 +113,31 @@ function leadHash3(c0: number, c1: number, c2: number): number {
 const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordinator', 'nameLinker']);
 
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], buckets2: new Map(), buckets3: new Map(), used2: new Uint8Array(LEAD_BUCKETS), used3: new Uint8Array(LEAD_BUCKETS), single: new Map() };
+  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), buckets: [], single: new Map() };
+}
+
+/** Adds a literal (a lead, or a gate literal when presence) to an index; returns its number. */
+function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: boolean): number {
+  const k = index.leads.length;
+  index.leads.push(s);
+  index.wordStart.push(wordStart);
+  index.presence.push(presence);
+  if (s.length === 1) {
+    const list = index.single.get(s.charCodeAt(0)) ?? [];
+    list.push(k);
+    index.single.set(s.charCodeAt(0), list);
+    return k;
+  }
+  const three = s.length >= 3;
+  const h = three ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
+  const slots = three ? index.slots3 : index.slots2;
+  if (slots[h] === 0) {
+    if (index.buckets.length >= 0xffff) throw new Error('facts lexicon: too many lead buckets');
+    index.buckets.push([]);
+    slots[h] = index.buckets.length;
+  }
+  index.buckets[slots[h]! - 1]!.push(k);
+  return k;
 }
 
 /** One cue found in a text. */
@@ -149,34 +183,19 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   const cues = {} as Record<CueClass, CompiledCue[]>;
   const shared = makeLeadIndex();
   const leadIndexes = {} as Record<CueClass, LeadIndex>;
-  const leadNumbers = new Map<string, number>();
-  const leadNumber = (leadIndex: LeadIndex, lead: string, wordStart: boolean): number => {
-    const key = `${leadIndex === shared ? 's' : cls0}${wordStart ? 'b' : '-'}${lead}`;
-    let n = leadNumbers.get(key);
+  // Same literal, same kind (word-start lead, lead, gate), same index: same number.
+  const numbers = new Map<LeadIndex, Map<string, number>>();
+  const numberOf = (index: LeadIndex, s: string, kind: 'b' | '-' | 'p'): number => {
+    let known = numbers.get(index);
+    if (!known) { known = new Map(); numbers.set(index, known); }
+    let n = known.get(kind + s);
     if (n === undefined) {
-      n = leadIndex.leads.length;
-      leadNumbers.set(key, n);
-      leadIndex.leads.push(lead);
-      leadIndex.wordStart.push(wordStart);
-      if (lead.length === 1) {
-        const list = leadIndex.single.get(lead.charCodeAt(0)) ?? [];
-        list.push(n);
-        leadIndex.single.set(lead.charCodeAt(0), list);
-      } else {
-        const three = lead.length >= 3;
-        const h = three ? leadHash3(lead.charCodeAt(0), lead.charCodeAt(1), lead.charCodeAt(2)) : leadHash2(lead.charCodeAt(0), lead.charCodeAt(1));
-        const buckets = three ? leadIndex.buckets3 : leadIndex.buckets2;
-        const list = buckets.get(h) ?? [];
-        list.push(n);
-        buckets.set(h, list);
-        (three ? leadIndex.used3 : leadIndex.used2)[h] = 1;
-      }
+      n = addLiteral(index, s, kind === 'b', kind === 'p');
+      known.set(kind + s, n);
     }
     return n;
   };
-  let cls0 = '';
   for (const cls of CUE_CLASSES) {
-    cls0 = cls;
     const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : shared;
     leadIndexes[cls] = leadIndex;
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
@@ -185,10 +204,11 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
         const specs = leadSpecs(e.pattern);
         const leads = specs ? specs.map((x) => x.s) : null;
         const wordStart = specs ? specs.map((x) => x.wordStart) : null;
-        const leadIds = specs ? specs.map((x) => leadNumber(leadIndex, x.s, x.wordStart)) : null;
+        const leadIds = specs ? specs.map((x) => numberOf(leadIndex, x.s, x.wordStart ? 'b' : '-')) : null;
         const altGates = splitAlternatives(e.pattern).map(altGate);
         const gates = specs ? specs.map((x) => altGates[x.alt]!) : altGates;
-        return { ...e, re, leads, wordStart, leadIds, gates, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
+        const gateIds = gates.map((g) => (g && g.every((x) => x.length >= GATE_SCAN_MIN_UNITS) ? g.map((x) => numberOf(leadIndex, x, 'p')) : null));
+        return { ...e, re, leads, wordStart, leadIds, gates, gateIds, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
       } catch (err) {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }
@@ -216,11 +236,12 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
 export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from = 0, to = folded.length, original?: string): CueMatch[] {
   const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
-  const found = cue0HasLeads(lex.cues[cls]) ? findLeads(lex.leadIndexes[cls], slice) : null;
-  for (const cue of lex.cues[cls]) {
+  const cues = lex.cues[cls];
+  const found = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : null;
+  for (const cue of cues) {
     // A cue none of whose alternatives can match here (a required word is missing) is skipped.
-    if (!cue.leadIds && cue.gates.every((g) => g !== null && !gateOpen(g, slice))) continue;
-    const starts = cue.leadIds ? leadPositions(found!, cue.leadIds, cue.gates, slice) : null;
+    if (!cue.leadIds && allGatesShut(cue, found, slice)) continue;
+    const starts = cue.leadIds ? leadPositions(found!, cue, slice) : null;
     if (starts && starts.length === 0) continue;
     // Without leads: the global regex scans the slice. With them: a match can only start
     // where a lead occurs, so the sticky regex is tried there, in order, skipping what a
@@ -252,7 +273,7 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
       out.push({ id: cue.id, value: cue.value, start, end: start + m[0].length, groups: m.slice(1) });
     }
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
 /** Whether some cue of a class has leads (then the text's lead positions are needed). */
@@ -267,15 +288,19 @@ function cue0HasLeads(cues: CompiledCue[]): boolean {
  */
 const leadCache: { index: LeadIndex; text: string; found: (number[] | undefined)[] }[] = [];
 
+/** What findLeads records for a gate literal that occurs (its offsets are not needed). */
+const PRESENT: number[] = [];
+
 /**
- * Every offset of every lead of the index in text, per lead number, ascending; a lead of a
- * \b alternative only where no letter, digit or "_" precedes (a surrogate half counts as a
- * possible start: a superset, the regex's look-behind decides). One pass over the text.
+ * Every offset of every lead of the index in text, per lead number, ascending (a lead of a \b
+ * alternative only where no letter, digit or "_" precedes; a surrogate half counts as a
+ * possible start: a superset, the regex's look-behind decides), and PRESENT for each gate
+ * literal that occurs. One pass over the text, a few typed-array look-ups per offset.
  */
 function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
   for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
-  const { single, used2, used3, buckets2, buckets3 } = index;
+  const { single, slots2, slots3 } = index;
   const hasSingle = single.size > 0;
   const n = text.length;
   let c1 = n > 0 ? text.charCodeAt(0) : 0;
@@ -289,29 +314,42 @@ function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
       if (one) addLeads(index, one, text, at, found);
     }
     if (c1 < 0) break;
-    const h2 = leadHash2(c0, c1);
-    if (used2[h2] === 1) addLeads(index, buckets2.get(h2)!, text, at, found);
+    const b2 = slots2[leadHash2(c0, c1)]!;
+    if (b2 !== 0) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
     if (c2 < 0) continue;
-    const h3 = leadHash3(c0, c1, c2);
-    if (used3[h3] === 1) addLeads(index, buckets3.get(h3)!, text, at, found);
+    const b3 = slots3[leadHash3(c0, c1, c2)]!;
+    if (b3 !== 0) addLeads(index, index.buckets[b3 - 1]!, text, at, found);
   }
   if (leadCache.length >= 4) leadCache.shift();
   leadCache.push({ index, text, found });
   return found;
 }
 
-/** Records at `at` each lead of a bucket that really starts there (and at a word start when it must). */
+/** Records at `at` each literal of a bucket that really starts there. */
 function addLeads(index: LeadIndex, bucket: number[], text: string, at: number, found: (number[] | undefined)[]): void {
-  for (let b = 0; b < bucket.length; b++) {
-    const k = bucket[b]!;
-    if (!text.startsWith(index.leads[k]!, at)) continue;
+  for (let j = 0; j < bucket.length; j++) {
+    const k = bucket[j]!;
+    if (!startsAt(text, index.leads[k]!, at)) continue;
     if (index.wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
-    (found[k] ??= []).push(at);
+    if (index.presence[k]) found[k] = PRESENT;
+    else (found[k] ??= []).push(at);
   }
 }
 
+/**
+ * Whether `s` occurs in `text` at `pos` (text.startsWith(s, pos)). A loop over code units:
+ * the literals are short, and the builtin's per-call checks cost more than the comparison.
+ */
+function startsAt(text: string, s: string, pos: number): boolean {
+  const n = s.length;
+  if (pos + n > text.length) return false;
+  for (let k = 0; k < n; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
 /** The ascending offsets, without repeats, where one of a cue's leads occurs. */
-function leadPositions(found: (number[] | undefined)[], leadIds: number[], gates: (string[] | null)[], text: string): number[] {
+function leadPositions(found: (number[] | undefined)[], cue: CompiledCue, text: string): number[] {
+  const leadIds = cue.leadIds!;
   let out: number[] = [];
   for (let j = 0; j < leadIds.length; j++) {
     const mine = found[leadIds[j]!];
@@ -319,16 +357,43 @@ function leadPositions(found: (number[] | undefined)[], leadIds: number[], gates
     // The lead's alternative cannot match when none of its gate literals occurs: a match of
     // the regex at one of these offsets through another alternative starts with that
     // alternative's own lead, so its offsets come from that lead.
-    const gate = gates[j];
-    if (gate && !gateOpen(gate, text)) continue;
+    if (cue.gates[j] && !gateOpen(cue, j, found, text)) continue;
     out = out.length === 0 ? mine : mergeSorted(out, mine);
   }
   return out;
 }
 
-/** Whether one of a gate's literals occurs in text. */
-function gateOpen(gate: string[], text: string): boolean {
-  for (const g of gate) if (text.includes(g)) return true;
+/** Whether no alternative of a cue without leads can match: each has a gate, and none of its literals occurs. */
+function allGatesShut(cue: CompiledCue, found: (number[] | undefined)[] | null, text: string): boolean {
+  for (let j = 0; j < cue.gates.length; j++) if (cue.gates[j] === null || gateOpen(cue, j, found, text)) return false;
+  return true;
+}
+
+/**
+ * Gates whose literals all have at least this many units are looked up in findLeads' record:
+ * such literals are rare, so `includes` would mostly scan the whole text in vain, while the
+ * lead pass meets them seldom. Shorter ones ("in ", "en") are frequent: `includes` finds them
+ * at once, while the lead pass would stop at each of their many occurrences.
+ */
+const GATE_SCAN_MIN_UNITS = 4;
+
+/**
+ * Whether one of the literals of a cue's gate j occurs in text: read from findLeads' record
+ * when it was run on this text and holds the gate, else searched (once per literal and text).
+ */
+let gateText = '';
+const gateMemo = new Map<string, boolean>();
+function gateOpen(cue: CompiledCue, j: number, found: (number[] | undefined)[] | null, text: string): boolean {
+  if (!found || !cue.gateIds[j]) {
+    if (text !== gateText) { gateText = text; gateMemo.clear(); }
+    for (const g of cue.gates[j]!) {
+      let ok = gateMemo.get(g);
+      if (ok === undefined) { ok = text.includes(g); gateMemo.set(g, ok); }
+      if (ok) return true;
+    }
+    return false;
+  }
+  for (const id of cue.gateIds[j]!) if (found[id] !== undefined) return true;
   return false;
 }
 
