@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { PACKAGE_ROOT } from '../paths.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from './limits.js';
 import { installProblemHandlers, problemSchema } from './problem.js';
 import { AnalysisCache, apiRoutes } from './routes/api.js';
 import { orgRoutes } from './routes/org.js';
@@ -23,7 +24,7 @@ export interface ServerOptions {
   webRoot?: string;
 }
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_UPLOAD_BYTES };
 export const WEB_ROOT = join(PACKAGE_ROOT, 'web', 'dist');
 
 /**

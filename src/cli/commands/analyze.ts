@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { analyzeBytes } from '../../analyze.js';
 import { FORMATTERS } from '../../export/index.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/types.js';
-import { validateAnalysis } from '../../schema/validateAnalysis.js';
 import { EXIT_OK, EXIT_UNUSABLE, EXIT_WARNINGS, UsageError } from '../errors.js';
 import { readInput } from '../readInput.js';
 import { writeRenderedOutput } from '../writeOutput.js';
@@ -27,8 +25,12 @@ export function registerAnalyze(program: Command): void {
       }
       const maxBytes = Number(opts.maxBytes);
       const { bytes, filename } = readInput(file, maxBytes);
+      // Loaded when the command runs: the analyser (with its language model, ~200 MB) is not needed by
+      // the other commands, and `concord import` analyses in a worker thread.
+      const { analyzeBytes } = await import('../../analyze.js');
       const analysis = await analyzeBytes(bytes, { filename, lang: opts.lang, id: opts.id, maxBytes });
       if (opts.validate) {
+        const { validateAnalysis } = await import('../../schema/validateAnalysis.js');
         const errors = validateAnalysis(analysis);
         if (errors.length) throw new Error(`the analysis does not match the schema (a bug): ${errors.join('; ')}`);
       }

@@ -2,8 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { EXAMPLES_DIR } from '../../paths.js';
-import { buildServer, DEFAULT_MAX_UPLOAD_BYTES } from '../../server/app.js';
-import { openServerStore } from '../../server/openServerStore.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../server/limits.js';
 import type { ServerStore } from '../../server/storeApi.js';
 import { UsageError } from '../errors.js';
 
@@ -55,6 +54,9 @@ async function runServer(opts: ServeOptions, withExamples: boolean): Promise<voi
   const port = parsePort(opts.port);
   const maxUploadBytes = Number(opts.maxUploadBytes);
   if (!Number.isInteger(maxUploadBytes) || maxUploadBytes < 1) throw new UsageError(`invalid --max-upload-bytes "${opts.maxUploadBytes}"`, 'give a positive number of bytes');
+  // The server (and the analyser it uses for uploads) is loaded when a server starts, not for every command.
+  const { openServerStore } = await import('../../server/openServerStore.js');
+  const { buildServer } = await import('../../server/app.js');
   const store = await openServerStore(opts.db, (m) => process.stderr.write(`concord: warning: ${m}\n`));
   const log = (line: string) => process.stderr.write(line + '\n');
   // The main example (Astana) is imported before listening, so the first page shows it; the dev
