@@ -1,5 +1,8 @@
-import { eld } from 'eld/medium';
+import { loadEld } from './eldModel.js';
 import type { Message } from '../types.js';
+
+// Top-level await: the model loads once, when this module is first imported (see eldModel.ts).
+const { eld } = await loadEld();
 
 /** Languages Concord has lexicons for; others are analysed as far as possible. */
 export const SUPPORTED_LANGUAGES = ['fr', 'en', 'ru', 'zh'] as const;
