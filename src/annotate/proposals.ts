@@ -4,6 +4,7 @@ import { loadProposalLexicon, type ProposalLexicon } from './clause/lexicons.js'
 import { readingOf } from './clause/readDocument.js';
 import { foldPhrase, splitSentences, tokenizeParagraph, type Token } from './clause/tokens.js';
 import { foldLooseCached } from '../text/fold.js';
+import { WordFilter } from './clause/wordFilter.js';
 
 /**
  * Stage: proposals of named states (GUIDELINES §6). Reads the paragraph's state mentions
@@ -36,6 +37,13 @@ interface CompiledProposals {
   nouns: string[][];
   /** True when some noun folds to no word at all (it then matches at every token). */
   emptyNoun: boolean;
+  /**
+   * The nouns' first words without those containing another one ("proposals" holds "proposal"):
+   * a fold that includes none of these includes no first word at all (the early stop's probes).
+   */
+  gateWords: string[];
+  /** Gate before trying the nouns at a token: most tokens start none (exact when it says no). */
+  firstWords: WordFilter;
   ofWords: string[][];
   links: string[][];
   possessive: string[];
@@ -48,6 +56,8 @@ function compileProposals(lex: ProposalLexicon): CompiledProposals {
     c = {
       nouns,
       emptyNoun: nouns.some((n) => n.length === 0),
+      gateWords: minimalSubstrings(nouns.filter((n) => n.length > 0).map((n) => n[0]!)),
+      firstWords: new WordFilter(nouns.filter((n) => n.length > 0).map((n) => n[0]!)),
       ofWords: lex.ofWords.map(foldPhrase).sort((a, b) => b.length - a.length),
       links: lex.linkWords.map(foldPhrase).sort((a, b) => b.length - a.length),
       possessive: (lex.possessiveMarkers ?? []).map((s) => s.replace('’', "'")),
@@ -57,14 +67,20 @@ function compileProposals(lex: ProposalLexicon): CompiledProposals {
   return c;
 }
 
+/** The distinct words none of which contains another of them (order kept). */
+export function minimalSubstrings(words: string[]): string[] {
+  const distinct = [...new Set(words)];
+  return distinct.filter((w) => !distinct.some((o) => o !== w && w.includes(o)));
+}
+
 function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Proposal[] {
   const text = p.text;
-  const { nouns, emptyNoun, ofWords, links, possessive } = compileProposals(lex);
+  const { nouns, emptyNoun, gateWords, firstWords, ofWords, links, possessive } = compileProposals(lex);
   // Exact gate: a proposal starts at a token equal to a noun's first word, and every token is a
   // slice of the paragraph's loose fold, so without any first word in that fold there is none.
   if (!emptyNoun) {
     const folded = foldLooseCached(text);
-    if (!nouns.some((n) => folded.includes(n[0]!))) return [];
+    if (!gateWords.some((w) => folded.includes(w))) return [];
   }
   const tokens = tokenizeParagraph(text);
   // The clause reading split this text already (an empty list may be a skipped paragraph's).
@@ -75,6 +91,8 @@ function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Pr
   const tokenAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);
 
   for (let i = 0; i < tokens.length; i++) {
+    // Without an empty noun, a noun matches only where the token is its first word.
+    if (!emptyNoun && !firstWords.mayHave(tokens[i]!.w)) continue;
     const noun = nouns.find((n) => seqAt(tokens, i, n));
     if (!noun) continue;
     let j = i + noun.length;

@@ -1,7 +1,7 @@
 import type { Entity, Paragraph } from '../types.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, startsAt, type CompiledCue } from './topicsLexicon.js';
+import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, type CompiledCue } from './topicsLexicon.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -149,11 +149,12 @@ interface OrderedMatch extends CueMatch { order: number }
 
 /**
  * Every match of every cue in a folded paragraph, found in one pass over the text: at each
- * place a cue may start (a word start for a word-bounded lexicon), the leads index gives the
- * cues whose first literal (lead) starts there, and only those are matched (hand matcher;
- * the sticky regex for text with surrogate pairs). Each cue's matches do not overlap and go
- * left to right, as with matchAll: after a match the cue is tried again only from its end.
- * The result is ordered by start, then by lexicon order of the cues found at that start;
+ * place a cue may start (a word start for a word-bounded lexicon), a walk down the leads trie
+ * (the literal each cue's matches start with) meets exactly the leads that start there, and
+ * only their cues are matched (hand matcher; the sticky regex for text with surrogate pairs).
+ * Each cue's matches do not overlap and go left to right, as with matchAll: after a match the
+ * cue is tried again only from its end. The result is ordered by start, then by lead length,
+ * then by lexicon order (callers sort with a full tie-break, so the order at one start is free);
  * cues without a lead (none in the current lexicons) come last, matched by their regexes.
  */
 function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
@@ -162,7 +163,7 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   // The hand matcher reads code units; text with surrogate pairs keeps the regexes.
   const surrogates = SURROGATE.test(folded);
   const from = resetNextFrom(cues.length);
-  const { tab1, tab2, tab3, tab4, buckets, anywhere } = index;
+  const { keyNode, keyUnit, child, mask, leadAt, rootChild, anywhere } = index;
   const n = folded.length;
   let prevWord = false;
   for (let p = 0; p < n; p++) {
@@ -174,26 +175,25 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
       prevWord = isLetterOrDigitUnit(c0);
       if (inWord) continue;
     }
-    if (tab1 !== null) {
-      const b = tab1[c0]!;
-      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
-    }
-    if (p + 1 >= n) continue;
-    const c1 = folded.charCodeAt(p + 1);
-    const k2 = (Math.imul(c0, 31) + c1) & 0xffff;
-    if (tab2 !== null) {
-      const b = tab2[k2]!;
-      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
-    }
-    if (p + 2 >= n) continue;
-    const k3 = (Math.imul(k2, 31) + folded.charCodeAt(p + 2)) & 0xffff;
-    if (tab3 !== null) {
-      const b = tab3[k3]!;
-      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
-    }
-    if (tab4 !== null && p + 3 < n) {
-      const b = tab4[(Math.imul(k3, 31) + folded.charCodeAt(p + 3)) & 0xffff]!;
-      if (b !== 0) tryLeads(buckets[b - 1]!, folded, p, cues, from, surrogates, found);
+    // The walk: the root's children by a direct table, deeper ones by an open-addressed hash
+    // of (node, unit) pairs; each node reached is a prefix of some lead, so it stops at the
+    // first unit no lead continues with (usually within two or three units).
+    let node = rootChild[c0]!;
+    let q = p + 1;
+    while (node !== 0) {
+      const lead = leadAt[node];
+      if (lead !== null) tryLead(lead, folded, p, cues, from, surrogates, found);
+      if (q >= n) break;
+      const u = folded.charCodeAt(q++);
+      let h = (Math.imul(node, 0x9e3779b1) ^ u) & mask;
+      let next = 0;
+      for (;;) {
+        const k = keyNode[h]!;
+        if (k === 0) break;
+        if (k === node && keyUnit[h] === u) { next = child[h]!; break; }
+        h = (h + 1) & mask;
+      }
+      node = next;
     }
   }
   for (const i of index.noLead) {
@@ -219,27 +219,23 @@ function resetNextFrom(cueCount: number): Int32Array {
   return nextFrom;
 }
 
-/** Tries, at p, the cues of each lead of a bucket that really starts there. */
-function tryLeads(bucket: Lead[], folded: string, p: number, cues: CompiledCue[], from: Int32Array, surrogates: boolean, found: OrderedMatch[]): void {
-  for (let l = 0; l < bucket.length; l++) {
-    const lead = bucket[l]!;
-    if (!startsAt(folded, lead.s, p)) continue;
-    for (let c = 0; c < lead.cues.length; c++) {
-      const i = lead.cues[c]!;
-      if (p < from[i]!) continue;
-      const cue = cues[i]!;
-      let end: number;
-      if (surrogates) {
-        cue.sticky.lastIndex = p;
-        const m = cue.sticky.exec(folded);
-        end = m ? p + m[0].length : -1;
-      } else {
-        end = matchFormAt(folded, cue.steps, p);
-      }
-      if (end > p) {
-        found.push({ start: p, end, cue, order: i });
-        from[i] = end;
-      }
+/** Tries, at p, the cues of a lead that starts there (the trie walk checked it). */
+function tryLead(lead: Lead, folded: string, p: number, cues: CompiledCue[], from: Int32Array, surrogates: boolean, found: OrderedMatch[]): void {
+  for (let c = 0; c < lead.cues.length; c++) {
+    const i = lead.cues[c]!;
+    if (p < from[i]!) continue;
+    const cue = cues[i]!;
+    let end: number;
+    if (surrogates) {
+      cue.sticky.lastIndex = p;
+      const m = cue.sticky.exec(folded);
+      end = m ? p + m[0].length : -1;
+    } else {
+      end = matchFormAt(folded, cue.steps, p);
+    }
+    if (end > p) {
+      found.push({ start: p, end, cue, order: i });
+      from[i] = end;
     }
   }
 }
@@ -264,19 +260,22 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 }
 
 /**
- * The cues' leads (the literal each cue's matches start with) in four tables, by their first
- * one, two, three or four code units (leads of up to four units by all of them, longer ones by
- * their first four: three left buckets like "int" or "con" holding many leads), hashed to 16 bits: a typed-array look-up per possible start, with no Map and
- * no substring. Colliding leads share a bucket; tryLeads checks each with startsAt.
- * Built once per cue list.
+ * The cues' leads (the literal each cue's matches start with) as a trie over code units, so a
+ * possible start costs one walk that meets exactly the leads starting there (no hashed buckets
+ * of colliding leads to check one by one). Node 0 is "none"; the root's children are found by
+ * a direct table, the other edges in a small open-addressed hash table (a few thousand edges:
+ * it stays in cache, where four 64K-entry tables did not). Built once per cue list.
  */
 interface LeadIndex {
-  /** tabN[key] = bucket number + 1, 0 when no lead of N units has that key; null when there is no such lead. */
-  tab1: Int32Array | null;
-  tab2: Int32Array | null;
-  tab3: Int32Array | null;
-  tab4: Int32Array | null;
-  buckets: Lead[][];
+  /** Per first code unit, the root's child (0: no lead starts with it). */
+  rootChild: Int32Array;
+  /** Edge hash table: slot → parent node (0: empty slot), code unit, child node. */
+  keyNode: Int32Array;
+  keyUnit: Uint16Array;
+  child: Int32Array;
+  mask: number;
+  /** Per node, the lead that ends there, or null. */
+  leadAt: Array<Lead | null>;
   /** Cues (indices) without a lead: matched by their regexes. */
   noLead: number[];
   /** Whether some cue may start inside a word (a lexicon without word boundaries). */
@@ -289,26 +288,47 @@ const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
   if (!index) {
-    const tabs: Array<Int32Array | null> = [null, null, null, null, null];
-    const buckets: Lead[][] = [];
     const leads = new Map<string, Lead>();
     const noLead: number[] = [];
     cues.forEach((cue, i) => {
       if (!cue.lead) { noLead.push(i); return; }
       const known = leads.get(cue.lead);
-      if (known) { known.cues.push(i); return; }
-      const lead: Lead = { s: cue.lead, cues: [i] };
-      leads.set(cue.lead, lead);
-      const n = Math.min(4, cue.lead.length);
-      let key = 0;
-      for (let k = 0; k < n; k++) key = (Math.imul(key, 31) + cue.lead.charCodeAt(k)) & 0xffff;
-      // The single-unit table is keyed by the unit itself (no hash).
-      if (n === 1) key = cue.lead.charCodeAt(0);
-      const tab = (tabs[n] ??= new Int32Array(0x10000));
-      if (tab[key] === 0) { buckets.push([]); tab[key] = buckets.length; }
-      buckets[tab[key]! - 1]!.push(lead);
+      if (known) known.cues.push(i);
+      else leads.set(cue.lead, { s: cue.lead, cues: [i] });
     });
-    index = { tab1: tabs[1] ?? null, tab2: tabs[2] ?? null, tab3: tabs[3] ?? null, tab4: tabs[4] ?? null, buckets, noLead, anywhere: cues.some((c) => !c.bounded) };
+    // Nodes are numbered from 1 (0 means none); edges below the root are collected first,
+    // then hashed into a table at most half full.
+    const rootChild = new Int32Array(0x10000);
+    const leadAt: Array<Lead | null> = [null];
+    const edges = new Map<string, number>();
+    const edgeList: Array<[number, number, number]> = [];
+    for (const lead of leads.values()) {
+      let node = 0;
+      for (let k = 0; k < lead.s.length; k++) {
+        const u = lead.s.charCodeAt(k);
+        let next = node === 0 ? rootChild[u]! : edges.get(`${node}:${u}`) ?? 0;
+        if (next === 0) {
+          next = leadAt.length;
+          leadAt.push(null);
+          if (node === 0) rootChild[u] = next;
+          else { edges.set(`${node}:${u}`, next); edgeList.push([node, u, next]); }
+        }
+        node = next;
+      }
+      leadAt[node] = lead;
+    }
+    let size = 16;
+    while (size < edgeList.length * 2) size *= 2;
+    const mask = size - 1;
+    const keyNode = new Int32Array(size);
+    const keyUnit = new Uint16Array(size);
+    const child = new Int32Array(size);
+    for (const [node, u, next] of edgeList) {
+      let h = (Math.imul(node, 0x9e3779b1) ^ u) & mask;
+      while (keyNode[h] !== 0) h = (h + 1) & mask;
+      keyNode[h] = node; keyUnit[h] = u; child[h] = next;
+    }
+    index = { rootChild, keyNode, keyUnit, child, mask, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
     leadIndexes.set(cues, index);
   }
   return index;

@@ -73,6 +73,11 @@ interface CompiledLexicon {
    * whole word, so each distinct word is tested once. Cleared when it grows large.
    */
   patternOfWord: Map<string, number>;
+  /**
+   * Endings one of which every pattern match has (null: some pattern has none that suffixGate
+   * can read): a word with none of them matches no pattern, without the patternOfWord look-up.
+   */
+  patternEndings: string[] | null;
 }
 
 const compiled = new WeakMap<VerbLexicon, CompiledLexicon>();
@@ -139,9 +144,49 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
       prefixes: new Set((p.prefixes ?? []).flatMap(foldPhrase)),
     })),
     patternOfWord: new Map(),
+    patternEndings: patternEndingsOf((lex.patterns ?? []).map((p) => p.word)),
   };
   compiled.set(lex, c);
   return c;
+}
+
+/** The endings of every pattern (see suffixGate), or null when one pattern has none. */
+function patternEndingsOf(sources: string[]): string[] | null {
+  const out: string[] = [];
+  for (const src of sources) {
+    const endings = suffixGate(src);
+    if (!endings) return null;
+    out.push(...endings);
+  }
+  return out;
+}
+
+/**
+ * The literal endings a word pattern ends with, when its source is a plain prefix followed by a
+ * final group of letter-only alternatives ("\p{L}{2,}(?:eront|iront|…)"): the prefix then has
+ * no alternation or group, so every word the anchored pattern matches ends with one of them.
+ * Null for any other shape (no gate).
+ */
+export function suffixGate(source: string): string[] | null {
+  const m = /^([^|()]*)\(\?:([\p{L}|]+)\)$/u.exec(source);
+  if (!m) return null;
+  // An escaped "(" would not open the group ("a\(?:x|y)"): odd trailing backslashes.
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(m[1]!)) return null;
+  const alts = m[2]!.split('|');
+  return alts.every((a) => a.length > 0) ? alts : null;
+}
+
+/** Whether w ends with one of the endings (a code-unit loop: short words, a few endings). */
+function endsWithAny(w: string, endings: string[]): boolean {
+  for (let e = 0; e < endings.length; e++) {
+    const s = endings[e]!;
+    const off = w.length - s.length;
+    if (off < 0) continue;
+    let k = s.length - 1;
+    while (k >= 0 && w.charCodeAt(off + k) === s.charCodeAt(k)) k--;
+    if (k < 0) return true;
+  }
+  return false;
 }
 
 function indexAdverbs(sorted: string[][]): AdverbIndex {
@@ -290,7 +335,8 @@ export function findVerbMatches(tokens: Token[], text: string, lex: VerbLexicon)
     }
     if (!best && c.patterns.length > 0) {
       const w = tokens[i]!.w;
-      let pi = c.patternOfWord.get(w);
+      // Most words have none of the patterns' endings: skip the Map look-up (hashing a fresh string).
+      let pi = c.patternEndings !== null && !endsWithAny(w, c.patternEndings) ? -1 : c.patternOfWord.get(w);
       if (pi === undefined) {
         pi = c.patterns.findIndex((p) => p.re.test(w) && !p.exclude.has(w));
         if (c.patternOfWord.size >= 50_000) c.patternOfWord.clear();
