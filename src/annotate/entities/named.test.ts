@@ -151,3 +151,21 @@ describe('entities lexicons', () => {
     expect(() => findNamedEntities('« ( “ Convention de de de '.repeat(2000), 'fr')).not.toThrow();
   });
 });
+
+describe('findNamedEntities: names inside an organisation’s name', () => {
+  it('drops a name after an organisation noun and a link word, or (Russian) right after the noun', () => {
+    expect(found('le Secrétariat de la Convention de Bâle', 'fr')).toEqual([]);
+    expect(found('le Comité du Traité de Bâle sur les déchets', 'fr')).toEqual([]);
+    expect(found('le Secrétariat de l’Accord de Paris', 'fr')).toEqual([]);
+    expect(found('le Comité des Conventions de Genève', 'fr')).toEqual([]);
+    expect(found('the Secretariat of the Basel Convention met', 'en')).toEqual([]);
+    expect(found('Комитет по Конвенции о биологическом разнообразии', 'ru')).toEqual([]);
+    expect(found('Секретариат о Конвенции о биологическом разнообразии', 'ru')).toEqual([]);
+    expect(found('Секретариат Конвенции о биологическом разнообразии', 'ru')).toEqual([]);
+  });
+
+  it('keeps the name without the organisation noun', () => {
+    expect(found('la Convention de Bâle', 'fr')).toEqual([['instrument', 'Convention de Bâle']]);
+    expect(found('члены Договора о коллективной безопасности', 'ru')).toEqual([['instrument', 'Договора о коллективной безопасности']]);
+  });
+});

@@ -3,7 +3,7 @@ import { findDateSpans } from './dates.js';
 import { scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
-import { isCapitalised, tokenize, type Token } from './namedTokens.js';
+import { CODE_LETTER, CODE_SURROGATE, codeClass, isCapitalised, isSpaceCode, tokenize, type Token } from './namedTokens.js';
 import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
 
 /**
@@ -214,21 +214,34 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
   return out;
 }
 
+/** The last code units of the link words insideOrganisation's first pattern reads (du, de la, de l', des, de, of the, of, по, о). */
+const LINK_ENDS = new Set([...'uas\'’efо'].map((c) => c.charCodeAt(0)));
+
 /**
  * True when the span is part of an organisation's name: "Organisation du Traité de sécurité
  * collective", "Collective Security Treaty Organization" (a non-head noun with a link before
  * it, or a capitalised non-head right after it in English).
  */
 function insideOrganisation(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  const m = /(\p{Lu}[\p{L}\-]+)\s+(?:du|de\s+la|de\s+l['’]|des|de|of\s+the|of|по|о)\s*$/u.exec(before);
+  // Each pattern needs a given code unit next to the span, tested first (most spans have none, and
+  // the patterns, anchored at the end of the slice, are tried from every position of it): before the
+  // span, the last code unit of the 40 read that is not white space ends a link word, or (Russian) a
+  // word; after it (English), white space.
+  const from = Math.max(0, start - 40);
+  let k = start - 1;
+  while (k >= from && isSpaceCode(text.charCodeAt(k))) k--;
+  const lastBefore = k >= from ? text.charCodeAt(k) : -1;
+  const afterLink = LINK_ENDS.has(lastBefore);
+  const afterWord = lex.openChain && lastBefore >= 0 && ((codeClass(lastBefore) & (CODE_LETTER | CODE_SURROGATE)) !== 0 || lastBefore === 0x2d);
+  const before = afterLink || afterWord ? text.slice(from, start) : '';
+  const m = afterLink ? /(\p{Lu}[\p{L}\-]+)\s+(?:du|de\s+la|de\s+l['’]|des|de|of\s+the|of|по|о)\s*$/u.exec(before) : null;
   if (m && inStemList(lex.nonHeads, foldWord(m[1]))) return true;
-  if (lex.openChain) {
+  if (afterWord) {
     // Russian genitive: "Организации Договора о …" has no link word.
     const g = /(\p{Lu}[\p{L}\-]+)\s*$/u.exec(before);
     if (g && inStemList(lex.nonHeads, foldWord(g[1]))) return true;
   }
-  if (lang === 'en') {
+  if (lang === 'en' && end < text.length && isSpaceCode(text.charCodeAt(end))) {
     const a = /^\s+(\p{Lu}[\p{L}\-]+)/u.exec(text.slice(end, end + 30));
     if (a && inStemList(lex.nonHeads, foldWord(a[1]))) return true;
   }

@@ -43,19 +43,28 @@ const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
 /** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Map. */
 const hashStep = (h: number, code: number) => Math.imul(h ^ code, 0x01000193) & 0x3fffffff;
 
-/** Needles that start with a word character by the hash of their first word (see allOccurrences), and the rest. */
-interface NeedleIndex { byRun: Map<number, number[]>; others: number[] }
+/**
+ * Needles that start with a word character by the hash of their first word (see allOccurrences), and
+ * the rest; with the first two code units of those first words (pairKey), or the one code unit of a
+ * first word that has only one, so that most runs of a paragraph are passed over without hashing.
+ */
+interface NeedleIndex { byRun: Map<number, number[]>; others: number[]; pairs: Uint8Array; singles: Uint8Array }
+/** A 16-bit key of two code units (collisions only let extra runs through to the hash). */
+const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
 const needleIndexes = new WeakMap<string[], NeedleIndex>();
 
 function needleIndex(needles: string[]): NeedleIndex {
   let index = needleIndexes.get(needles);
   if (!index) {
-    const idx: NeedleIndex = { byRun: new Map(), others: [] };
+    const idx: NeedleIndex = { byRun: new Map(), others: [], pairs: new Uint8Array(65536), singles: new Uint8Array(65536) };
     needles.forEach((nd, k) => {
       if (!nd) return; // occurrences() finds nothing for an empty needle
       if (!isWordCode(nd.charCodeAt(0))) { idx.others.push(k); return; }
       let h = HASH_SEED;
-      for (let j = 0; j < nd.length && isWordCode(nd.charCodeAt(j)); j++) h = hashStep(h, nd.charCodeAt(j));
+      let j = 0;
+      for (; j < nd.length && isWordCode(nd.charCodeAt(j)); j++) h = hashStep(h, nd.charCodeAt(j));
+      if (j === 1) idx.singles[nd.charCodeAt(0)] = 1;
+      else idx.pairs[pairKey(nd.charCodeAt(0), nd.charCodeAt(1))] = 1;
       const list = idx.byRun.get(h);
       if (list) list.push(k); else idx.byRun.set(h, [k]);
     });
@@ -75,11 +84,22 @@ function needleIndex(needles: string[]): NeedleIndex {
  */
 function allOccurrences(hay: string, needles: string[]): [number, number][] {
   const index = needleIndex(needles);
+  const { pairs, singles } = index;
   const out: [number, number][] = [];
   const n = hay.length;
   for (let p = 0; p < n;) {
     let c = hay.charCodeAt(p);
     if (!isWordCode(c)) { p++; continue; }
+    // The run is a needle's whole first word only if it starts with that word's first two code units
+    // (or is that one code unit): most runs are not, and are only walked over to their end.
+    if (p + 1 < n && isWordCode(hay.charCodeAt(p + 1))) {
+      if (pairs[pairKey(c, hay.charCodeAt(p + 1))] === 0) {
+        let q = p + 2;
+        while (q < n && isWordCode(hay.charCodeAt(q))) q++;
+        p = q;
+        continue;
+      }
+    } else if (singles[c] === 0) { p++; continue; }
     let h = HASH_SEED;
     let q = p;
     do { h = hashStep(h, c); q++; } while (q < n && isWordCode(c = hay.charCodeAt(q)));

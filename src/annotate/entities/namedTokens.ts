@@ -50,7 +50,8 @@ function codeTable(test: RegExp): (code: number) => boolean {
     return k === 1;
   };
 }
-const isSpaceCode = codeTable(/\s/u);
+/** True for a white-space code unit (/\s/u). */
+export const isSpaceCode = codeTable(/\s/u);
 const isWordCode = codeTable(/[\p{L}\p{M}\p{N}]/u);
 const isLetterCode = codeTable(/\p{L}/u);
 const isNumberCode = codeTable(/\p{N}/u);

@@ -179,15 +179,22 @@ interface HeadFilter {
    * code unit long (then every word is hashed)
    */
   pairs: Uint8Array | null;
+  /**
+   * the same for the first three code units (tripleKey); null when a first word or stem has fewer.
+   * Half the words that pass the pairs pass this too ("co" → "com", "con", "cod", not "coo")
+   */
+  triples: Uint8Array | null;
 }
 /** A 16-bit key of two folded code units (collisions only let extra words through). */
 const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
+/** A 16-bit key of three folded code units (collisions only let extra words through). */
+const tripleKey = (a: number, b: number, c: number) => ((a << 10) ^ (b << 5) ^ c) & 0xffff;
 const headFilters = new WeakMap<PreparedLexicon, HeadFilter | null>();
 
 function headFilter(lex: PreparedLexicon): HeadFilter | null {
   let f = headFilters.get(lex);
   if (f !== undefined) return f;
-  f = { exact: new Map(), stems: [], maxLen: 0, pairs: new Uint8Array(65536) };
+  f = { exact: new Map(), stems: [], maxLen: 0, pairs: new Uint8Array(65536), triples: new Uint8Array(65536) };
   for (const h of lex.heads) {
     const stem = h.form[0].endsWith('*');
     const w = stem ? h.form[0].slice(0, -1) : h.form[0];
@@ -202,6 +209,8 @@ function headFilter(lex: PreparedLexicon): HeadFilter | null {
     f.maxLen = Math.max(f.maxLen, w.length);
     if (w.length < 2) f.pairs = null;
     else if (f.pairs) f.pairs[pairKey(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+    if (w.length < 3) f.triples = null;
+    else if (f.triples) f.triples[tripleKey(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2))] = 1;
   }
   if (f) { const { stems, maxLen } = f; f.stems = Array.from({ length: maxLen + 1 }, (_, k) => stems[k] ?? null); }
   headFilters.set(lex, f);
@@ -259,7 +268,7 @@ const MAX_SCAN_RUN = 150;
 export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): { starts: number[]; useful: boolean } | null {
   const filter = headFilter(lex);
   if (!filter) return null;
-  const { exact, stems, maxLen, pairs } = filter;
+  const { exact, stems, maxLen, pairs, triples } = filter;
   const n = text.length;
   const starts: number[] = [];
   let useful = false;
@@ -272,9 +281,11 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): 
     if (glued) { if ((cls & CODE_UPPER) && prevLower) return null; prevLower = (cls & CODE_LOWER) !== 0; }
     if (cls & (CODE_WORD | CODE_IN_WORD)) { if (++run > MAX_SCAN_RUN) return null; } else run = 0;
     const word = (cls & CODE_WORD) !== 0;
-    // a word start; most words are passed over on their first two code units (every first word and
-    // stem has two: a one-unit token cannot match, and pairs is null when one has fewer)
-    if (word && !prevWord && (pairs === null || (p + 1 < n && pairs[pairKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)))] === 1))) {
+    // a word start; most words are passed over on their first two or three code units (every first
+    // word and stem has two, or three: a shorter token cannot match, and pairs or triples is null
+    // when one has fewer; past the end of the word, the code unit read matches no first word's)
+    if (word && !prevWord && (pairs === null || (p + 1 < n && pairs[pairKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)))] === 1))
+      && (triples === null || (p + 2 < n && triples[tripleKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)), foldCode(text.charCodeAt(p + 2)))] === 1))) {
       let hash = HASH_SEED;
       let flags = 0;
       for (let q = p; q < n && q - p < maxLen; q++) {
