@@ -266,7 +266,9 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
   const cues = lex.cues[cls];
-  const found = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : null;
+  // Without leads, the gates' longer literals are still read from the text's lead pass when
+  // one was made (the paragraph's, by an earlier class) instead of searched with `includes`.
+  const found = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : cachedLeads(lex.leadIndexes[cls], slice);
   for (const cue of cues) {
     // A cue none of whose alternatives can match here (a required word is missing) is skipped.
     if (!cue.leadIds && allGatesShut(cue, found, slice)) continue;
@@ -355,6 +357,12 @@ function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
   if (leadCache.length >= 4) leadCache.shift();
   leadCache.push({ index, text, found });
   return found;
+}
+
+/** findLeads' record for this text when it is in the cache, else null. */
+function cachedLeads(index: LeadIndex, text: string): (number[] | undefined)[] | null {
+  for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
+  return null;
 }
 
 /** Records at `at` each literal of a bucket that really starts there. */
