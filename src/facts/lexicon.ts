@@ -387,11 +387,14 @@ function record(index: LeadIndex, k: number, inWord: boolean, at: number, found:
 /**
  * Whether `s` occurs in `text` at `pos` (text.startsWith(s, pos)). A loop over code units:
  * the literals are short, and the builtin's per-call checks cost more than the comparison.
+ * The last unit is compared first: the literals of a bucket share their first units (the
+ * hash), so "conseil", "concept", "convention" at "conférence" mostly differ there at once.
  */
 function startsAt(text: string, s: string, pos: number): boolean {
   const n = s.length;
   if (pos + n > text.length) return false;
-  for (let k = 0; k < n; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
+  if (text.charCodeAt(pos + n - 1) !== s.charCodeAt(n - 1)) return false;
+  for (let k = 0; k < n - 1; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
   return true;
 }
 
