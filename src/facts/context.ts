@@ -36,10 +36,23 @@ export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org:
     lex,
     org,
     docDate,
-    entities: [...(paragraph.entities ?? [])].sort((a, b) => a.start - b.start),
-    actions: [...(paragraph.actions ?? [])].sort((a, b) => a.start - b.start),
+    entities: byStart(paragraph.entities),
+    actions: byStart(paragraph.actions),
     cueCache: new Map(),
   };
+}
+
+/**
+ * The spans sorted by start. The annotators mostly write them in that order already: then the
+ * paragraph's own array is shared (the rules only read it) instead of copied and sorted, which
+ * gives the same order (the sort is stable).
+ */
+function byStart<T extends Range>(spans: T[] | undefined): T[] {
+  if (!spans) return [];
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.start) return [...spans].sort((a, b) => a.start - b.start);
+  }
+  return spans;
 }
 
 /**
