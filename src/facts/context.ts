@@ -36,10 +36,23 @@ export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org:
     lex,
     org,
     docDate,
-    entities: [...(paragraph.entities ?? [])].sort((a, b) => a.start - b.start),
-    actions: [...(paragraph.actions ?? [])].sort((a, b) => a.start - b.start),
+    entities: byStart(paragraph.entities),
+    actions: byStart(paragraph.actions),
     cueCache: new Map(),
   };
+}
+
+/**
+ * The spans sorted by start. The annotators mostly write them in that order already: then the
+ * paragraph's own array is shared (the rules only read it) instead of copied and sorted, which
+ * gives the same order (the sort is stable).
+ */
+function byStart<T extends Range>(spans: T[] | undefined): T[] {
+  if (!spans) return [];
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.start) return [...spans].sort((a, b) => a.start - b.start);
+  }
+  return spans;
 }
 
 /**
@@ -49,16 +62,34 @@ export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org:
  * upper-case letter (or a quotation mark), or at the end of the text.
  */
 export function splitSentences(text: string): Range[] {
+  // A scan instead of matchAll(/[.!?;]+["»”’)]*\s+(?=[\p{Lu}«"“])/gu) (same boundaries: each
+  // part is greedy and cannot give back to the next, so the regex never backtracks into a match):
+  // it runs on every paragraph, and the regex's match objects and iterator cost more than this.
   const out: Range[] = [];
   let start = 0;
-  const re = /[.!?;]+["»”’)]*\s+(?=[\p{Lu}«"“])/gu;
-  for (const m of text.matchAll(re)) {
-    const end = (m.index ?? 0) + m[0].trimEnd().length;
-    if (end > start) out.push({ start, end });
-    start = (m.index ?? 0) + m[0].length;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isSentencePunct(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < n && isSentencePunct(text.charCodeAt(j))) j++;
+    while (j < n && CLOSERS.includes(text[j]!)) j++;
+    let k = j;
+    while (k < n && SPACE.test(text[k]!)) k++;
+    if (k === j || k >= n || !OPENER.test(String.fromCodePoint(text.codePointAt(k)!))) { i = j - 1; continue; }
+    if (j > start) out.push({ start, end: j });
+    start = k;
+    i = k - 1;
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out;
+}
+
+const CLOSERS = '"»”’)';
+const SPACE = /^\s$/u;
+const OPENER = /^[\p{Lu}«"“]$/u;
+/** . ! ? ; */
+function isSentencePunct(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59;
 }
 
 /** The sentence holding an offset (the last one when the offset is past the end). */

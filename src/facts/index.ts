@@ -47,7 +47,8 @@ export function extractFacts(analysis: Analysis): InstitutionalFact[] {
     const pf = makeParagraphFacts(paragraph, lex, org, docDate);
     for (const [name, rule] of FACT_RULES) {
       try {
-        facts.push(...rule(pf));
+        // A loop, not push(...): most rules find nothing in most paragraphs.
+        for (const f of rule(pf)) facts.push(f);
       } catch (err) {
         // A rule that breaks on odd input is a bug, but one paragraph must not cost the document its facts.
         (analysis.messages ??= []).push({

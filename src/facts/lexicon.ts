@@ -95,8 +95,20 @@ interface LeadIndex {
    */
   slots2: Uint16Array;
   slots3: Uint16Array;
-  /** Bucket number → the literal numbers there. */
+  /** Bucket number → the literal numbers there (one per distinct string, see same). */
   buckets: number[][];
+  /**
+   * Bucket number + 1 → whether every literal there (and every one in their `same`) counts only
+   * at a word start: findLeads then skips the bucket inside a word ("in" in "main") without
+   * comparing its literals.
+   */
+  wordStartOnly: boolean[];
+  /**
+   * Per literal put in a bucket: the other literal numbers with the same string (a lead that is
+   * also a gate literal, a lead with and without \b), recorded where it matches: the string is
+   * compared once ("institut" is both a \b lead and a gate literal of several cues).
+   */
+  same: (number[] | undefined)[];
   /** Literals of a single unit, by that unit. */
   single: Map<number, number[]>;
 }
@@ -113,7 +125,7 @@ function leadHash3(c0: number, c1: number, c2: number): number {
 const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordinator', 'nameLinker']);
 
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), buckets: [], single: new Map() };
+  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), buckets: [], wordStartOnly: [false], same: [], single: new Map() };
 }
 
 /** Adds a literal (a lead, or a gate literal when presence) to an index; returns its number. */
@@ -122,6 +134,13 @@ function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: b
   index.leads.push(s);
   index.wordStart.push(wordStart);
   index.presence.push(presence);
+  const first = index.leads.indexOf(s);
+  if (first < k) {
+    // Same string as a literal already bucketed: compared there, recorded with it.
+    (index.same[first] ??= []).push(k);
+    if (!wordStart) markNotWordStartOnly(index, first);
+    return k;
+  }
   if (s.length === 1) {
     const list = index.single.get(s.charCodeAt(0)) ?? [];
     list.push(k);
@@ -134,10 +153,20 @@ function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: b
   if (slots[h] === 0) {
     if (index.buckets.length >= 0xffff) throw new Error('facts lexicon: too many lead buckets');
     index.buckets.push([]);
+    index.wordStartOnly.push(true);
     slots[h] = index.buckets.length;
   }
   index.buckets[slots[h]! - 1]!.push(k);
+  if (!wordStart) index.wordStartOnly[slots[h]!] = false;
   return k;
+}
+
+/** Records that the bucket of literal `first` holds a literal that counts anywhere. */
+function markNotWordStartOnly(index: LeadIndex, first: number): void {
+  const s = index.leads[first]!;
+  if (s.length < 2) return;
+  const h = s.length >= 3 ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
+  index.wordStartOnly[(s.length >= 3 ? index.slots3 : index.slots2)[h]!] = false;
 }
 
 /** One cue found in a text. */
@@ -237,7 +266,9 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
   const cues = lex.cues[cls];
-  const found = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : null;
+  // Without leads, the gates' longer literals are still read from the text's lead pass when
+  // one was made (the paragraph's, by an earlier class) instead of searched with `includes`.
+  const found = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : cachedLeads(lex.leadIndexes[cls], slice);
   for (const cue of cues) {
     // A cue none of whose alternatives can match here (a required word is missing) is skipped.
     if (!cue.leadIds && allGatesShut(cue, found, slice)) continue;
@@ -300,11 +331,12 @@ const PRESENT: number[] = [];
 function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
   for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
-  const { single, slots2, slots3 } = index;
+  const { single, slots2, slots3, wordStartOnly } = index;
   const hasSingle = single.size > 0;
   const n = text.length;
   let c1 = n > 0 ? text.charCodeAt(0) : 0;
   let c2 = n > 1 ? text.charCodeAt(1) : -1;
+  let cp = -1;
   for (let at = 0; at < n; at++) {
     const c0 = c1;
     c1 = c2;
@@ -315,14 +347,22 @@ function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
     }
     if (c1 < 0) break;
     const b2 = slots2[leadHash2(c0, c1)]!;
-    if (b2 !== 0) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
-    if (c2 < 0) continue;
-    const b3 = slots3[leadHash3(c0, c1, c2)]!;
-    if (b3 !== 0) addLeads(index, index.buckets[b3 - 1]!, text, at, found);
+    if (b2 !== 0 && !(wordStartOnly[b2] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
+    if (c2 >= 0) {
+      const b3 = slots3[leadHash3(c0, c1, c2)]!;
+      if (b3 !== 0 && !(wordStartOnly[b3] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b3 - 1]!, text, at, found);
+    }
+    cp = c0;
   }
   if (leadCache.length >= 4) leadCache.shift();
   leadCache.push({ index, text, found });
   return found;
+}
+
+/** findLeads' record for this text when it is in the cache, else null. */
+function cachedLeads(index: LeadIndex, text: string): (number[] | undefined)[] | null {
+  for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
+  return null;
 }
 
 /** Records at `at` each literal of a bucket that really starts there. */
@@ -330,20 +370,31 @@ function addLeads(index: LeadIndex, bucket: number[], text: string, at: number, 
   for (let j = 0; j < bucket.length; j++) {
     const k = bucket[j]!;
     if (!startsAt(text, index.leads[k]!, at)) continue;
-    if (index.wordStart[k] && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
-    if (index.presence[k]) found[k] = PRESENT;
-    else (found[k] ??= []).push(at);
+    const inWord = at > 0 && isWordUnit(text.charCodeAt(at - 1));
+    record(index, k, inWord, at, found);
+    const same = index.same[k];
+    if (same) for (let i = 0; i < same.length; i++) record(index, same[i]!, inWord, at, found);
   }
+}
+
+/** Records literal k at `at` (a word-start literal only where no word unit precedes). */
+function record(index: LeadIndex, k: number, inWord: boolean, at: number, found: (number[] | undefined)[]): void {
+  if (index.wordStart[k] && inWord) return;
+  if (index.presence[k]) found[k] = PRESENT;
+  else (found[k] ??= []).push(at);
 }
 
 /**
  * Whether `s` occurs in `text` at `pos` (text.startsWith(s, pos)). A loop over code units:
  * the literals are short, and the builtin's per-call checks cost more than the comparison.
+ * The last unit is compared first: the literals of a bucket share their first units (the
+ * hash), so "conseil", "concept", "convention" at "conférence" mostly differ there at once.
  */
 function startsAt(text: string, s: string, pos: number): boolean {
   const n = s.length;
   if (pos + n > text.length) return false;
-  for (let k = 0; k < n; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
+  if (text.charCodeAt(pos + n - 1) !== s.charCodeAt(n - 1)) return false;
+  for (let k = 0; k < n - 1; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
   return true;
 }
 
