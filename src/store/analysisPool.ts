@@ -51,7 +51,7 @@ function envInt(name: string, min: number, max: number): number | undefined {
 function resourceLimits(): ResourceLimits {
   const heap = envInt('CONCORD_IMPORT_WORKER_HEAP_MB', 0, 1 << 16) ?? DEFAULT_HEAP_MB;
   // 0: V8's own limits. The young generation is kept small too: it is part of the resident memory.
-  return heap === 0 ? {} : { maxOldGenerationSizeMb: Math.max(64, heap), maxYoungGenerationSizeMb: 16 };
+  return heap === 0 ? {} : { maxOldGenerationSizeMb: Math.max(8, heap), maxYoungGenerationSizeMb: 16 };
 }
 
 function spawn(): Worker {

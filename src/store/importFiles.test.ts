@@ -52,8 +52,8 @@ describe('importFiles', () => {
     expect(plain.timing?.analysedInWorkers).toBe(0);
     expect(pooled.timing!.analysedInWorkers).toBeGreaterThanOrEqual(5);
 
-    // Workers that die (here: a heap too small to load the analyser) leave the work to this thread: same outcomes.
-    process.env.CONCORD_IMPORT_WORKER_HEAP_MB = '64';
+    // Workers that die (here: an 8 MB heap, too small to load the analyser) leave the work to this thread: same outcomes.
+    process.env.CONCORD_IMPORT_WORKER_HEAP_MB = '8';
     try {
       const starved = await run(1);
       expect(starved.timing!.analysedInWorkers).toBe(0);
