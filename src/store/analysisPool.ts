@@ -10,7 +10,7 @@ import type { PrepareResult } from './prepare.js';
  * ones. Each worker loads the analyser (lexicons, gazetteers, importers) once.
  *
  * Memory: V8 sizes a heap by the machine's memory and lets garbage pile up far beyond the
- * analyser's live data (about 150 MB), so a worker's old generation is capped (256 MB by default,
+ * analyser's live data (about 150 MB), so a worker's old generation is capped (192 MB by default,
  * CONCORD_IMPORT_WORKER_HEAP_MB) and collected more often. A file that needs more (a huge PDF)
  * kills its worker with an out-of-memory error: that file is then analysed in the calling thread,
  * whose heap is not capped, and a fresh worker takes the next files. So a failing worker costs
@@ -32,7 +32,7 @@ interface Slot {
   dead: boolean;
 }
 
-const DEFAULT_HEAP_MB = 256;
+const DEFAULT_HEAP_MB = 192;
 /** Workers replaced after failures, at most (then the calling thread analyses). */
 const MAX_RESPAWNS = 4;
 
