@@ -380,22 +380,18 @@ function patternHits(scan: TextScan, lang: string): Hit[] {
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       switch (p.name) {
-        case 'dayList': {
+        // "1er et 2 février" and "4-5 July": two days of one month, read alike
+        case 'dayList':
+        case 'dayRange': {
           const mo = monthNumber(monthOf, m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
           if (!mo || d2 <= d1) break;
-          dayHit(out, m, m[4], mo, d1, mo, d2, `${lang}.dayList`);
+          dayHit(out, m, m[4], mo, d1, mo, d2, `${lang}.${p.name}`);
           break;
         }
         case 'crossMonth': {
           const m1 = monthNumber(monthOf, m[2]); const m2 = monthNumber(monthOf, m[4]);
           if (!m1 || !m2) break;
           dayHit(out, m, m[5], m1, Number(m[1]), m2, Number(m[3]), `${lang}.crossMonth`);
-          break;
-        }
-        case 'dayRange': {
-          const mo = monthNumber(monthOf, m[3]); const d1 = Number(m[1]); const d2 = Number(m[2]);
-          if (!mo || d2 <= d1) break;
-          dayHit(out, m, m[4], mo, d1, mo, d2, `${lang}.dayRange`);
           break;
         }
         case 'garbled': {
