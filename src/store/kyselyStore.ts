@@ -9,6 +9,7 @@ import { findWords, termOf } from '../link/terms.js';
 import { decodeAnalysis } from './analysisCodec.js';
 import { analyseAndPrepare, readForImport } from './importSteps.js';
 import type { Dialect } from './migrations.js';
+import { planMentions } from './mentionPlan.js';
 import { isAnalysis, prepareAnalysis, type PreparedDocument } from './prepare.js';
 import type { ParagraphRows } from './rows.js';
 import type { DB } from './schema.js';
@@ -330,26 +331,13 @@ export class KyselyStore implements PreparedImportStore {
     for (const batch of chunks(wantIds, BATCH)) {
       for (const it of await trx.selectFrom('items').select('id').where('id', 'in', batch).execute()) existingItems.add(it.id);
     }
-    const newItems = new Map<string, { id: string; type: string; name: string; ref: string | null }>();
-    const newKeys = new Map<string, { key: string; item_id: string }>();
-    const mentionRows = [];
-    for (const { m, r, pid } of all) {
-      let itemId = m.ref ?? (m.key ? known.get(m.key) ?? newKeys.get(m.key)?.item_id : undefined);
-      if (!itemId) itemId = `${m.type}:${m.key.replace(/ /g, '-')}`.slice(0, 200);
-      if (!existingItems.has(itemId) && !newItems.has(itemId)) newItems.set(itemId, { id: itemId, type: m.type, name: m.text.slice(0, 200), ref: m.ref });
-      // Register (key, item): a referenced item also answers to its name words.
-      if (m.key && known.get(m.key) !== itemId && !newKeys.has(m.key + '\u0000' + itemId)) {
-        newKeys.set(m.key + '\u0000' + itemId, { key: m.key, item_id: itemId });
-        if (!newKeys.has(m.key)) newKeys.set(m.key, { key: m.key, item_id: itemId });
-      }
-      mentionRows.push({
-        item_id: itemId, document_id: documentId, paragraph_id: pid, e_id: r.eId, language: r.language, stance: m.stance,
-        words: m.text, action_words: m.actionWords, proposer: m.proposer, start: m.start, end: m.end, rule: m.rule,
-      });
-    }
-    for (const batch of chunks([...newItems.values()], BATCH)) await trx.insertInto('items').values(batch).onConflict((oc) => oc.column('id').doNothing()).execute();
-    const keyRows = [...new Map([...newKeys.values()].map((k) => [k.key + '\u0000' + k.item_id, k])).values()];
-    for (const batch of chunks(keyRows, BATCH)) await trx.insertInto('item_keys').values(batch).onConflict((oc) => oc.columns(['key', 'item_id']).doNothing()).execute();
+    const plan = planMentions(rows, ids, known, existingItems);
+    const mentionRows = plan.mentions.map(({ itemId, m, r, paragraphId }) => ({
+      item_id: itemId, document_id: documentId, paragraph_id: paragraphId, e_id: r.eId, language: r.language, stance: m.stance,
+      words: m.text, action_words: m.actionWords, proposer: m.proposer, start: m.start, end: m.end, rule: m.rule,
+    }));
+    for (const batch of chunks(plan.items, BATCH)) await trx.insertInto('items').values(batch).onConflict((oc) => oc.column('id').doNothing()).execute();
+    for (const batch of chunks(plan.keys, BATCH)) await trx.insertInto('item_keys').values(batch).onConflict((oc) => oc.columns(['key', 'item_id']).doNothing()).execute();
     for (const batch of chunks(mentionRows, BATCH)) await trx.insertInto('mentions').values(batch).execute();
   }
 

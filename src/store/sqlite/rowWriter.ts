@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { planMentions } from '../mentionPlan.js';
 import type { ParagraphRows } from '../rows.js';
 
 /**
@@ -56,14 +57,15 @@ export class SqliteRowWriter {
     return ids;
   }
 
-  /** Resolves each mention to a canonical item (reference id, else name key) and stores it: the rules of KyselyStore.writeMentions. */
+  /** Resolves each mention to a canonical item (reference id, else name key) and stores it: the rule of mentionPlan.ts, as KyselyStore.writeMentions. */
   private writeMentions(documentId: string, rows: ParagraphRows[], ids: number[]): void {
     const known = new Map<string, string>();
-    const existing = new Map<string, boolean>();
-    const exists = (id: string): boolean => {
-      let e = existing.get(id);
-      if (e === undefined) existing.set(id, (e = this.itemExists.get(id) !== undefined));
-      return e;
+    const stored = new Set<string>(); // of the reference ids and known items, those in the database
+    const checked = new Set<string>();
+    const check = (id: string): void => {
+      if (checked.has(id)) return;
+      checked.add(id);
+      if (this.itemExists.get(id) !== undefined) stored.add(id);
     };
     // Look-ups first, as the Kysely path reads every key and item before it writes any.
     for (const r of rows) {
@@ -74,27 +76,13 @@ export class SqliteRowWriter {
         }
       }
     }
-    for (const r of rows) for (const m of r.mentions) if (m.ref) exists(m.ref);
-    for (const it of known.values()) exists(it);
-    const newItems = new Map<string, { id: string; type: string; name: string; ref: string | null }>();
-    const newKeys = new Map<string, { key: string; item_id: string }>();
-    const mentionRows: unknown[][] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!;
-      for (const m of r.mentions) {
-        let itemId = m.ref ?? (m.key ? known.get(m.key) ?? newKeys.get(m.key)?.item_id : undefined);
-        if (!itemId) itemId = `${m.type}:${m.key.replace(/ /g, '-')}`.slice(0, 200);
-        if (!existing.get(itemId) && !newItems.has(itemId)) newItems.set(itemId, { id: itemId, type: m.type, name: m.text.slice(0, 200), ref: m.ref });
-        if (m.key && known.get(m.key) !== itemId && !newKeys.has(m.key + '\u0000' + itemId)) {
-          newKeys.set(m.key + '\u0000' + itemId, { key: m.key, item_id: itemId });
-          if (!newKeys.has(m.key)) newKeys.set(m.key, { key: m.key, item_id: itemId });
-        }
-        mentionRows.push([itemId, documentId, ids[i]!, r.eId, r.language, m.stance, m.text, m.actionWords ?? null, m.proposer ?? null, m.start, m.end, m.rule ?? null]);
-      }
+    for (const r of rows) for (const m of r.mentions) if (m.ref) check(m.ref);
+    for (const it of known.values()) check(it);
+    const plan = planMentions(rows, ids, known, stored);
+    for (const it of plan.items) this.insItem.run(it.id, it.type, it.name, it.ref ?? null);
+    for (const k of plan.keys) this.insKey.run(k.key, k.item_id);
+    for (const { itemId, m, r, paragraphId } of plan.mentions) {
+      this.insMention.run(itemId, documentId, paragraphId, r.eId, r.language, m.stance, m.text, m.actionWords ?? null, m.proposer ?? null, m.start, m.end, m.rule ?? null);
     }
-    for (const it of newItems.values()) this.insItem.run(it.id, it.type, it.name, it.ref ?? null);
-    const keyRows = new Map([...newKeys.values()].map((k) => [k.key + '\u0000' + k.item_id, k]));
-    for (const k of keyRows.values()) this.insKey.run(k.key, k.item_id);
-    for (const m of mentionRows) this.insMention.run(...m);
   }
 }
