@@ -1,3 +1,4 @@
+import { detectIssuer, type IssuerGuess } from '../reference/issuer.js';
 import type { DocumentInfo, Message, Paragraph, Severity } from '../types.js';
 
 /** What every annotation stage can see besides the paragraphs. */
@@ -7,6 +8,8 @@ export interface AnnotateContext {
   /** Document metadata; the documentInfo stage fills organization, date, place, members. */
   document: DocumentInfo;
   messages: Message[];
+  /** The issuing organization guessed from the opening paragraphs, once asked (see documentIssuer). */
+  issuer?: IssuerGuess | null;
 }
 
 /** One annotation stage: reads and fills fields of the paragraphs in place. */
@@ -31,4 +34,16 @@ export function paragraphLanguage(p: Paragraph, ctx: AnnotateContext): string {
 /** Headings and fragments carry no annotation (GUIDELINES §1). */
 export function isAnnotatable(p: Paragraph): boolean {
   return p.kind !== 'fragment';
+}
+
+/**
+ * The issuing organization, guessed from the first four annotatable paragraphs: computed once per
+ * document and kept on the context, since the entities stage (context names of its bodies) and the
+ * documentInfo stage (document.organization) both need it.
+ */
+export function documentIssuer(paragraphs: Paragraph[], ctx: AnnotateContext): IssuerGuess | null {
+  if (ctx.issuer === undefined) {
+    ctx.issuer = detectIssuer(paragraphs.filter(isAnnotatable).slice(0, 4).map((p) => p.text), ctx.language);
+  }
+  return ctx.issuer;
 }

@@ -1,6 +1,5 @@
 import type { Entity, Paragraph } from '../types.js';
-import { isAnnotatable, paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { detectIssuer } from '../reference/issuer.js';
+import { documentIssuer, isAnnotatable, paragraphLanguage, report, type AnnotateContext } from './context.js';
 import { getOrganization, getPlace, membersOn } from '../reference/load.js';
 import { getGazetteer } from '../reference/names.js';
 
@@ -28,7 +27,7 @@ const TITLE_WORDS = /\b(?:declaration|statement|communiqu[eé]|d[ée]claration|r
 export function annotateDocumentInfo(paragraphs: Paragraph[], ctx: AnnotateContext): void {
   const doc = ctx.document;
   const opening = paragraphs.filter(isAnnotatable).slice(0, OPENING_PARAGRAPHS);
-  const issuer = detectIssuer(opening.slice(0, 4).map((p) => p.text), ctx.language);
+  const issuer = documentIssuer(paragraphs, ctx);
   doc.organization = issuer?.id ?? null;
 
   const dated = findAdoptionDate(opening, doc.organization);

@@ -21,23 +21,7 @@ const OPENING_CUE = /(?:leaders?|members?|member states|heads of state(?: and go
 const MAX_PARAGRAPHS = 4;
 const MAX_CHARS = 3000;
 
-/**
- * The last call's inputs and answer: the entities stage and the documentInfo stage both ask about
- * the same opening paragraphs of a document, one right after the other, and the answer depends on
- * nothing else.
- */
-let last: { texts: string[]; lang: string; guess: IssuerGuess | null } | null = null;
-
 export function detectIssuer(texts: string[], lang: string): IssuerGuess | null {
-  if (last && last.lang === lang && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) {
-    return last.guess && { ...last.guess };
-  }
-  const guess = guessIssuer(texts, lang);
-  last = { texts: [...texts], lang, guess: guess && { ...guess } };
-  return guess;
-}
-
-function guessIssuer(texts: string[], lang: string): IssuerGuess | null {
   const gaz = getGazetteer(lang, null);
   const scores = new Map<string, { score: number; paragraph: number; best: number }>();
   let used = 0;

@@ -1,6 +1,5 @@
 import type { Entity, Paragraph } from '../../types.js';
-import { isAnnotatable, paragraphLanguage, report, type AnnotateContext } from '../context.js';
-import { detectIssuer } from '../../reference/issuer.js';
+import { documentIssuer, isAnnotatable, paragraphLanguage, report, type AnnotateContext } from '../context.js';
 import { findDates } from './dates.js';
 import { findNamedEntities } from './named.js';
 import { findGazetteerEntities } from './gazetteer.js';
@@ -23,8 +22,7 @@ import { resolveOverlaps } from '../../reference/gazetteer.js';
 const MAX_PARAGRAPH_CHARS = 200_000;
 
 export function annotateEntities(paragraphs: Paragraph[], ctx: AnnotateContext): void {
-  const firstTexts = paragraphs.filter(isAnnotatable).slice(0, 4).map((p) => p.text);
-  const issuer = detectIssuer(firstTexts, ctx.language)?.id ?? null;
+  const issuer = documentIssuer(paragraphs, ctx)?.id ?? null;
   const { year: refYear, found: datesWithoutYear } = guessYear(paragraphs, ctx);
   for (const p of paragraphs) {
     if (!isAnnotatable(p)) { p.entities = []; continue; }
