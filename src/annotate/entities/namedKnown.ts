@@ -2,6 +2,7 @@ import { foldLoose } from '../../text/fold.js';
 import type { KnownEntry, PreparedLexicon } from './namedLexicon.js';
 import { prepareLexicon } from './namedLexicon.js';
 import { foldLooseOnce } from './foldOnce.js';
+import { CODE_UPPER, codeClass } from './namedTokens.js';
 
 /**
  * Gazetteer look-up of well-known named things (NPT, 2030 Agenda, BRI…) from the `known`
@@ -42,79 +43,107 @@ function isWordCode(code: number): boolean {
 const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
 /** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Map. */
 const hashStep = (h: number, code: number) => Math.imul(h ^ code, 0x01000193) & 0x3fffffff;
+/** A 16-bit key of two code units (collisions only let extra runs through to the hash). */
+const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
+/** A 16-bit key of three code units (collisions only let extra runs through to the hash). */
+const tripleKey = (a: number, b: number, c: number) => ((a << 10) ^ (b << 5) ^ c) & 0xffff;
 
 /**
  * Needles that start with a word character by the hash of their first word (see allOccurrences), and
- * the rest; with the first two code units of those first words (pairKey), or the one code unit of a
- * first word that has only one, so that most runs of a paragraph are passed over without hashing.
+ * the rest; with gates on a run's first code units (a run of one code unit: singles; of two: pairs; of
+ * three or more: triples of its first three), so that most runs of a paragraph are passed over without
+ * hashing. A needle's entry is its index in the list it was built from.
  */
-interface NeedleIndex { byRun: Map<number, number[]>; others: number[]; pairs: Uint8Array; singles: Uint8Array }
-/** A 16-bit key of two code units (collisions only let extra runs through to the hash). */
-const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
+interface NeedleIndex { byRun: Map<number, number[]>; others: number[]; singles: Uint8Array; pairs: Uint8Array; triples: Uint8Array }
 const needleIndexes = new WeakMap<string[], NeedleIndex>();
 
-function needleIndex(needles: string[]): NeedleIndex {
-  let index = needleIndexes.get(needles);
+/**
+ * The index of `keys`: each key is a needle as it is written in the text searched (an empty key is
+ * left out: occurrences() finds nothing for an empty needle). Built once per list.
+ */
+function needleIndex(keys: string[]): NeedleIndex {
+  let index = needleIndexes.get(keys);
   if (!index) {
-    const idx: NeedleIndex = { byRun: new Map(), others: [], pairs: new Uint8Array(65536), singles: new Uint8Array(65536) };
-    needles.forEach((nd, k) => {
-      if (!nd) return; // occurrences() finds nothing for an empty needle
+    const idx: NeedleIndex = { byRun: new Map(), others: [], singles: new Uint8Array(65536), pairs: new Uint8Array(65536), triples: new Uint8Array(65536) };
+    keys.forEach((nd, k) => {
+      if (!nd) return;
       if (!isWordCode(nd.charCodeAt(0))) { idx.others.push(k); return; }
       let h = HASH_SEED;
       let j = 0;
       for (; j < nd.length && isWordCode(nd.charCodeAt(j)); j++) h = hashStep(h, nd.charCodeAt(j));
       if (j === 1) idx.singles[nd.charCodeAt(0)] = 1;
-      else idx.pairs[pairKey(nd.charCodeAt(0), nd.charCodeAt(1))] = 1;
+      else if (j === 2) idx.pairs[pairKey(nd.charCodeAt(0), nd.charCodeAt(1))] = 1;
+      else idx.triples[tripleKey(nd.charCodeAt(0), nd.charCodeAt(1), nd.charCodeAt(2))] = 1;
       const list = idx.byRun.get(h);
       if (list) list.push(k); else idx.byRun.set(h, [k]);
     });
-    needleIndexes.set(needles, idx);
+    needleIndexes.set(keys, idx);
     index = idx;
   }
   return index;
 }
 
 /**
+ * Calls `visit(list, p, q)` for each run of word characters hay[p, q) of `hay` whose hash is a first
+ * word's in `index` (list: those needles). A needle that starts with a word character can only occur
+ * where a run starts, and since it must end on a word boundary, its own first word is that whole run.
+ * So instead of one indexOf scan of the paragraph per needle, each run is hashed at most once (most are
+ * passed over on their first code units: see NeedleIndex) and only the needles of its hash are compared.
+ */
+function eachIndexedRun(hay: string, index: NeedleIndex, visit: (list: number[], p: number) => void): void {
+  const { singles, pairs, triples, byRun } = index;
+  const n = hay.length;
+  for (let p = 0; p < n;) {
+    const c0 = hay.charCodeAt(p);
+    if (!isWordCode(c0)) { p++; continue; }
+    let q = p + 1;
+    let gate: number;
+    const c1 = q < n ? hay.charCodeAt(q) : 0;
+    if (q >= n || !isWordCode(c1)) gate = singles[c0];
+    else {
+      q++;
+      const c2 = q < n ? hay.charCodeAt(q) : 0;
+      if (q >= n || !isWordCode(c2)) gate = pairs[pairKey(c0, c1)];
+      else { q++; gate = triples[tripleKey(c0, c1, c2)]; }
+    }
+    if (gate === 0) {
+      while (q < n && isWordCode(hay.charCodeAt(q))) q++;
+      p = q;
+      continue;
+    }
+    let h = HASH_SEED;
+    q = p;
+    let c = c0;
+    do { h = hashStep(h, c); q++; } while (q < n && isWordCode(c = hay.charCodeAt(q)));
+    const list = byRun.get(h);
+    if (list !== undefined) visit(list, p);
+    p = q;
+  }
+}
+
+/** Whether needle `nd` at p in `hay` ends on a word boundary (it starts on one: see eachIndexedRun). */
+function endsOnBoundary(hay: string, nd: string, p: number): boolean {
+  const e = p + nd.length;
+  return !(e < hay.length && isWordCode(hay.charCodeAt(e)));
+}
+
+/** Sorts [needle index, position] pairs by needle, then position (the order of calling occurrences needle by needle). */
+function byNeedleThenPosition(out: [number, number][]): [number, number][] {
+  return out.length > 1 ? out.sort((a, b) => a[0] - b[0] || a[1] - b[1]) : out;
+}
+
+/**
  * Every word-bounded occurrence of every needle, as [needle index, position] sorted by needle then
  * position: exactly what calling occurrences(hay, needle, false) for each needle in turn gives.
- * A needle that starts with a word character can only occur where a word (a run of word characters)
- * starts, and since it must end on a word boundary, its own first word is that whole run. So instead
- * of one indexOf scan of the paragraph per needle, each run of the paragraph is hashed once and only
- * the needles whose first word has that hash are compared there (one Map look-up per word).
  */
 function allOccurrences(hay: string, needles: string[]): [number, number][] {
   const index = needleIndex(needles);
-  const { pairs, singles } = index;
   const out: [number, number][] = [];
-  const n = hay.length;
-  for (let p = 0; p < n;) {
-    let c = hay.charCodeAt(p);
-    if (!isWordCode(c)) { p++; continue; }
-    // The run is a needle's whole first word only if it starts with that word's first two code units
-    // (or is that one code unit): most runs are not, and are only walked over to their end.
-    if (p + 1 < n && isWordCode(hay.charCodeAt(p + 1))) {
-      if (pairs[pairKey(c, hay.charCodeAt(p + 1))] === 0) {
-        let q = p + 2;
-        while (q < n && isWordCode(hay.charCodeAt(q))) q++;
-        p = q;
-        continue;
-      }
-    } else if (singles[c] === 0) { p++; continue; }
-    let h = HASH_SEED;
-    let q = p;
-    do { h = hashStep(h, c); q++; } while (q < n && isWordCode(c = hay.charCodeAt(q)));
-    const list = index.byRun.get(h);
-    if (list !== undefined) {
-      for (const k of list) {
-        const nd = needles[k];
-        const e = p + nd.length;
-        if (hay.startsWith(nd, p) && !(e < n && isWordCode(hay.charCodeAt(e)))) out.push([k, p]);
-      }
-    }
-    p = q;
-  }
+  eachIndexedRun(hay, index, (list, p) => {
+    for (const k of list) if (hay.startsWith(needles[k], p) && endsOnBoundary(hay, needles[k], p)) out.push([k, p]);
+  });
   for (const k of index.others) for (const p of occurrences(hay, needles[k], false)) out.push([k, p]);
-  return out.length > 1 ? out.sort((a, b) => a[0] - b[0] || a[1] - b[1]) : out;
+  return byNeedleThenPosition(out);
 }
 
 /** A known name folded once (foldLoose), with whether the data writes it with a capital. */
@@ -181,38 +210,104 @@ export function scanKnown(text: string, lang: string): KnownScan {
   const hits: KnownHit[] = [];
   const bodies: [number, number][] = [];
   const known = knownNames(lex);
+  const acronyms = acronymList(lex, lang);
   // "Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description
   const take = (k: number, i: number) => {
     const { entry, folded: f, capital } = known.names[k];
-    if (capital && !/^\p{Lu}/u.test(text[i])) return;
+    if (capital && (codeClass(text.charCodeAt(i)) & CODE_UPPER) === 0) return;
     hits.push({ start: i, end: i + f.length, entry, acronym: false });
   };
-  if (cjk) known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) take(k, i); });
-  else {
-    const nNames = known.names.length;
-    for (const [k, i] of allOccurrences(folded, known.needles)) {
-      if (k < nNames) take(k, i);
-      else bodies.push([i, i + known.needles[k].length]);
-    }
+  let found: { names: [number, number][]; acronyms: [number, number][] };
+  if (cjk) {
+    known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) take(k, i); });
+    found = { names: [], acronyms: allOccurrences(text, acronyms.needles) };
+  } else if (text.includes(MODIFIER_APOSTROPHE)) {
+    found = { names: allOccurrences(folded, known.needles), acronyms: allOccurrences(text, acronyms.needles) };
+  } else found = occurrencesInOneScan(text, folded, known.needles, acronyms);
+  const nNames = known.names.length;
+  for (const [k, i] of found.names) {
+    if (k < nNames) take(k, i);
+    else bodies.push([i, i + known.needles[k].length]);
   }
-  const acronyms = acronymList(lex, lang);
-  const seen = new Set<string>();
-  for (const [k, i] of allOccurrences(text, acronyms.needles)) {
+  let seen: Set<string> | null = null;
+  for (const [k, i] of found.acronyms) {
     const a = acronyms.needles[k];
-    const key = `${i}:${a}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // the same acronym listed twice (a language's own and the English one): one hit
+    if (found.acronyms.length > 1) {
+      const key = `${i}:${a}`;
+      if ((seen ??= new Set()).has(key)) continue;
+      seen.add(key);
+    }
     hits.push({ start: i, end: i + a.length, entry: acronyms.entries[k], acronym: true });
   }
   return { hits, bodies };
 }
 
-const acronymLists = new Map<string, { needles: string[]; entries: KnownEntry[] }>();
+/**
+ * U+02BC, the one code unit whose class (a letter) foldLoose changes (to an apostrophe): in a text
+ * without it, the runs of word characters of the folded text are those of the text (checked over
+ * every code unit; surrogate halves are no word characters in either).
+ */
+const MODIFIER_APOSTROPHE = '\u02bc';
+
+/**
+ * allOccurrences(folded, names) and allOccurrences(text, acronyms) in one scan of the folded text.
+ * An acronym occurs at a run start of the text exactly where it occurs at the same run start of the
+ * folded text (the runs are the same, see MODIFIER_APOSTROPHE), and there the folded run is the
+ * acronym's first word folded: so the acronyms are indexed by their folded first words next to the
+ * names, and compared with the text itself. Acronyms whose folding depends on their context (Greek
+ * sigma) or that hold surrogates or U+02BC are looked up by occurrences() in the text instead.
+ */
+function occurrencesInOneScan(text: string, folded: string, needles: string[], acronyms: AcronymList): { names: [number, number][]; acronyms: [number, number][] } {
+  const keys = oneScanKeys(needles, acronyms);
+  const index = needleIndex(keys);
+  const nFolded = needles.length;
+  const names: [number, number][] = [];
+  const acr: [number, number][] = [];
+  eachIndexedRun(folded, index, (list, p) => {
+    for (const k of list) {
+      if (k < nFolded) {
+        const nd = needles[k];
+        if (folded.startsWith(nd, p) && endsOnBoundary(folded, nd, p)) names.push([k, p]);
+      } else {
+        const a = acronyms.needles[k - nFolded];
+        if (text.startsWith(a, p) && endsOnBoundary(text, a, p)) acr.push([k - nFolded, p]);
+      }
+    }
+  });
+  for (const k of index.others) {
+    if (k < nFolded) for (const p of occurrences(folded, needles[k], false)) names.push([k, p]);
+    else for (const p of occurrences(text, acronyms.needles[k - nFolded], false)) acr.push([k - nFolded, p]);
+  }
+  for (const a of acronyms.textOnly) for (const p of occurrences(text, acronyms.needles[a], false)) acr.push([a, p]);
+  return { names: byNeedleThenPosition(names), acronyms: byNeedleThenPosition(acr) };
+}
+
+/** Per names list: the keys of occurrencesInOneScan's index (the names, then the acronyms folded, '' for those looked up apart). */
+const oneScanKeyLists = new WeakMap<string[], WeakMap<AcronymList, string[]>>();
+function oneScanKeys(needles: string[], acronyms: AcronymList): string[] {
+  let byAcronyms = oneScanKeyLists.get(needles);
+  if (!byAcronyms) { byAcronyms = new WeakMap(); oneScanKeyLists.set(needles, byAcronyms); }
+  let keys = byAcronyms.get(acronyms);
+  if (!keys) {
+    keys = [...needles, ...acronyms.needles.map((a, k) => (acronyms.textOnly.includes(k) ? '' : foldLoose(a)))];
+    byAcronyms.set(acronyms, keys);
+  }
+  return keys;
+}
+
+interface AcronymList {
+  needles: string[];
+  entries: KnownEntry[];
+  /** acronyms that occurrencesInOneScan looks up in the text itself (see there) */
+  textOnly: number[];
+}
+const acronymLists = new Map<string, AcronymList>();
 /**
  * The acronyms matched in a text of `lang`, in look-up order: the language's own, then (for
  * languages other than English and Chinese) the English ones. Built once per language.
  */
-function acronymList(lex: PreparedLexicon, lang: string): { needles: string[]; entries: KnownEntry[] } {
+function acronymList(lex: PreparedLexicon, lang: string): AcronymList {
   let list = acronymLists.get(lang);
   if (!list) {
     const acronymSources: PreparedLexicon[] = [lex];
@@ -220,13 +315,17 @@ function acronymList(lex: PreparedLexicon, lang: string): { needles: string[]; e
       const en = prepareLexicon('en');
       if (en) acronymSources.push(en);
     }
-    list = { needles: [], entries: [] };
+    const l: AcronymList = { needles: [], entries: [], textOnly: [] };
     for (const src of acronymSources) {
       for (const entry of src.lex.known ?? []) {
-        for (const a of entry.acronyms ?? []) { list.needles.push(a); list.entries.push(entry); }
+        for (const a of entry.acronyms ?? []) {
+          if (/[\u02bc\u03a3\u03c2\u03c3\ud800-\udfff]/.test(a) || foldLoose(a).length !== a.length) l.textOnly.push(l.needles.length);
+          l.needles.push(a); l.entries.push(entry);
+        }
       }
     }
-    acronymLists.set(lang, list);
+    acronymLists.set(lang, l);
+    list = l;
   }
   return list;
 }
