@@ -181,7 +181,7 @@ function findResolutions(text: string, lang: string): Found[] {
  * characters up to its first space literally, so a text holding none of them has no match (a few
  * indexOf calls instead of running the pattern, whose leading look-behind is tried everywhere).
  */
-interface PersonPattern { re: RegExp; firstWords: string[] }
+interface PersonPattern { re: RegExp; sticky: RegExp; firstWords: string[] }
 const personPatterns = new WeakMap<PreparedLexicon, PersonPattern | null>();
 function personPattern(lex: PreparedLexicon): PersonPattern | null {
   if (personPatterns.has(lex)) return personPatterns.get(lex)!;
@@ -189,19 +189,46 @@ function personPattern(lex: PreparedLexicon): PersonPattern | null {
   const NAME = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
   const re = hon.length ? new RegExp(`(?<![\\p{L}])(?:(?:${hon.join('|')})\\s+)+(${NAME}(?:\\s+(?:${NAME}|(?:de|da|van|von|bin|al|el|dos)(?=\\s+\\p{Lu}))){0,5})`, 'gu') : null;
   // (an honorific starting with a space gives '', which every text holds: no gate then)
-  const pattern = re ? { re, firstWords: [...new Set((lex.lex.honorifics ?? []).map((h) => h.split(/\s+/)[0]))] } : null;
+  const pattern = re ? { re, sticky: new RegExp(re.source, 'uy'), firstWords: [...new Set((lex.lex.honorifics ?? []).map((h) => h.split(/\s+/)[0]))] } : null;
   personPatterns.set(lex, pattern);
   return pattern;
+}
+
+/**
+ * The matches of the honorific pattern in the text, left to right: what its global scan finds. A match
+ * starts where an honorific's first word is written, so the pattern is only tried there (sticky), not at
+ * every position of the paragraph (its look-behind first); an honorific starting with white space (a
+ * first word '') could start anywhere, and the text is scanned.
+ */
+function honorificMatches(text: string, pattern: PersonPattern): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (pattern.firstWords.includes('')) {
+    const { re } = pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(m);
+    return out;
+  }
+  const starts: number[] = [];
+  for (const w of pattern.firstWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.push(i);
+  if (starts.length === 0) return out;
+  starts.sort((a, b) => a - b);
+  const { sticky } = pattern;
+  let from = 0;
+  for (const i of starts) {
+    if (i < from) continue;
+    sticky.lastIndex = i;
+    const m = sticky.exec(text);
+    if (m) { out.push(m); from = i + m[0].length; }
+  }
+  return out;
 }
 
 /** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". */
 function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] {
   const pattern = personPattern(lex);
-  if (!pattern || !pattern.firstWords.some((w) => text.includes(w))) return [];
-  const { re } = pattern;
-  re.lastIndex = 0;
+  if (!pattern) return [];
   const out: Found[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of honorificMatches(text, pattern)) {
     const name = m[1];
     const words = name.split(/\s+/);
     const firstWord = foldWord(words[0]);
@@ -276,6 +303,29 @@ function acronymFits(acr: string, name: string): boolean {
   return k === letters.length;
 }
 
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]/u;
+/** Whether a letter or number (a code point, as the u flag reads it) ends at `end` in the text. */
+function letterOrNumberBefore(text: string, end: number): boolean {
+  if (end <= 0) return false;
+  const low = text.charCodeAt(end - 1);
+  const from = low >= 0xdc00 && low <= 0xdfff && end >= 2 && text.charCodeAt(end - 2) >= 0xd800 && text.charCodeAt(end - 2) <= 0xdbff ? end - 2 : end - 1;
+  return LETTER_OR_NUMBER.test(text.slice(from, end));
+}
+
+/**
+ * The occurrences of `word` that no letter or number touches, left to right and not overlapping:
+ * what /(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])/gu finds, by indexOf instead of trying the pattern's
+ * look-behind at every position of the paragraph (`word` starts with a capital, as an acronym does).
+ */
+function standaloneOccurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(word); i >= 0;) {
+    const e = i + word.length;
+    if (!letterOrNumberBefore(text, i) && !LETTER_OR_NUMBER.test(text.slice(e, e + 2))) { out.push(i); i = text.indexOf(word, e); } else i = text.indexOf(word, i + 1);
+  }
+  return out;
+}
+
 /** "(BTWC)" after a name: a second mention; bare later uses of the same acronym too. */
 function addAcronyms(text: string, found: Found[], lang: string): Found[] {
   const extra: Found[] = [];
@@ -292,11 +342,9 @@ function addAcronyms(text: string, found: Found[], lang: string): Found[] {
     if (!acronymFits(acr, text.slice(f.start, f.end))) continue; // known acronyms ("NPT") come from the gazetteer itself
     const s = f.end + m[0].indexOf(acr);
     if (!taken(s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
-    // '-' stays as it is: outside a class it is literal, and "\\-" is a syntax error with the u flag ("LDC-5")
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${acr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (let k = re.exec(text); k; k = re.exec(text)) {
-      if (k.index <= s) continue;
-      if (!taken(k.index, k.index + acr.length)) extra.push({ type: f.type, text: '', start: k.index, end: k.index + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
+    for (const k of standaloneOccurrences(text, acr)) {
+      if (k <= s) continue;
+      if (!taken(k, k + acr.length)) extra.push({ type: f.type, text: '', start: k, end: k + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
     }
   }
   return [...found, ...extra].sort((a, b) => a.start - b.start);
