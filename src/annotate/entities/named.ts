@@ -157,15 +157,31 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
   return out;
 }
 
+/** A resolution's word and its number ("A/RES/70/1", "WHA68.7", "2231", "78/269"), tried at one position. */
+const RESOLUTION_NUMBER = /(?<![\p{L}])([Rr]ésolution|R[ÉE]SOLUTION|[Rr]esolution|RESOLUTION|[Рр]езолюци[яиюей]|决议)\s*(?:n°\s*|[Nn]o\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*|A\/RES\/[\d\/A-Z.-]+\d|[A-Z]{2,6}\d+(?:\.\d+)*)(?![\d/])/uy;
+/** What each of RESOLUTION_NUMBER's words holds, and at which offset from its start. */
+const RESOLUTION_PROBES: [string, number][] = [['solution', 2], ['SOLUTION', 2], ['езолюци', 1], ['决议', 0]];
+
 /** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. */
 function findResolutions(text: string, lang: string): Found[] {
-  // Both patterns below need one of these words: a cheap probe skips most paragraphs.
-  if (!text.includes('solution') && !text.includes('SOLUTION') && !text.includes('езолюци') && !text.includes('决议')) return [];
-  // numbers ("2231", "78/269") and symbols ("A/RES/70/1", "WHA68.7")
-  const re = /(?<![\p{L}])([Rr]ésolution|R[ÉE]SOLUTION|[Rr]esolution|RESOLUTION|[Рр]езолюци[яиюей]|决议)\s*(?:n°\s*|[Nn]o\.\s*|№\s*)?(\d{1,5}(?:\/\d{1,5})*|A\/RES\/[\d\/A-Z.-]+\d|[A-Z]{2,6}\d+(?:\.\d+)*)(?![\d/])/gu;
+  // A match of RESOLUTION_NUMBER starts at its word, which holds one of these at this offset: the
+  // pattern is tried only there (sticky), left to right without overlaps as its global scan would.
+  const starts: number[] = [];
+  for (const [probe, offset] of RESOLUTION_PROBES) {
+    for (let i = text.indexOf(probe); i >= 0; i = text.indexOf(probe, i + 1)) if (i >= offset) starts.push(i - offset);
+  }
+  // Both patterns need one of these words (the Chinese one 决议): most paragraphs stop here.
+  if (starts.length === 0) return [];
+  starts.sort((a, b) => a - b);
   const out: Found[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  let from = 0;
+  for (const i of starts) {
+    if (i < from) continue;
+    RESOLUTION_NUMBER.lastIndex = i;
+    const m = RESOLUTION_NUMBER.exec(text);
+    if (!m) continue;
     out.push({ type: 'instrument', text: '', start: m.index, end: m.index + m[0].length, rule: `entities/rule:${lang}.instrument.resolution-number`, priority: 3 });
+    from = i + m[0].length;
   }
   // Chinese puts the number first: 第2231号决议
   const zh = /第\s*(\d{1,5}(?:\/\d{1,5})*)\s*号决议/gu;
@@ -176,10 +192,10 @@ function findResolutions(text: string, lang: string): Found[] {
 }
 
 /**
- * The honorific pattern of a lexicon, compiled once (null when it lists no honorifics), and the
- * honorifics' first words as written: the pattern is case-sensitive and matches each honorific's
- * characters up to its first space literally, so a text holding none of them has no match (a few
- * indexOf calls instead of running the pattern, whose leading look-behind is tried everywhere).
+ * The honorific pattern of a lexicon, compiled once (null when it lists no honorifics), global and
+ * sticky, and the honorifics' first words as written: the pattern is case-sensitive and matches each
+ * honorific's characters up to its first space literally, so a match starts only where one of them is
+ * written (honorificMatches).
  */
 interface PersonPattern { re: RegExp; sticky: RegExp; firstWords: string[] }
 const personPatterns = new WeakMap<PreparedLexicon, PersonPattern | null>();
