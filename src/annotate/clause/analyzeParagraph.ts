@@ -131,6 +131,15 @@ function coordinatedAcrossIncise(coordIncise: RegExp, before: string): boolean {
   return coordIncise.test(foldLoose(before));
 }
 
+/** The candidate (not 'other') ending last at or before `off`; the first of equal ends. */
+function nearestSubjectBefore(cands: SubjectCandidate[], off: number): SubjectCandidate | null {
+  let best: SubjectCandidate | null = null;
+  for (const cand of cands) {
+    if (cand.kind !== 'other' && cand.end <= off && (!best || cand.end > best.end)) best = cand;
+  }
+  return best;
+}
+
 /** Index of the sentence that holds offset `off` (the last one starting at or before it; 0 when none). */
 function sentenceOf(sentences: Sentence[], off: number): number {
   let lo = 0;
@@ -173,8 +182,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     const earlier = here.length > 0;
     const prev = prevToken(tokens, m.t0);
     // The nearest subject before the verb (only it can govern the verb directly).
-    const before = candidatesOf(si).filter((cand) => cand.kind !== 'other' && cand.end <= m.start);
-    const nearest = before.reduce<SubjectCandidate | null>((best, cand) => (!best || cand.end > best.end ? cand : best), null);
+    const nearest = nearestSubjectBefore(candidatesOf(si), m.start);
     const subjectBefore = !!nearest && gapIsClear(text, tokens, nearest.end, m.start, c.adverbs);
     const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || endsWithMark(text, s.start, m.start, ',') || coordinatedAcrossIncise(coordIncise, text.slice(s.start, m.start))))
       // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
@@ -211,15 +219,19 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const finite = accepted.filter((a) => a.m.kind !== 'participle');
   const primary = finite[0] ?? accepted[0];
   const ordered = primary ? [primary, ...accepted.filter((a) => a !== primary)] : [];
-  const actions: Action[] = ordered.map(({ m }) => ({
-    category: m.negated && m.category !== 'commit' && m.category !== 'oppose' ? 'oppose' : m.category,
-    text: text.slice(m.start, m.end),
-    start: m.start,
-    end: m.end,
-    rule: `actions/lexicon:${m.rule}`,
-    form: m.kind === 'participle' ? 'participle' : 'finite',
-    ...(m.negated ? { negated: true } : {}),
-  }));
+  const actions: Action[] = ordered.map(({ m }) => {
+    const a: Action = {
+      category: m.negated && m.category !== 'commit' && m.category !== 'oppose' ? 'oppose' : m.category,
+      text: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+      rule: `actions/lexicon:${m.rule}`,
+      form: m.kind === 'participle' ? 'participle' : 'finite',
+    };
+    // Added last, as the spread it replaces did (the JSON keys keep that order).
+    if (m.negated) a.negated = true;
+    return a;
+  });
 
   // Subject: the candidate that governs the primary action's sentence, else the first of the paragraph.
   let subject: SubjectCandidate | null = null;
@@ -254,11 +266,15 @@ export function isListItem(p: Paragraph): boolean {
 /** The subject as the data model wants it, from a candidate (context applied by the caller). */
 export function subjectFromCandidate(text: string, cand: SubjectCandidate): Subject {
   const end = trimEnd(text, cand.end);
-  const base = { text: text.slice(cand.start, end), start: cand.start, end, rule: `subject/lexicon:${cand.rule}` };
-  if (cand.kind === 'states') return { scope: 'subset', states: cand.states, qualifier: null, ...base, rule: 'subject/state-list' };
-  if (cand.kind === 'other') return { scope: 'other', states: [], qualifier: null, ...base };
+  const start = cand.start;
+  const words = text.slice(start, end);
+  // Written out rather than spread from a shared base (a spread per paragraph showed in profiles);
+  // the keys keep the order the spread gave them, which the JSON output follows.
+  if (cand.kind === 'states') return { scope: 'subset', states: cand.states, qualifier: null, text: words, start, end, rule: 'subject/state-list' };
+  if (cand.kind === 'other') return { scope: 'other', states: [], qualifier: null, text: words, start, end, rule: `subject/lexicon:${cand.rule}` };
   if (cand.qualifier) {
-    return { scope: 'subset', states: [], qualifier: text.slice(cand.qualifier.start, cand.qualifier.end), ...base, rule: `subject/qualified:${cand.rule}` };
+    const qualifier = text.slice(cand.qualifier.start, cand.qualifier.end);
+    return { scope: 'subset', states: [], qualifier, text: words, start, end, rule: `subject/qualified:${cand.rule}` };
   }
-  return { scope: 'all', states: [], qualifier: null, ...base };
+  return { scope: 'all', states: [], qualifier: null, text: words, start, end, rule: `subject/lexicon:${cand.rule}` };
 }

@@ -86,7 +86,15 @@ function wordsAt(tokens: Token[], i: number, words: string[]): boolean {
  */
 export function stateMentions(entities: Entity[] | undefined): Entity[] {
   if (!entities || entities.length === 0) return [];
-  return entities.filter((e) => e.type === 'state' && e.ref).sort((a, b) => a.start - b.start);
+  const out: Entity[] = [];
+  let sorted = true;
+  for (const e of entities) {
+    if (e.type !== 'state' || !e.ref) continue;
+    if (out.length > 0 && e.start < out[out.length - 1]!.start) sorted = false;
+    out.push(e);
+  }
+  // The entities stage writes its mentions sorted by start: a stable sort would keep this order.
+  return sorted ? out : out.sort((a, b) => a.start - b.start);
 }
 
 /** The mentions of `states` (sorted by start) that lie inside the sentence, in that order. */
