@@ -3,7 +3,7 @@ import { findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } 
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { endsWithColon, foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
+import { endsWithColon, foldPhrase, isWhiteCode, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -48,10 +48,9 @@ function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean 
  */
 function endsWithMark(text: string, from: number, to: number, marks: string): boolean {
   let k = to;
-  while (k > from && WHITE.test(text[k - 1]!)) k--;
+  while (k > from && isWhiteCode(text.charCodeAt(k - 1))) k--;
   return k > from && marks.includes(text[k - 1]!);
 }
-const WHITE = /\s/u;
 
 /** Whether the text between a subject's end and a verb holds only adverbs or a comma incise. */
 function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: AdverbIndex): boolean {
@@ -225,7 +224,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
       text: text.slice(m.start, m.end),
       start: m.start,
       end: m.end,
-      rule: `actions/lexicon:${m.rule}`,
+      rule: ruleName('actions/lexicon:', m.rule),
       form: m.kind === 'participle' ? 'participle' : 'finite',
     };
     // Added last, as the spread it replaces did (the JSON keys keep that order).
@@ -258,6 +257,20 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb };
 }
 
+/**
+ * `${prefix}${rule}`, one string per pair: a paragraph's actions and subject name a handful of
+ * lexicon entries, and a fresh concatenation per paragraph is one more string to allocate and,
+ * at output, to flatten.
+ */
+const ruleNames = new Map<string, Map<string, string>>();
+function ruleName(prefix: string, rule: string): string {
+  let byRule = ruleNames.get(prefix);
+  if (!byRule) { byRule = new Map(); ruleNames.set(prefix, byRule); }
+  let name = byRule.get(rule);
+  if (name === undefined) { name = prefix + rule; byRule.set(rule, name); }
+  return name;
+}
+
 /** A numbered or bulleted item ("1. …", "(a) …", "• …", "- …"). */
 export function isListItem(p: Paragraph): boolean {
   return !!p.num || /^\s*[•\-–—*·▪●○]\s/u.test(p.text);
@@ -271,10 +284,10 @@ export function subjectFromCandidate(text: string, cand: SubjectCandidate): Subj
   // Written out rather than spread from a shared base (a spread per paragraph showed in profiles);
   // the keys keep the order the spread gave them, which the JSON output follows.
   if (cand.kind === 'states') return { scope: 'subset', states: cand.states, qualifier: null, text: words, start, end, rule: 'subject/state-list' };
-  if (cand.kind === 'other') return { scope: 'other', states: [], qualifier: null, text: words, start, end, rule: `subject/lexicon:${cand.rule}` };
+  if (cand.kind === 'other') return { scope: 'other', states: [], qualifier: null, text: words, start, end, rule: ruleName('subject/lexicon:', cand.rule) };
   if (cand.qualifier) {
     const qualifier = text.slice(cand.qualifier.start, cand.qualifier.end);
-    return { scope: 'subset', states: [], qualifier, text: words, start, end, rule: `subject/qualified:${cand.rule}` };
+    return { scope: 'subset', states: [], qualifier, text: words, start, end, rule: ruleName('subject/qualified:', cand.rule) };
   }
-  return { scope: 'all', states: [], qualifier: null, text: words, start, end, rule: `subject/lexicon:${cand.rule}` };
+  return { scope: 'all', states: [], qualifier: null, text: words, start, end, rule: ruleName('subject/lexicon:', cand.rule) };
 }

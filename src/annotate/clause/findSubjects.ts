@@ -1,6 +1,6 @@
 import type { Entity } from '../../types.js';
 import type { SubjectLexicon } from './lexicons.js';
-import { foldPhrase, tokenIndexAt, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, isWhiteCode, tokenIndexAt, type Sentence, type Token } from './tokens.js';
 import { WordFilter } from './wordFilter.js';
 
 /**
@@ -208,6 +208,6 @@ function findCommaOutsideParens(text: string, from: number, to: number): number 
 
 /** Moves an end offset back over white space. */
 export function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  while (end > 0 && isWhiteCode(text.charCodeAt(end - 1))) end--;
   return end;
 }

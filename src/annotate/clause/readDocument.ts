@@ -102,7 +102,7 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
       subject = { ...NO_SUBJECT };
     }
     if (subject.scope === 'subset' && subject.states.length > 0 && ctx.document.members?.length) {
-      subject.absent = ctx.document.members.filter((m) => !subject.states.includes(m));
+      subject.absent = membersBesides(ctx.document.members, subject.states);
     }
     if (subject.scope === 'all' || subject.scope === 'subset') prevSubject = subject;
 
@@ -125,4 +125,14 @@ function emptyReading(): DocumentReading {
     actions: [], subject: null, sentences: [], openingFormula: false, leadIn: false, colonSentences: [], itemVerb: null,
     subjectValue: { ...NO_SUBJECT },
   };
+}
+
+/** The members not among `states`, in the members' order (a Set when several states are named). */
+function membersBesides(members: string[], states: string[]): string[] {
+  if (states.length === 1) {
+    const only = states[0]!;
+    return members.filter((m) => m !== only);
+  }
+  const named = new Set(states);
+  return members.filter((m) => !named.has(m));
 }
