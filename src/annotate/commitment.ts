@@ -1,7 +1,7 @@
-import type { Paragraph } from '../types.js';
+import type { ActionCategory, Paragraph } from '../types.js';
 import { paragraphLanguage, type AnnotateContext } from './context.js';
 import { clauseEnd, countTargets } from './clause/countTargets.js';
-import { loadCommitmentLexicon } from './clause/lexicons.js';
+import { loadCommitmentLexicon, type CommitmentLexicon } from './clause/lexicons.js';
 import { readingOf } from './clause/readDocument.js';
 import { splitSentences } from './clause/tokens.js';
 
@@ -19,7 +19,7 @@ export function annotateCommitments(paragraphs: Paragraph[], ctx: AnnotateContex
     p.commitments = 0;
     if (p.kind === 'heading' || p.kind === 'fragment') continue;
     const lex = loadCommitmentLexicon(paragraphLanguage(p, ctx));
-    const categories = new Set(lex?.categories ?? ['commit', 'decide']);
+    const categories = pledgeCategories(lex);
     const reading = readingOf(p);
     const sentences = reading?.sentences.length ? reading.sentences : splitSentences(p.text);
     const colon = reading?.colonSentences ?? [];
@@ -41,4 +41,14 @@ export function annotateCommitments(paragraphs: Paragraph[], ctx: AnnotateContex
       p.commitmentRule = `commitment/pledge-action:${rules[0]}`;
     }
   }
+}
+
+/** The pledge categories of a commitment lexicon as a set, made once per lexicon object. */
+const categorySets = new WeakMap<CommitmentLexicon, ReadonlySet<ActionCategory>>();
+const DEFAULT_CATEGORIES: ReadonlySet<ActionCategory> = new Set<ActionCategory>(['commit', 'decide']);
+function pledgeCategories(lex: CommitmentLexicon | null): ReadonlySet<ActionCategory> {
+  if (!lex) return DEFAULT_CATEGORIES;
+  let set = categorySets.get(lex);
+  if (!set) { set = new Set(lex.categories ?? DEFAULT_CATEGORIES); categorySets.set(lex, set); }
+  return set;
 }

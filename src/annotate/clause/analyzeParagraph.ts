@@ -3,7 +3,7 @@ import { findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } 
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { endsWithColon, foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
+import { endsWithColon, foldPhrase, isWhiteCode, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -48,10 +48,9 @@ function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean 
  */
 function endsWithMark(text: string, from: number, to: number, marks: string): boolean {
   let k = to;
-  while (k > from && WHITE.test(text[k - 1]!)) k--;
+  while (k > from && isWhiteCode(text.charCodeAt(k - 1))) k--;
   return k > from && marks.includes(text[k - 1]!);
 }
-const WHITE = /\s/u;
 
 /** Whether the text between a subject's end and a verb holds only adverbs or a comma incise. */
 function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: AdverbIndex): boolean {
@@ -131,6 +130,15 @@ function coordinatedAcrossIncise(coordIncise: RegExp, before: string): boolean {
   return coordIncise.test(foldLoose(before));
 }
 
+/** The candidate (not 'other') ending last at or before `off`; the first of equal ends. */
+function nearestSubjectBefore(cands: SubjectCandidate[], off: number): SubjectCandidate | null {
+  let best: SubjectCandidate | null = null;
+  for (const cand of cands) {
+    if (cand.kind !== 'other' && cand.end <= off && (!best || cand.end > best.end)) best = cand;
+  }
+  return best;
+}
+
 /** Index of the sentence that holds offset `off` (the last one starting at or before it; 0 when none). */
 function sentenceOf(sentences: Sentence[], off: number): number {
   let lo = 0;
@@ -173,8 +181,7 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     const earlier = here.length > 0;
     const prev = prevToken(tokens, m.t0);
     // The nearest subject before the verb (only it can govern the verb directly).
-    const before = candidatesOf(si).filter((cand) => cand.kind !== 'other' && cand.end <= m.start);
-    const nearest = before.reduce<SubjectCandidate | null>((best, cand) => (!best || cand.end > best.end ? cand : best), null);
+    const nearest = nearestSubjectBefore(candidatesOf(si), m.start);
     const subjectBefore = !!nearest && gapIsClear(text, tokens, nearest.end, m.start, c.adverbs);
     const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || endsWithMark(text, s.start, m.start, ',') || coordinatedAcrossIncise(coordIncise, text.slice(s.start, m.start))))
       // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
@@ -211,15 +218,19 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   const finite = accepted.filter((a) => a.m.kind !== 'participle');
   const primary = finite[0] ?? accepted[0];
   const ordered = primary ? [primary, ...accepted.filter((a) => a !== primary)] : [];
-  const actions: Action[] = ordered.map(({ m }) => ({
-    category: m.negated && m.category !== 'commit' && m.category !== 'oppose' ? 'oppose' : m.category,
-    text: text.slice(m.start, m.end),
-    start: m.start,
-    end: m.end,
-    rule: `actions/lexicon:${m.rule}`,
-    form: m.kind === 'participle' ? 'participle' : 'finite',
-    ...(m.negated ? { negated: true } : {}),
-  }));
+  const actions: Action[] = ordered.map(({ m }) => {
+    const a: Action = {
+      category: m.negated && m.category !== 'commit' && m.category !== 'oppose' ? 'oppose' : m.category,
+      text: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+      rule: ruleName('actions/lexicon:', m.rule),
+      form: m.kind === 'participle' ? 'participle' : 'finite',
+    };
+    // Added last, as the spread it replaces did (the JSON keys keep that order).
+    if (m.negated) a.negated = true;
+    return a;
+  });
 
   // Subject: the candidate that governs the primary action's sentence, else the first of the paragraph.
   let subject: SubjectCandidate | null = null;
@@ -246,6 +257,20 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb };
 }
 
+/**
+ * `${prefix}${rule}`, one string per pair: a paragraph's actions and subject name a handful of
+ * lexicon entries, and a fresh concatenation per paragraph is one more string to allocate and,
+ * at output, to flatten.
+ */
+const ruleNames = new Map<string, Map<string, string>>();
+function ruleName(prefix: string, rule: string): string {
+  let byRule = ruleNames.get(prefix);
+  if (!byRule) { byRule = new Map(); ruleNames.set(prefix, byRule); }
+  let name = byRule.get(rule);
+  if (name === undefined) { name = prefix + rule; byRule.set(rule, name); }
+  return name;
+}
+
 /** A numbered or bulleted item ("1. …", "(a) …", "• …", "- …"). */
 export function isListItem(p: Paragraph): boolean {
   return !!p.num || /^\s*[•\-–—*·▪●○]\s/u.test(p.text);
@@ -254,11 +279,15 @@ export function isListItem(p: Paragraph): boolean {
 /** The subject as the data model wants it, from a candidate (context applied by the caller). */
 export function subjectFromCandidate(text: string, cand: SubjectCandidate): Subject {
   const end = trimEnd(text, cand.end);
-  const base = { text: text.slice(cand.start, end), start: cand.start, end, rule: `subject/lexicon:${cand.rule}` };
-  if (cand.kind === 'states') return { scope: 'subset', states: cand.states, qualifier: null, ...base, rule: 'subject/state-list' };
-  if (cand.kind === 'other') return { scope: 'other', states: [], qualifier: null, ...base };
+  const start = cand.start;
+  const words = text.slice(start, end);
+  // Written out rather than spread from a shared base (a spread per paragraph showed in profiles);
+  // the keys keep the order the spread gave them, which the JSON output follows.
+  if (cand.kind === 'states') return { scope: 'subset', states: cand.states, qualifier: null, text: words, start, end, rule: 'subject/state-list' };
+  if (cand.kind === 'other') return { scope: 'other', states: [], qualifier: null, text: words, start, end, rule: ruleName('subject/lexicon:', cand.rule) };
   if (cand.qualifier) {
-    return { scope: 'subset', states: [], qualifier: text.slice(cand.qualifier.start, cand.qualifier.end), ...base, rule: `subject/qualified:${cand.rule}` };
+    const qualifier = text.slice(cand.qualifier.start, cand.qualifier.end);
+    return { scope: 'subset', states: [], qualifier, text: words, start, end, rule: ruleName('subject/qualified:', cand.rule) };
   }
-  return { scope: 'all', states: [], qualifier: null, ...base };
+  return { scope: 'all', states: [], qualifier: null, text: words, start, end, rule: ruleName('subject/lexicon:', cand.rule) };
 }

@@ -1,6 +1,6 @@
 import type { Entity } from '../../types.js';
 import type { SubjectLexicon } from './lexicons.js';
-import { foldPhrase, tokenIndexAt, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, isWhiteCode, tokenIndexAt, type Sentence, type Token } from './tokens.js';
 import { WordFilter } from './wordFilter.js';
 
 /**
@@ -86,7 +86,15 @@ function wordsAt(tokens: Token[], i: number, words: string[]): boolean {
  */
 export function stateMentions(entities: Entity[] | undefined): Entity[] {
   if (!entities || entities.length === 0) return [];
-  return entities.filter((e) => e.type === 'state' && e.ref).sort((a, b) => a.start - b.start);
+  const out: Entity[] = [];
+  let sorted = true;
+  for (const e of entities) {
+    if (e.type !== 'state' || !e.ref) continue;
+    if (out.length > 0 && e.start < out[out.length - 1]!.start) sorted = false;
+    out.push(e);
+  }
+  // The entities stage writes its mentions sorted by start: a stable sort would keep this order.
+  return sorted ? out : out.sort((a, b) => a.start - b.start);
 }
 
 /** The mentions of `states` (sorted by start) that lie inside the sentence, in that order. */
@@ -200,6 +208,6 @@ function findCommaOutsideParens(text: string, from: number, to: number): number 
 
 /** Moves an end offset back over white space. */
 export function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  while (end > 0 && isWhiteCode(text.charCodeAt(end - 1))) end--;
   return end;
 }

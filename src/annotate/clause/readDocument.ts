@@ -15,16 +15,37 @@ export interface DocumentReading extends ClauseReading {
   subjectValue: Subject;
 }
 
-const readings = new WeakMap<Paragraph, DocumentReading>();
+/*
+ * The readings of the documents read last, newest first. Not a WeakMap keyed by paragraph: its
+ * entries were a large share of the stage (an ephemeron table that grows with every paragraph
+ * read and that the garbage collector must trace). The stages of one document run one after the
+ * other, so the newest table nearly always holds the paragraph; a few older ones keep readings of
+ * documents whose stages interleave (tests, tools) as the WeakMap did.
+ */
+const KEPT_DOCUMENTS = 4;
+const recent: Map<Paragraph, DocumentReading>[] = [];
 
 export const NO_SUBJECT: Subject = { scope: 'none', states: [], qualifier: null, text: null };
 
-/** The cached reading of a paragraph, or null when readDocumentClauses has not seen it. */
+/** The cached reading of a paragraph, or null when readDocumentClauses has not seen it recently. */
 export function readingOf(p: Paragraph): DocumentReading | null {
-  return readings.get(p) ?? null;
+  for (let k = 0; k < recent.length; k++) {
+    const r = recent[k]!.get(p);
+    if (r !== undefined) return r;
+  }
+  return null;
+}
+
+/** A new table for a document's readings, newest first; the oldest beyond KEPT_DOCUMENTS is dropped. */
+function newReadingTable(): Map<Paragraph, DocumentReading> {
+  const table = new Map<Paragraph, DocumentReading>();
+  recent.unshift(table);
+  if (recent.length > KEPT_DOCUMENTS) recent.pop();
+  return table;
 }
 
 export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContext): void {
+  const readings = newReadingTable();
   let prevSubject: Subject | null = null;
   let chapeau: { category: ActionCategory | null; toVerb: boolean } | null = null;
   const missing = new Set<string>();
@@ -81,7 +102,7 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
       subject = { ...NO_SUBJECT };
     }
     if (subject.scope === 'subset' && subject.states.length > 0 && ctx.document.members?.length) {
-      subject.absent = ctx.document.members.filter((m) => !subject.states.includes(m));
+      subject.absent = membersBesides(ctx.document.members, subject.states);
     }
     if (subject.scope === 'all' || subject.scope === 'subset') prevSubject = subject;
 
@@ -104,4 +125,14 @@ function emptyReading(): DocumentReading {
     actions: [], subject: null, sentences: [], openingFormula: false, leadIn: false, colonSentences: [], itemVerb: null,
     subjectValue: { ...NO_SUBJECT },
   };
+}
+
+/** The members not among `states`, in the members' order (a Set when several states are named). */
+function membersBesides(members: string[], states: string[]): string[] {
+  if (states.length === 1) {
+    const only = states[0]!;
+    return members.filter((m) => m !== only);
+  }
+  const named = new Set(states);
+  return members.filter((m) => !named.has(m));
 }
