@@ -9,6 +9,6 @@ import { readDocumentClauses, readingOf } from './clause/readDocument.js';
  * where their subject is the members (or a subset): see clause/analyzeParagraph.ts.
  */
 export function annotateActions(paragraphs: Paragraph[], ctx: AnnotateContext): void {
-  if (paragraphs.some((p) => !readingOf(p))) readDocumentClauses(paragraphs, ctx);
-  for (const p of paragraphs) p.actions = readingOf(p)?.actions.map((a) => ({ ...a })) ?? [];
+  if (paragraphs.some((p) => !readingOf(p, ctx))) readDocumentClauses(paragraphs, ctx);
+  for (const p of paragraphs) p.actions = readingOf(p, ctx)?.actions.map((a) => ({ ...a })) ?? [];
 }

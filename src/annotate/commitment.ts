@@ -20,7 +20,7 @@ export function annotateCommitments(paragraphs: Paragraph[], ctx: AnnotateContex
     if (p.kind === 'heading' || p.kind === 'fragment') continue;
     const lex = loadCommitmentLexicon(paragraphLanguage(p, ctx));
     const categories = pledgeCategories(lex);
-    const reading = readingOf(p);
+    const reading = readingOf(p, ctx);
     const sentences = reading?.sentences.length ? reading.sentences : splitSentences(p.text);
     const colon = reading?.colonSentences ?? [];
     const actions = [...p.actions].sort((a, b) => a.start - b.start);

@@ -1,4 +1,5 @@
 import { detectIssuer, type IssuerGuess } from '../reference/issuer.js';
+import type { DocumentReading } from './clause/readDocument.js';
 import type { DocumentInfo, Message, Paragraph, Severity } from '../types.js';
 
 /** What every annotation stage can see besides the paragraphs. */
@@ -10,6 +11,8 @@ export interface AnnotateContext {
   messages: Message[];
   /** The issuing organization guessed from the opening paragraphs, once asked (see documentIssuer). */
   issuer?: IssuerGuess | null;
+  /** The clause reading of each paragraph, written by the subject stage (clause/readDocument.ts). */
+  clauseReadings?: Map<Paragraph, DocumentReading>;
 }
 
 /** One annotation stage: reads and fills fields of the paragraphs in place. */

@@ -11,10 +11,9 @@ import { readingOf } from './clause/readDocument.js';
  * - a paragraph with no action (context, the "We, the Leaders …, met" formula) → preamble.
  */
 export function refineKinds(paragraphs: Paragraph[], ctx: AnnotateContext): void {
-  void ctx;
   for (const p of paragraphs) {
     if (p.kind === 'heading' || p.kind === 'fragment') continue;
-    if (readingOf(p)?.openingFormula) {
+    if (readingOf(p, ctx)?.openingFormula) {
       p.kind = 'preamble';
       p.kindRule = 'kinds/opening-formula';
     } else if (p.actions.length > 0) {

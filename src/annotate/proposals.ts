@@ -24,7 +24,7 @@ export function annotateProposals(paragraphs: Paragraph[], ctx: AnnotateContext)
     if (!lex) continue;
     const states = (p.entities ?? []).filter((e) => e.type === 'state' && e.ref);
     if (states.length === 0) continue;
-    p.proposals = findProposals(p, states, lex);
+    p.proposals = findProposals(p, states, lex, ctx);
   }
 }
 
@@ -73,7 +73,7 @@ export function minimalSubstrings(words: string[]): string[] {
   return distinct.filter((w) => !distinct.some((o) => o !== w && w.includes(o)));
 }
 
-function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Proposal[] {
+function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon, ctx: AnnotateContext): Proposal[] {
   const text = p.text;
   const { nouns, emptyNoun, gateWords, firstWords, ofWords, links, possessive } = compileProposals(lex);
   // Exact gate: a proposal starts at a token equal to a noun's first word, and every token is a
@@ -84,7 +84,7 @@ function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon): Pr
   }
   const tokens = tokenizeParagraph(text);
   // The clause reading split this text already (an empty list may be a skipped paragraph's).
-  const read = readingOf(p)?.sentences;
+  const read = readingOf(p, ctx)?.sentences;
   const sentences = read?.length ? read : splitSentences(text);
   const actions = [...p.actions].sort((a, b) => a.start - b.start);
   const out: Proposal[] = [];

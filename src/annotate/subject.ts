@@ -12,7 +12,7 @@ import { readDocumentClauses, readingOf, NO_SUBJECT } from './clause/readDocumen
 export function annotateSubjects(paragraphs: Paragraph[], ctx: AnnotateContext): void {
   readDocumentClauses(paragraphs, ctx);
   for (const p of paragraphs) {
-    const r = readingOf(p);
+    const r = readingOf(p, ctx);
     p.subject = r ? r.subjectValue : { ...NO_SUBJECT };
   }
 }

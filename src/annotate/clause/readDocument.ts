@@ -15,37 +15,21 @@ export interface DocumentReading extends ClauseReading {
   subjectValue: Subject;
 }
 
-/*
- * The readings of the documents read last, newest first. Not a WeakMap keyed by paragraph: its
- * entries were a large share of the stage (an ephemeron table that grows with every paragraph
- * read and that the garbage collector must trace). The stages of one document run one after the
- * other, so the newest table nearly always holds the paragraph; a few older ones keep readings of
- * documents whose stages interleave (tests, tools) as the WeakMap did.
- */
-const KEPT_DOCUMENTS = 4;
-const recent: Map<Paragraph, DocumentReading>[] = [];
-
 export const NO_SUBJECT: Subject = { scope: 'none', states: [], qualifier: null, text: null };
 
-/** The cached reading of a paragraph, or null when readDocumentClauses has not seen it recently. */
-export function readingOf(p: Paragraph): DocumentReading | null {
-  for (let k = 0; k < recent.length; k++) {
-    const r = recent[k]!.get(p);
-    if (r !== undefined) return r;
-  }
-  return null;
-}
-
-/** A new table for a document's readings, newest first; the oldest beyond KEPT_DOCUMENTS is dropped. */
-function newReadingTable(): Map<Paragraph, DocumentReading> {
-  const table = new Map<Paragraph, DocumentReading>();
-  recent.unshift(table);
-  if (recent.length > KEPT_DOCUMENTS) recent.pop();
-  return table;
+/**
+ * The reading of a paragraph made by readDocumentClauses for this document, or null when it has not
+ * read it. Kept on the document's context (not in a module-level table keyed by paragraph, which
+ * every document's paragraphs would grow): each later stage (actions, kinds, commitment, proposals)
+ * reads it.
+ */
+export function readingOf(p: Paragraph, ctx: AnnotateContext): DocumentReading | null {
+  return ctx.clauseReadings?.get(p) ?? null;
 }
 
 export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContext): void {
-  const readings = newReadingTable();
+  const readings = new Map<Paragraph, DocumentReading>();
+  ctx.clauseReadings = readings;
   let prevSubject: Subject | null = null;
   let chapeau: { category: ActionCategory | null; toVerb: boolean } | null = null;
   const missing = new Set<string>();
