@@ -1,7 +1,8 @@
 import * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
 import { foldForMatchOnce } from './foldOnce.js';
-import { alternation, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
+import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
+import { formEndStartingAt, formStartEndingAt, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -63,10 +64,13 @@ const YEAR = '(1[89]\\d\\d|2[01]\\d\\d)';
  * - 'short': a run of one or two ASCII digits (${B}${D}: D is followed by a suffix, a space, a
  *   connector or [./], never by a digit, so the run is the whole of D);
  * - 'year4': a run of exactly four ASCII digits that ${YEAR} can read (18xx..21xx);
- * - 'month': a month name with word boundaries on both sides (every month-first pattern has
- *   white space after the name);
- * - 'cue': a place where the pattern's cue alternation matches;
+ * - 'month': a month name followed by white space and a number (every month-first pattern reads
+ *   "${M}\s+" then a day, a year or "de|of" and a year), found from the numbers (monthsBeforeNumbers);
+ * - 'cue': a cue that stands before a year as the pattern reads it (white space, "the year", a
+ *   prefix such as "mid-"), found from the year runs (cueStarts);
  * - 'scan': anywhere (a global scan; only the century pattern, gated by its word probe).
+ * Starts found from the numbers are read with the pattern's own words (datesAnchors.ts) and may
+ * include places where the pattern then fails; they never miss one where it matches.
  */
 type StartKind = 'short' | 'year4' | 'month' | 'cue' | 'scan';
 
@@ -85,8 +89,8 @@ interface Pattern {
   sticky: RegExp;
   start: StartKind;
   needs: number;
-  /** For 'cue': the bare cue alternation, global, enumerated at every position where it matches. */
-  cue?: RegExp;
+  /** For 'cue': the cue's forms and what stands between the cue and the year (see cueStarts). */
+  anchor?: CueAnchor;
   /** For 'scan': a word the text must contain. */
   probe?: RegExp;
 }
@@ -95,9 +99,27 @@ interface Compiled {
   lex: DatesLexicon;
   monthOf: Map<string, number>;
   patterns: Pattern[];
-  /** The month names (bare alternation, global, followed by ${E}); the left boundary is checked by hand. */
-  monthNames: RegExp | null;
+  /** The month forms by their last character (monthsBeforeNumbers) and by their first (monthsAfterDays). */
+  monthsByLast: Map<number, string[]>;
+  monthsByFirst: Map<number, string[]>;
+  /** The ordinal day suffixes ("st", "er"): ${D} is a run of digits, then maybe one of them. */
+  daySuffixes: string[];
 }
+
+/**
+ * How a cue pattern's cue stands before its year:
+ * - 'space': white space ("since 2015");
+ * - 'open': white space, maybe "the year", "year", "l'an" or "l'année" and white space, then maybe
+ *   a prefix and "-" ("by the year 2030", "d'ici à fin-2030");
+ * - 'dash': the cue is a prefix, then "-" ("mid-2024").
+ */
+interface CueAnchor {
+  kind: 'space' | 'open' | 'dash';
+  cues: string[];
+  prefixes: string[];
+}
+/** The words the open-start pattern allows between its cue and the year, as its source spells them. */
+const OPEN_START_WORDS = ["l'année", "l'an", 'the year', 'year'];
 
 const compiledCache = new Map<string, Compiled>();
 
@@ -118,15 +140,16 @@ function compile(lang: string): Compiled {
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
   const patterns: Pattern[] = [];
-  const add = (name: string, src: string, start: StartKind, needs: number, extra: { cue?: string; probe?: string } = {}) => {
+  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string } = {}) => {
     patterns.push({
       name, start, needs,
       re: new RegExp(src, 'gu'),
       sticky: new RegExp(src, 'uy'),
-      ...(extra.cue !== undefined ? { cue: new RegExp(extra.cue, 'gu') } : {}),
+      ...(extra.anchor !== undefined ? { anchor: extra.anchor } : {}),
       ...(extra.probe !== undefined ? { probe: new RegExp(extra.probe, 'u') } : {}),
     });
   };
+  const prefixes = alternationForms(lex.yearPrefixes ?? []);
   if (M) {
     // "1er et 2 février 2024", "6 and 7 July 2025": chrono keeps only the second day.
     add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, 'short', NEEDS_MONTH);
@@ -150,24 +173,37 @@ function compile(lang: string): Compiled {
   const PREFIX = lex.yearPrefixes?.length ? `(?:(?:${alternation(lex.yearPrefixes)})-)?` : '';
   if (lex.openStart?.length) {
     const cues = alternation(lex.openStart.flatMap((c) => c.forms));
-    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR, { cue: cues });
+    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR,
+      { anchor: { kind: 'open', cues: alternationForms(lex.openStart.flatMap((c) => c.forms)), prefixes } });
   }
   if (lex.openEnd?.length) {
     const cues = alternation(lex.openEnd.flatMap((c) => c.forms));
-    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR, { cue: cues });
+    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR,
+      { anchor: { kind: 'space', cues: alternationForms(lex.openEnd.flatMap((c) => c.forms)), prefixes: [] } });
   }
   add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`, 'year4', NEEDS_YEAR);
   // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
-  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, 'cue', NEEDS_DASH_YEAR, { cue: alternation(lex.yearPrefixes) });
+  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, 'cue', NEEDS_DASH_YEAR, { anchor: { kind: 'dash', cues: prefixes, prefixes: [] } });
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
   add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR);
   add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR);
   // Roman numerals need no digit: a global scan, only on texts holding a century word.
   if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: alternation(lex.centuries) });
-  const monthNames = M ? new RegExp(`(?:${alternation([...monthOf.keys()])})${E}`, 'gu') : null;
-  const out = { lex, monthOf, patterns, monthNames };
+  const monthsByLast = new Map<number, string[]>();
+  const monthsByFirst = new Map<number, string[]>();
+  for (const form of alternationForms([...monthOf.keys()])) {
+    pushTo(monthsByLast, form.charCodeAt(form.length - 1), form);
+    pushTo(monthsByFirst, form.charCodeAt(0), form);
+  }
+  const out = { lex, monthOf, patterns, monthsByLast, monthsByFirst, daySuffixes: alternationForms(lex.ordinalDaySuffixes ?? []) };
   compiledCache.set(lang, out);
   return out;
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
@@ -222,8 +258,11 @@ class TextScan {
   readonly year4: number[] = [];
   /** Whether a year run follows a "-". */
   dashYear = false;
-  /** Start positions per start regex (month names, cues), enumerated on demand. */
-  private readonly starts = new Map<RegExp, number[]>();
+  /** Per language: monthsBeforeNumbers and lastMonthAfterDay, computed on demand. */
+  readonly monthsBefore = new Map<Compiled, number[]>();
+  readonly monthAfterDay = new Map<Compiled, number>();
+  /** Per cue pattern: cueStarts, computed on demand. */
+  readonly cueStarts = new Map<Pattern, number[]>();
   /** Whether the text holds an ASCII digit (\\d, even with the u flag). */
   hasDigit = false;
   /** Pattern hits per language. */
@@ -250,19 +289,128 @@ class TextScan {
       }
     }
   }
-  /** Every position before `before` where `re` (global) matches, each start tried (so overlapping matches count). */
-  startsOf(re: RegExp, leftBoundary: boolean, before = Infinity): number[] {
-    let list = this.starts.get(re);
-    if (list) return list;
-    list = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(this.f); m && m.index < before; m = re.exec(this.f)) {
-      if (!leftBoundary || !wordCharBefore(this.f, m.index)) list.push(m.index);
-      re.lastIndex = m.index + 1;
+}
+
+/** Ascending, each once. */
+function sortedUnique(xs: number[]): number[] {
+  if (xs.length < 2) return xs;
+  xs.sort((a, b) => a - b);
+  let k = 1;
+  for (let i = 1; i < xs.length; i++) if (xs[i] !== xs[k - 1]) xs[k++] = xs[i];
+  xs.length = k;
+  return xs;
+}
+
+/**
+ * Starts of the month names that white space and a number follow ("July 4", "novembre 2024",
+ * "May of 2030"): every place where a month-first pattern can match. Read backwards from each run
+ * of one, two or four digits (what ${D} and ${YEAR} read), once per text and language.
+ */
+function monthsBeforeNumbers(scan: TextScan, c: Compiled): number[] {
+  let out = scan.monthsBefore.get(c);
+  if (out) return out;
+  out = [];
+  const f = scan.f;
+  const addEndingAt = (end: number) => {
+    const forms = c.monthsByLast.get(f.charCodeAt(end - 1));
+    if (!forms) return;
+    for (const form of forms) {
+      const s = formStartEndingAt(f, form, end);
+      if (s >= 0 && !wordCharBefore(f, s)) out!.push(s);
     }
-    this.starts.set(re, list);
-    return list;
+  };
+  for (const runs of [scan.short, scan.year4]) {
+    for (const r of runs) {
+      const e1 = spaceStartBefore(f, r);
+      if (e1 === r || e1 === 0) continue;
+      addEndingAt(e1);
+      // "${M}\s+(?:(?:de|of)\s+)?${YEAR}"
+      if (e1 >= 3 && (f.startsWith('of', e1 - 2) || f.startsWith('de', e1 - 2))) {
+        const e2 = spaceStartBefore(f, e1 - 2);
+        if (e2 < e1 - 2 && e2 > 0) addEndingAt(e2);
+      }
+    }
   }
+  out = sortedUnique(out);
+  scan.monthsBefore.set(c, out);
+  return out;
+}
+
+/**
+ * The last place where a month name follows a day ("4 July", "1er et 2 février": a run of one or
+ * two digits, maybe an ordinal suffix, white space), or -1: every day-first pattern holds such a
+ * month name after its start, so none starts at or after it. Once per text and language.
+ */
+function lastMonthAfterDay(scan: TextScan, c: Compiled): number {
+  let last = scan.monthAfterDay.get(c);
+  if (last !== undefined) return last;
+  last = -1;
+  const f = scan.f;
+  const monthAt = (afterDay: number) => {
+    const q = spaceEndAfter(f, afterDay);
+    if (q === afterDay) return;
+    const forms = c.monthsByFirst.get(f.charCodeAt(q));
+    if (forms && forms.some((form) => formEndStartingAt(f, form, q) >= 0) && q > last!) last = q;
+  };
+  for (const r of scan.short) {
+    const end = r + (isAsciiDigit(f.charCodeAt(r + 1)) ? 2 : 1);
+    monthAt(end);
+    for (const suffix of c.daySuffixes) {
+      const e = formEndStartingAt(f, suffix, end);
+      if (e >= 0) monthAt(e);
+    }
+  }
+  scan.monthAfterDay.set(c, last);
+  return last;
+}
+
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Where a cue pattern can start: its cue read backwards from each year run, across what the
+ * pattern allows between them (CueAnchor). Once per text and pattern.
+ */
+function cueStarts(scan: TextScan, p: Pattern): number[] {
+  let out = scan.cueStarts.get(p);
+  if (out) return out;
+  out = [];
+  const f = scan.f;
+  const a = p.anchor!;
+  const addEndingAt = (end: number) => {
+    for (const cue of a.cues) {
+      const s = formStartEndingAt(f, cue, end);
+      if (s >= 0) out!.push(s);
+    }
+  };
+  // the cue, then white space, ending at `p0`
+  const afterSpace = (p0: number) => {
+    const e1 = spaceStartBefore(f, p0);
+    if (e1 === p0) return;
+    addEndingAt(e1);
+    if (a.kind !== 'open') return;
+    for (const w of OPEN_START_WORDS) {
+      if (e1 < w.length || !f.startsWith(w, e1 - w.length)) continue;
+      const e2 = spaceStartBefore(f, e1 - w.length);
+      if (e2 < e1 - w.length) addEndingAt(e2);
+    }
+  };
+  for (const y of scan.year4) {
+    const dash = y > 0 && f.charCodeAt(y - 1) === 0x2d;
+    if (a.kind === 'dash') {
+      if (dash) addEndingAt(y - 1);
+      continue;
+    }
+    afterSpace(y);
+    if (dash) {
+      for (const prefix of a.prefixes) {
+        const s = formStartEndingAt(f, prefix, y - 1);
+        if (s >= 0) afterSpace(s);
+      }
+    }
+  }
+  out = sortedUnique(out);
+  scan.cueStarts.set(p, out);
+  return out;
 }
 
 let lastScan: TextScan | null = null;
@@ -280,11 +428,13 @@ function scanOf(t: string, f: string): TextScan {
  */
 function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   const f = scan.f;
-  // Cheapest tests first: most paragraphs have no digit, and the month names take a scan.
+  // Cheapest tests first: most paragraphs have no digit, and the month names take a look at each number.
   if ((p.start === 'short' && scan.short.length === 0) || (p.start === 'year4' && scan.year4.length === 0)) return [];
   if ((p.needs & NEEDS_YEAR) && scan.year4.length === 0) return [];
   if ((p.needs & NEEDS_DASH_YEAR) && !scan.dashYear) return [];
-  if ((p.needs & NEEDS_MONTH) && (c.monthNames === null || scan.startsOf(c.monthNames, true).length === 0)) return [];
+  // A day-first month pattern holds a month name after a day, before which it starts (lastMonthAfterDay).
+  const limit = p.start === 'short' && (p.needs & NEEDS_MONTH) ? lastMonthAfterDay(scan, c) : Infinity;
+  if (limit < 0) return [];
   const out: RegExpExecArray[] = [];
   if (p.start === 'scan') {
     if (p.probe && !p.probe.test(f)) return out;
@@ -297,13 +447,8 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   }
   const starts = p.start === 'short' ? scan.short
     : p.start === 'year4' ? scan.year4
-    : p.start === 'month' ? scan.startsOf(c.monthNames!, true)
-    // A cue comes before its year (NEEDS_YEAR): cues after the last year run are not looked for
-    // (each cue regex belongs to one pattern, so the shortened list is only read here).
-    : scan.startsOf(p.cue!, false, lastOf(scan.year4));
-  // A day-first month pattern has a bounded month name after its day (see NEEDS_MONTH): no start
-  // after the last month name can match.
-  const limit = p.start === 'short' && (p.needs & NEEDS_MONTH) ? lastOf(scan.startsOf(c.monthNames!, true)) : Infinity;
+    : p.start === 'month' ? monthsBeforeNumbers(scan, c)
+    : cueStarts(scan, p);
   const sticky = p.sticky;
   let pos = 0;
   for (let i = 0; i < starts.length; i++) {
@@ -315,10 +460,6 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
     if (m) { out.push(m); pos = m.index + Math.max(1, m[0].length); }
   }
   return out;
-}
-
-function lastOf(xs: number[]): number {
-  return xs.length ? xs[xs.length - 1] : -1;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
