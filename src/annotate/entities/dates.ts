@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
 import { foldForMatchOnce } from './foldOnce.js';
 import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
-import { formEndStartingAt, formStartEndingAt, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
+import { formEndStartingAt, formStartEndingAt, isRegexSpace, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -258,6 +258,9 @@ class TextScan {
   readonly year4: number[] = [];
   /** Whether a year run follows a "-". */
   dashYear = false;
+  /** Every run of ASCII digits: its start and its end (chronoWindows). */
+  readonly runStart: number[] = [];
+  readonly runEnd: number[] = [];
   /** Per language: monthsBeforeNumbers and lastMonthAfterDay, computed on demand. */
   readonly monthsBefore = new Map<Compiled, number[]>();
   readonly monthAfterDay = new Map<Compiled, number>();
@@ -278,6 +281,8 @@ class TextScan {
       this.hasDigit = true;
       const i = m.index;
       const len = m[0].length;
+      this.runStart.push(i);
+      this.runEnd.push(i + len);
       if (len <= 2) this.short.push(i);
       else if (len === 4) {
         const c = f.charCodeAt(i);
@@ -778,6 +783,96 @@ const CHRONO_GATE_ALL = new RegExp(
     '|(?<![0-9])[0-9]{1,2}[/.\\-][0-9]|[0-9]{4}[/.\\-\\s][0-9]{1,2}[/.\\-\\s][0-9]',
   'giu',
 );
+/**
+ * The month words of CHRONO_GATE_ALL on the folded text, where they are lower case: the same
+ * matches without the case-insensitive Unicode matching, which costs twice the time. Folding keeps
+ * lengths and turns upper case to lower case, so a word of the text is a word of the folded text,
+ * except around the few characters that Unicode case folding reads as a month letter or an ASCII
+ * letter while lower-casing keeps them (long s "ſ" and the old Cyrillic letters U+1C80-U+1C85,
+ * computed over every 16-bit character): this pattern finds those too, and a text holding one is
+ * read with CHRONO_GATE_ALL itself.
+ */
+const CHRONO_MONTHS_FOLDED = new RegExp(
+  `(?<![A-Za-z0-9_])(?:${[...CHRONO_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])|[\u017f\u1c80-\u1c85]`,
+  'g',
+);
+
+/**
+ * The matches of CHRONO_GATE_ALL on the text, as start and end pairs in one flat array, found more
+ * cheaply: the month words on the folded text (CHRONO_MONTHS_FOLDED), the numeric shapes from the
+ * digit runs. Month words hold only letters and numeric shapes only digits and separators, so the
+ * two kinds never overlap and merge by start; among the numeric shapes, one that starts inside the
+ * previous one is skipped, as the global scan skips it.
+ */
+function chronoGateHits(scan: TextScan): number[] {
+  const { t, f } = scan;
+  const months: number[] = [];
+  const re = CHRONO_MONTHS_FOLDED;
+  re.lastIndex = 0;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    if (m[0].length === 1) return gateHitsByRegex(t); // ſ or an old Cyrillic letter (see above)
+    months.push(m.index, m.index + m[0].length);
+  }
+  const numbers = numericDateShapes(scan);
+  if (numbers.length === 0) return months;
+  if (months.length === 0) return numbers;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < months.length || j < numbers.length) {
+    if (j >= numbers.length || (i < months.length && months[i] < numbers[j])) { out.push(months[i], months[i + 1]); i += 2; }
+    else { out.push(numbers[j], numbers[j + 1]); j += 2; }
+  }
+  return out;
+}
+
+/** CHRONO_GATE_ALL's matches found by the regex itself, as start and end pairs. */
+function gateHitsByRegex(text: string): number[] {
+  const out: number[] = [];
+  CHRONO_GATE_ALL.lastIndex = 0;
+  for (let m = CHRONO_GATE_ALL.exec(text); m; m = CHRONO_GATE_ALL.exec(text)) {
+    out.push(m.index, m.index + m[0].length);
+    if (m[0].length === 0) CHRONO_GATE_ALL.lastIndex++;
+  }
+  return out;
+}
+
+const isDateSeparator = (c: number) => c === 0x2f || c === 0x2e || c === 0x2d; // [/.\-]
+
+/**
+ * The numeric shapes of CHRONO_GATE_ALL read from the digit runs of the text (the folded text
+ * keeps every ASCII digit where it is; separators are read in the text itself):
+ * - "(?<![0-9])[0-9]{1,2}[/.\-][0-9]": a whole run of one or two digits, a separator, a digit;
+ * - "[0-9]{4}[/.\-\s][0-9]{1,2}[/.\-\s][0-9]": the last four digits of a run, a separator or white
+ *   space, a whole run of one or two digits, the same again, a digit.
+ * Start and end pairs in text order, without the ones starting inside the previous one.
+ */
+function numericDateShapes(scan: TextScan): number[] {
+  const { t, runStart, runEnd } = scan;
+  const out: number[] = [];
+  let lastEnd = 0;
+  for (let r = 0; r < runStart.length; r++) {
+    const a = runStart[r];
+    const e = runEnd[r];
+    const len = e - a;
+    let start = -1;
+    let end = -1;
+    if (len <= 2) {
+      if (isDateSeparator(t.charCodeAt(e)) && isAsciiDigit(t.charCodeAt(e + 1))) { start = a; end = e + 2; }
+    } else if (len >= 4 && r + 1 < runStart.length && runStart[r + 1] === e + 1) {
+      const c = t.charCodeAt(e);
+      const e2 = runEnd[r + 1];
+      const len2 = e2 - (e + 1);
+      if ((isDateSeparator(c) || isRegexSpace(c)) && len2 <= 2) {
+        const c2 = t.charCodeAt(e2);
+        if ((isDateSeparator(c2) || isRegexSpace(c2)) && isAsciiDigit(t.charCodeAt(e2 + 1))) { start = e - 4; end = e2 + 2; }
+      }
+    }
+    if (start >= lastEnd) { out.push(start, end); lastEnd = end; }
+  }
+  return out;
+}
+
 /** Characters of context kept on each side of a month name or numeric date for chrono. */
 const CHRONO_PAD = 100;
 const isSpaceCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
@@ -789,19 +884,19 @@ const isSpaceCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c =
  * give (certain day and month) is written around one of these; what else chrono finds far from
  * them are relative expressions (see findByChrono). Chrono's cost grows with the text it reads.
  */
-function chronoWindows(text: string): [number, number][] {
+function chronoWindows(scan: TextScan): [number, number][] {
+  const text = scan.t;
   const out: [number, number][] = [];
   const n = text.length;
-  CHRONO_GATE_ALL.lastIndex = 0;
-  for (let m = CHRONO_GATE_ALL.exec(text); m; m = CHRONO_GATE_ALL.exec(text)) {
-    let ws = Math.max(0, m.index - CHRONO_PAD);
-    let we = Math.min(n, m.index + m[0].length + CHRONO_PAD);
+  const hits = chronoGateHits(scan);
+  for (let i = 0; i < hits.length; i += 2) {
+    let ws = Math.max(0, hits[i] - CHRONO_PAD);
+    let we = Math.min(n, hits[i + 1] + CHRONO_PAD);
     while (ws > 0 && !isSpaceCode(text.charCodeAt(ws - 1))) ws--;
     while (we < n && !isSpaceCode(text.charCodeAt(we))) we++;
     const last = out[out.length - 1];
     if (last && ws <= last[1]) last[1] = Math.max(last[1], we);
     else out.push([ws, we]);
-    if (m[0].length === 0) CHRONO_GATE_ALL.lastIndex++;
   }
   // A window without an ASCII digit gives only results that findByChrono drops (its \d test on
   // the result's text, a part of the window): it is not parsed. Windows are merged first, so the
@@ -846,7 +941,7 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
   // needs no parse (the lead's decision; the UNGD sample showed no other difference), and chrono
   // reads only the windows around them (chronoWindows).
-  const windows = chronoWindows(text);
+  const windows = chronoWindows(scan);
   if (windows.length === 0) return [];
   // each result with the offset of the window it was read in
   let results: [chrono.ParsedResult, number][] = [];
