@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
 import { foldForMatchOnce } from './foldOnce.js';
 import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
-import { formEndStartingAt, formStartEndingAt, isRegexSpace, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
+import { allPlain, formEndStartingAt, formStartEndingAt, isRegexSpace, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -91,8 +91,8 @@ interface Pattern {
   needs: number;
   /** For 'cue': the cue's forms and what stands between the cue and the year (see cueStarts). */
   anchor?: CueAnchor;
-  /** For 'scan': a word the text must contain. */
-  probe?: RegExp;
+  /** For 'scan': whether the text holds one of the words the pattern needs. */
+  probe?: (f: string) => boolean;
 }
 
 interface Compiled {
@@ -140,13 +140,13 @@ function compile(lang: string): Compiled {
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
   const patterns: Pattern[] = [];
-  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string } = {}) => {
+  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string[] } = {}) => {
     patterns.push({
       name, start, needs,
       re: new RegExp(src, 'gu'),
       sticky: new RegExp(src, 'uy'),
       ...(extra.anchor !== undefined ? { anchor: extra.anchor } : {}),
-      ...(extra.probe !== undefined ? { probe: new RegExp(extra.probe, 'u') } : {}),
+      ...(extra.probe !== undefined ? { probe: probeFor(extra.probe) } : {}),
     });
   };
   const prefixes = alternationForms(lex.yearPrefixes ?? []);
@@ -188,7 +188,7 @@ function compile(lang: string): Compiled {
   add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR);
   add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR);
   // Roman numerals need no digit: a global scan, only on texts holding a century word.
-  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: alternation(lex.centuries) });
+  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: lex.centuries });
   const monthsByLast = new Map<number, string[]>();
   const monthsByFirst = new Map<number, string[]>();
   for (const form of alternationForms([...monthOf.keys()])) {
@@ -198,6 +198,17 @@ function compile(lang: string): Compiled {
   const out = { lex, monthOf, patterns, monthsByLast, monthsByFirst, daySuffixes: alternationForms(lex.ordinalDaySuffixes ?? []) };
   compiledCache.set(lang, out);
   return out;
+}
+
+/**
+ * Whether a folded text holds one of `forms` (read as alternation() reads them): a plain string
+ * search when every form reads as itself, which is faster than the regex over every text.
+ */
+function probeFor(forms: string[]): (f: string) => boolean {
+  const words = alternationForms(forms);
+  if (allPlain(words)) return (f) => words.some((w) => f.includes(w));
+  const re = new RegExp(alternation(words), 'u');
+  return (f) => re.test(f);
 }
 
 function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -222,13 +233,43 @@ function romanToInt(s: string): number {
 
 /** The word just before `index` (folded text), for the "résolution 2118" guard. */
 function wordBefore(f: string, index: number): string {
-  const m = /([\p{L}\p{N}°.%]+)\s*$/u.exec(f.slice(Math.max(0, index - 30), index));
-  return m ? m[1] : '';
+  // what /([\p{L}\p{N}°.%]+)\s*$/u finds in the 30 characters before `index`, read backwards
+  const from = Math.max(0, index - 30);
+  const end = Math.max(from, spaceStartBefore(f, index));
+  let start = end;
+  while (start > from) {
+    const c = f.charCodeAt(start - 1);
+    const pair = c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && (f.charCodeAt(start - 2) & 0xfc00) === 0xd800;
+    const q = pair ? start - 2 : start - 1;
+    if (!isGuardWordChar(f.codePointAt(q)!, true)) break;
+    start = q;
+  }
+  return f.slice(start, end);
 }
 /** The word just after `index` (folded text), for the "2000 personnes" guard. */
 function wordAfter(f: string, index: number): string {
-  const m = /^\s*([\p{L}%]+)/u.exec(f.slice(index, index + 30));
-  return m ? m[1] : '';
+  // what /^\s*([\p{L}%]+)/u finds in the 30 characters from `index`, read forwards
+  const to = Math.min(f.length, index + 30);
+  const start = Math.min(to, spaceEndAfter(f, index));
+  let end = start;
+  while (end < to) {
+    const cp = f.codePointAt(end)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (end + size > to || !isGuardWordChar(cp, false)) break;
+    end += size;
+  }
+  return f.slice(start, end);
+}
+
+const GUARD_WORD_BEFORE = /[\p{L}\p{N}°]/u;
+const GUARD_WORD_AFTER = /\p{L}/u;
+/** A character of the guard words: [\p{L}\p{N}°.%] before a year, [\p{L}%] after it. */
+function isGuardWordChar(cp: number, before: boolean): boolean {
+  if (cp < 0x80) {
+    if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || cp === 0x25) return true;
+    return before && ((cp >= 0x30 && cp <= 0x39) || cp === 0x2e);
+  }
+  return (before ? GUARD_WORD_BEFORE : GUARD_WORD_AFTER).test(String.fromCodePoint(cp));
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -316,29 +357,31 @@ function monthsBeforeNumbers(scan: TextScan, c: Compiled): number[] {
   if (out) return out;
   out = [];
   const f = scan.f;
-  const addEndingAt = (end: number) => {
-    const forms = c.monthsByLast.get(f.charCodeAt(end - 1));
-    if (!forms) return;
-    for (const form of forms) {
-      const s = formStartEndingAt(f, form, end);
-      if (s >= 0 && !wordCharBefore(f, s)) out!.push(s);
-    }
-  };
   for (const runs of [scan.short, scan.year4]) {
     for (const r of runs) {
       const e1 = spaceStartBefore(f, r);
       if (e1 === r || e1 === 0) continue;
-      addEndingAt(e1);
-      // "${M}\s+(?:(?:de|of)\s+)?${YEAR}"
+      pushMonthsEndingAt(out, f, c, e1);
+      // "${M} (de|of) ${YEAR}": the month, white space, maybe "de" or "of" and white space, the year
       if (e1 >= 3 && (f.startsWith('of', e1 - 2) || f.startsWith('de', e1 - 2))) {
         const e2 = spaceStartBefore(f, e1 - 2);
-        if (e2 < e1 - 2 && e2 > 0) addEndingAt(e2);
+        if (e2 < e1 - 2 && e2 > 0) pushMonthsEndingAt(out, f, c, e2);
       }
     }
   }
   out = sortedUnique(out);
   scan.monthsBefore.set(c, out);
   return out;
+}
+
+/** Pushes the starts of the month names ending at `end` that have a word boundary before them. */
+function pushMonthsEndingAt(out: number[], f: string, c: Compiled, end: number): void {
+  const forms = c.monthsByLast.get(f.charCodeAt(end - 1));
+  if (!forms) return;
+  for (const form of forms) {
+    const s = formStartEndingAt(f, form, end);
+    if (s >= 0 && !wordCharBefore(f, s)) out.push(s);
+  }
 }
 
 /**
@@ -351,22 +394,25 @@ function lastMonthAfterDay(scan: TextScan, c: Compiled): number {
   if (last !== undefined) return last;
   last = -1;
   const f = scan.f;
-  const monthAt = (afterDay: number) => {
-    const q = spaceEndAfter(f, afterDay);
-    if (q === afterDay) return;
-    const forms = c.monthsByFirst.get(f.charCodeAt(q));
-    if (forms && forms.some((form) => formEndStartingAt(f, form, q) >= 0) && q > last!) last = q;
-  };
   for (const r of scan.short) {
     const end = r + (isAsciiDigit(f.charCodeAt(r + 1)) ? 2 : 1);
-    monthAt(end);
+    last = Math.max(last, monthAfterSpace(f, c, end));
     for (const suffix of c.daySuffixes) {
       const e = formEndStartingAt(f, suffix, end);
-      if (e >= 0) monthAt(e);
+      if (e >= 0) last = Math.max(last, monthAfterSpace(f, c, e));
     }
   }
   scan.monthAfterDay.set(c, last);
   return last;
+}
+
+/** Where a month name starts after the white space that starts at `p` (none: -1). */
+function monthAfterSpace(f: string, c: Compiled, p: number): number {
+  const q = spaceEndAfter(f, p);
+  if (q === p) return -1;
+  const forms = c.monthsByFirst.get(f.charCodeAt(q));
+  if (forms) for (const form of forms) if (formEndStartingAt(f, form, q) >= 0) return q;
+  return -1;
 }
 
 const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
@@ -381,41 +427,44 @@ function cueStarts(scan: TextScan, p: Pattern): number[] {
   out = [];
   const f = scan.f;
   const a = p.anchor!;
-  const addEndingAt = (end: number) => {
-    for (const cue of a.cues) {
-      const s = formStartEndingAt(f, cue, end);
-      if (s >= 0) out!.push(s);
-    }
-  };
-  // the cue, then white space, ending at `p0`
-  const afterSpace = (p0: number) => {
-    const e1 = spaceStartBefore(f, p0);
-    if (e1 === p0) return;
-    addEndingAt(e1);
-    if (a.kind !== 'open') return;
-    for (const w of OPEN_START_WORDS) {
-      if (e1 < w.length || !f.startsWith(w, e1 - w.length)) continue;
-      const e2 = spaceStartBefore(f, e1 - w.length);
-      if (e2 < e1 - w.length) addEndingAt(e2);
-    }
-  };
   for (const y of scan.year4) {
     const dash = y > 0 && f.charCodeAt(y - 1) === 0x2d;
     if (a.kind === 'dash') {
-      if (dash) addEndingAt(y - 1);
+      if (dash) pushCuesEndingAt(out, f, a, y - 1);
       continue;
     }
-    afterSpace(y);
+    pushCuesBeforeSpace(out, f, a, y);
     if (dash) {
       for (const prefix of a.prefixes) {
         const s = formStartEndingAt(f, prefix, y - 1);
-        if (s >= 0) afterSpace(s);
+        if (s >= 0) pushCuesBeforeSpace(out, f, a, s);
       }
     }
   }
   out = sortedUnique(out);
   scan.cueStarts.set(p, out);
   return out;
+}
+
+/** Pushes the starts of the cues ending at `end`. */
+function pushCuesEndingAt(out: number[], f: string, a: CueAnchor, end: number): void {
+  for (const cue of a.cues) {
+    const s = formStartEndingAt(f, cue, end);
+    if (s >= 0) out.push(s);
+  }
+}
+
+/** Pushes the starts of the cues that white space up to `p` follows (for 'open', maybe "the year" and white space too). */
+function pushCuesBeforeSpace(out: number[], f: string, a: CueAnchor, p: number): void {
+  const e1 = spaceStartBefore(f, p);
+  if (e1 === p) return;
+  pushCuesEndingAt(out, f, a, e1);
+  if (a.kind !== 'open') return;
+  for (const w of OPEN_START_WORDS) {
+    if (e1 < w.length || !f.startsWith(w, e1 - w.length)) continue;
+    const e2 = spaceStartBefore(f, e1 - w.length);
+    if (e2 < e1 - w.length) pushCuesEndingAt(out, f, a, e2);
+  }
 }
 
 let lastScan: TextScan | null = null;
@@ -442,7 +491,7 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   if (limit < 0) return [];
   const out: RegExpExecArray[] = [];
   if (p.start === 'scan') {
-    if (p.probe && !p.probe.test(f)) return out;
+    if (p.probe && !p.probe(f)) return out;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(f); m; m = p.re.exec(f)) {
       out.push(m);
