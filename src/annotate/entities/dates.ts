@@ -74,7 +74,11 @@ const YEAR = '(1[89]\\d\\d|2[01]\\d\\d)';
  */
 type StartKind = 'short' | 'year4' | 'month' | 'cue' | 'scan';
 
-/** What a text must hold for a pattern to match, tested once per text (see TextScan). */
+/**
+ * What a text must hold for a pattern to match, tested once per text (see TextScan). A month name:
+ * a day-first pattern needs one after a day (lastMonthAfterDay); a month-first pattern starts at
+ * one, so its start list (monthsBeforeNumbers) is empty without.
+ */
 const NEEDS_MONTH = 1;
 /** A four-digit year run: every ${YEAR} in the patterns is a whole run of ASCII digits. */
 const NEEDS_YEAR = 2;
