@@ -1,7 +1,8 @@
 import * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
 import { foldForMatchOnce } from './foldOnce.js';
-import { alternation, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
+import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
+import { allPlain, formEndStartingAt, formStartEndingAt, isRegexSpace, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -63,14 +64,21 @@ const YEAR = '(1[89]\\d\\d|2[01]\\d\\d)';
  * - 'short': a run of one or two ASCII digits (${B}${D}: D is followed by a suffix, a space, a
  *   connector or [./], never by a digit, so the run is the whole of D);
  * - 'year4': a run of exactly four ASCII digits that ${YEAR} can read (18xx..21xx);
- * - 'month': a month name with word boundaries on both sides (every month-first pattern has
- *   white space after the name);
- * - 'cue': a place where the pattern's cue alternation matches;
+ * - 'month': a month name followed by white space and a number (every month-first pattern reads
+ *   "${M}\s+" then a day, a year or "de|of" and a year), found from the numbers (monthsBeforeNumbers);
+ * - 'cue': a cue that stands before a year as the pattern reads it (white space, "the year", a
+ *   prefix such as "mid-"), found from the year runs (cueStarts);
  * - 'scan': anywhere (a global scan; only the century pattern, gated by its word probe).
+ * Starts found from the numbers are read with the pattern's own words (datesAnchors.ts) and may
+ * include places where the pattern then fails; they never miss one where it matches.
  */
 type StartKind = 'short' | 'year4' | 'month' | 'cue' | 'scan';
 
-/** What a text must hold for a pattern to match, tested once per text (see TextScan). */
+/**
+ * What a text must hold for a pattern to match, tested once per text (see TextScan). A month name:
+ * a day-first pattern needs one after a day (lastMonthAfterDay); a month-first pattern starts at
+ * one, so its start list (monthsBeforeNumbers) is empty without.
+ */
 const NEEDS_MONTH = 1;
 /** A four-digit year run: every ${YEAR} in the patterns is a whole run of ASCII digits. */
 const NEEDS_YEAR = 2;
@@ -85,19 +93,37 @@ interface Pattern {
   sticky: RegExp;
   start: StartKind;
   needs: number;
-  /** For 'cue': the bare cue alternation, global, enumerated at every position where it matches. */
-  cue?: RegExp;
-  /** For 'scan': a word the text must contain. */
-  probe?: RegExp;
+  /** For 'cue': the cue's forms and what stands between the cue and the year (see cueStarts). */
+  anchor?: CueAnchor;
+  /** For 'scan': whether the text holds one of the words the pattern needs. */
+  probe?: (f: string) => boolean;
 }
 
 interface Compiled {
   lex: DatesLexicon;
   monthOf: Map<string, number>;
   patterns: Pattern[];
-  /** The month names (bare alternation, global, followed by ${E}); the left boundary is checked by hand. */
-  monthNames: RegExp | null;
+  /** The month forms by their last character (monthsBeforeNumbers) and by their first (monthsAfterDays). */
+  monthsByLast: Map<number, string[]>;
+  monthsByFirst: Map<number, string[]>;
+  /** The ordinal day suffixes ("st", "er"): ${D} is a run of digits, then maybe one of them. */
+  daySuffixes: string[];
 }
+
+/**
+ * How a cue pattern's cue stands before its year:
+ * - 'space': white space ("since 2015");
+ * - 'open': white space, maybe "the year", "year", "l'an" or "l'année" and white space, then maybe
+ *   a prefix and "-" ("by the year 2030", "d'ici à fin-2030");
+ * - 'dash': the cue is a prefix, then "-" ("mid-2024").
+ */
+interface CueAnchor {
+  kind: 'space' | 'open' | 'dash';
+  cues: string[];
+  prefixes: string[];
+}
+/** The words the open-start pattern allows between its cue and the year, as its source spells them. */
+const OPEN_START_WORDS = ["l'année", "l'an", 'the year', 'year'];
 
 const compiledCache = new Map<string, Compiled>();
 
@@ -118,15 +144,16 @@ function compile(lang: string): Compiled {
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
   const patterns: Pattern[] = [];
-  const add = (name: string, src: string, start: StartKind, needs: number, extra: { cue?: string; probe?: string } = {}) => {
+  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string[] } = {}) => {
     patterns.push({
       name, start, needs,
       re: new RegExp(src, 'gu'),
       sticky: new RegExp(src, 'uy'),
-      ...(extra.cue !== undefined ? { cue: new RegExp(extra.cue, 'gu') } : {}),
-      ...(extra.probe !== undefined ? { probe: new RegExp(extra.probe, 'u') } : {}),
+      ...(extra.anchor !== undefined ? { anchor: extra.anchor } : {}),
+      ...(extra.probe !== undefined ? { probe: probeFor(extra.probe) } : {}),
     });
   };
+  const prefixes = alternationForms(lex.yearPrefixes ?? []);
   if (M) {
     // "1er et 2 février 2024", "6 and 7 July 2025": chrono keeps only the second day.
     add('dayList', `${B}${D}\\s*(?:,\\s*)?(?:${LIST})\\s+${D}\\s+${M}${E}(?:\\s*,?\\s*${YEAR}${E})?${YW_DOT}`, 'short', NEEDS_MONTH);
@@ -150,24 +177,48 @@ function compile(lang: string): Compiled {
   const PREFIX = lex.yearPrefixes?.length ? `(?:(?:${alternation(lex.yearPrefixes)})-)?` : '';
   if (lex.openStart?.length) {
     const cues = alternation(lex.openStart.flatMap((c) => c.forms));
-    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR, { cue: cues });
+    add('openStart', `${B}(${cues})\\s+(?:(?:l'an(?:née)?|the year|year)\\s+)?${PREFIX}${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR,
+      { anchor: { kind: 'open', cues: alternationForms(lex.openStart.flatMap((c) => c.forms)), prefixes } });
   }
   if (lex.openEnd?.length) {
     const cues = alternation(lex.openEnd.flatMap((c) => c.forms));
-    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR, { cue: cues });
+    add('openEnd', `${B}(${cues})\\s+${YEAR}${E}${YW_DOT}`, 'cue', NEEDS_YEAR,
+      { anchor: { kind: 'space', cues: alternationForms(lex.openEnd.flatMap((c) => c.forms)), prefixes: [] } });
   }
   add('year', `(?<![\\p{L}\\p{N}/.,\\-])${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)${YW_DOT}`, 'year4', NEEDS_YEAR);
   // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
-  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, 'cue', NEEDS_DASH_YEAR, { cue: alternation(lex.yearPrefixes) });
+  if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, 'cue', NEEDS_DASH_YEAR, { anchor: { kind: 'dash', cues: prefixes, prefixes: [] } });
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
   add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR);
   add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR);
   // Roman numerals need no digit: a global scan, only on texts holding a century word.
-  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: alternation(lex.centuries) });
-  const monthNames = M ? new RegExp(`(?:${alternation([...monthOf.keys()])})${E}`, 'gu') : null;
-  const out = { lex, monthOf, patterns, monthNames };
+  if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: lex.centuries });
+  const monthsByLast = new Map<number, string[]>();
+  const monthsByFirst = new Map<number, string[]>();
+  for (const form of alternationForms([...monthOf.keys()])) {
+    pushTo(monthsByLast, form.charCodeAt(form.length - 1), form);
+    pushTo(monthsByFirst, form.charCodeAt(0), form);
+  }
+  const out = { lex, monthOf, patterns, monthsByLast, monthsByFirst, daySuffixes: alternationForms(lex.ordinalDaySuffixes ?? []) };
   compiledCache.set(lang, out);
   return out;
+}
+
+/**
+ * Whether a folded text holds one of `forms` (read as alternation() reads them): a plain string
+ * search when every form reads as itself, which is faster than the regex over every text.
+ */
+function probeFor(forms: string[]): (f: string) => boolean {
+  const words = alternationForms(forms);
+  if (allPlain(words)) return (f) => words.some((w) => f.includes(w));
+  const re = new RegExp(alternation(words), 'u');
+  return (f) => re.test(f);
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
@@ -186,13 +237,43 @@ function romanToInt(s: string): number {
 
 /** The word just before `index` (folded text), for the "résolution 2118" guard. */
 function wordBefore(f: string, index: number): string {
-  const m = /([\p{L}\p{N}°.%]+)\s*$/u.exec(f.slice(Math.max(0, index - 30), index));
-  return m ? m[1] : '';
+  // what /([\p{L}\p{N}°.%]+)\s*$/u finds in the 30 characters before `index`, read backwards
+  const from = Math.max(0, index - 30);
+  const end = Math.max(from, spaceStartBefore(f, index));
+  let start = end;
+  while (start > from) {
+    const c = f.charCodeAt(start - 1);
+    const pair = c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && (f.charCodeAt(start - 2) & 0xfc00) === 0xd800;
+    const q = pair ? start - 2 : start - 1;
+    if (!isGuardWordChar(f.codePointAt(q)!, true)) break;
+    start = q;
+  }
+  return f.slice(start, end);
 }
 /** The word just after `index` (folded text), for the "2000 personnes" guard. */
 function wordAfter(f: string, index: number): string {
-  const m = /^\s*([\p{L}%]+)/u.exec(f.slice(index, index + 30));
-  return m ? m[1] : '';
+  // what /^\s*([\p{L}%]+)/u finds in the 30 characters from `index`, read forwards
+  const to = Math.min(f.length, index + 30);
+  const start = Math.min(to, spaceEndAfter(f, index));
+  let end = start;
+  while (end < to) {
+    const cp = f.codePointAt(end)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (end + size > to || !isGuardWordChar(cp, false)) break;
+    end += size;
+  }
+  return f.slice(start, end);
+}
+
+const GUARD_WORD_BEFORE = /[\p{L}\p{N}°]/u;
+const GUARD_WORD_AFTER = /\p{L}/u;
+/** A character of the guard words: [\p{L}\p{N}°.%] before a year, [\p{L}%] after it. */
+function isGuardWordChar(cp: number, before: boolean): boolean {
+  if (cp < 0x80) {
+    if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || cp === 0x25) return true;
+    return before && ((cp >= 0x30 && cp <= 0x39) || cp === 0x2e);
+  }
+  return (before ? GUARD_WORD_BEFORE : GUARD_WORD_AFTER).test(String.fromCodePoint(cp));
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -222,8 +303,14 @@ class TextScan {
   readonly year4: number[] = [];
   /** Whether a year run follows a "-". */
   dashYear = false;
-  /** Start positions per start regex (month names, cues), enumerated on demand. */
-  private readonly starts = new Map<RegExp, number[]>();
+  /** Every run of ASCII digits: its start and its end (chronoWindows). */
+  readonly runStart: number[] = [];
+  readonly runEnd: number[] = [];
+  /** Per language: monthsBeforeNumbers and lastMonthAfterDay, computed on demand. */
+  readonly monthsBefore = new Map<Compiled, number[]>();
+  readonly monthAfterDay = new Map<Compiled, number>();
+  /** Per cue pattern: cueStarts, computed on demand. */
+  readonly cueStarts = new Map<Pattern, number[]>();
   /** Whether the text holds an ASCII digit (\\d, even with the u flag). */
   hasDigit = false;
   /** Pattern hits per language. */
@@ -239,6 +326,8 @@ class TextScan {
       this.hasDigit = true;
       const i = m.index;
       const len = m[0].length;
+      this.runStart.push(i);
+      this.runEnd.push(i + len);
       if (len <= 2) this.short.push(i);
       else if (len === 4) {
         const c = f.charCodeAt(i);
@@ -250,18 +339,135 @@ class TextScan {
       }
     }
   }
-  /** Every position before `before` where `re` (global) matches, each start tried (so overlapping matches count). */
-  startsOf(re: RegExp, leftBoundary: boolean, before = Infinity): number[] {
-    let list = this.starts.get(re);
-    if (list) return list;
-    list = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(this.f); m && m.index < before; m = re.exec(this.f)) {
-      if (!leftBoundary || !wordCharBefore(this.f, m.index)) list.push(m.index);
-      re.lastIndex = m.index + 1;
+}
+
+/** Ascending, each once. */
+function sortedUnique(xs: number[]): number[] {
+  if (xs.length < 2) return xs;
+  xs.sort((a, b) => a - b);
+  let k = 1;
+  for (let i = 1; i < xs.length; i++) if (xs[i] !== xs[k - 1]) xs[k++] = xs[i];
+  xs.length = k;
+  return xs;
+}
+
+/**
+ * Starts of the month names that white space and a number follow ("July 4", "novembre 2024",
+ * "May of 2030"): every place where a month-first pattern can match. Read backwards from each run
+ * of one, two or four digits (what ${D} and ${YEAR} read), once per text and language.
+ */
+function monthsBeforeNumbers(scan: TextScan, c: Compiled): number[] {
+  let out = scan.monthsBefore.get(c);
+  if (out) return out;
+  out = [];
+  const f = scan.f;
+  for (const runs of [scan.short, scan.year4]) {
+    for (const r of runs) {
+      const e1 = spaceStartBefore(f, r);
+      if (e1 === r || e1 === 0) continue;
+      pushMonthsEndingAt(out, f, c, e1);
+      // "${M} (de|of) ${YEAR}": the month, white space, maybe "de" or "of" and white space, the year
+      if (e1 >= 3 && (f.startsWith('of', e1 - 2) || f.startsWith('de', e1 - 2))) {
+        const e2 = spaceStartBefore(f, e1 - 2);
+        if (e2 < e1 - 2 && e2 > 0) pushMonthsEndingAt(out, f, c, e2);
+      }
     }
-    this.starts.set(re, list);
-    return list;
+  }
+  out = sortedUnique(out);
+  scan.monthsBefore.set(c, out);
+  return out;
+}
+
+/** Pushes the starts of the month names ending at `end` that have a word boundary before them. */
+function pushMonthsEndingAt(out: number[], f: string, c: Compiled, end: number): void {
+  const forms = c.monthsByLast.get(f.charCodeAt(end - 1));
+  if (!forms) return;
+  for (const form of forms) {
+    const s = formStartEndingAt(f, form, end);
+    if (s >= 0 && !wordCharBefore(f, s)) out.push(s);
+  }
+}
+
+/**
+ * The last place where a month name follows a day ("4 July", "1er et 2 février": a run of one or
+ * two digits, maybe an ordinal suffix, white space), or -1: every day-first pattern holds such a
+ * month name after its start, so none starts at or after it. Once per text and language.
+ */
+function lastMonthAfterDay(scan: TextScan, c: Compiled): number {
+  let last = scan.monthAfterDay.get(c);
+  if (last !== undefined) return last;
+  last = -1;
+  const f = scan.f;
+  for (const r of scan.short) {
+    const end = r + (isAsciiDigit(f.charCodeAt(r + 1)) ? 2 : 1);
+    last = Math.max(last, monthAfterSpace(f, c, end));
+    for (const suffix of c.daySuffixes) {
+      const e = formEndStartingAt(f, suffix, end);
+      if (e >= 0) last = Math.max(last, monthAfterSpace(f, c, e));
+    }
+  }
+  scan.monthAfterDay.set(c, last);
+  return last;
+}
+
+/** Where a month name starts after the white space that starts at `p` (none: -1). */
+function monthAfterSpace(f: string, c: Compiled, p: number): number {
+  const q = spaceEndAfter(f, p);
+  if (q === p) return -1;
+  const forms = c.monthsByFirst.get(f.charCodeAt(q));
+  if (forms) for (const form of forms) if (formEndStartingAt(f, form, q) >= 0) return q;
+  return -1;
+}
+
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Where a cue pattern can start: its cue read backwards from each year run, across what the
+ * pattern allows between them (CueAnchor). Once per text and pattern.
+ */
+function cueStarts(scan: TextScan, p: Pattern): number[] {
+  let out = scan.cueStarts.get(p);
+  if (out) return out;
+  out = [];
+  const f = scan.f;
+  const a = p.anchor!;
+  for (const y of scan.year4) {
+    const dash = y > 0 && f.charCodeAt(y - 1) === 0x2d;
+    if (a.kind === 'dash') {
+      if (dash) pushCuesEndingAt(out, f, a, y - 1);
+      continue;
+    }
+    pushCuesBeforeSpace(out, f, a, y);
+    if (dash) {
+      for (const prefix of a.prefixes) {
+        const s = formStartEndingAt(f, prefix, y - 1);
+        if (s >= 0) pushCuesBeforeSpace(out, f, a, s);
+      }
+    }
+  }
+  out = sortedUnique(out);
+  scan.cueStarts.set(p, out);
+  return out;
+}
+
+/** Pushes the starts of the cues ending at `end`. */
+function pushCuesEndingAt(out: number[], f: string, a: CueAnchor, end: number): void {
+  for (const cue of a.cues) {
+    const s = formStartEndingAt(f, cue, end);
+    if (s >= 0) out.push(s);
+  }
+}
+
+/** Pushes the starts of the cues that white space up to `p` follows (for 'open', maybe "the year" and white space too). */
+function pushCuesBeforeSpace(out: number[], f: string, a: CueAnchor, p: number): void {
+  const e1 = spaceStartBefore(f, p);
+  if (e1 === p) return;
+  pushCuesEndingAt(out, f, a, e1);
+  if (a.kind !== 'open') return;
+  for (const w of OPEN_START_WORDS) {
+    if (e1 < w.length || !f.startsWith(w, e1 - w.length)) continue;
+    const e2 = spaceStartBefore(f, e1 - w.length);
+    if (e2 < e1 - w.length) pushCuesEndingAt(out, f, a, e2);
   }
 }
 
@@ -280,14 +486,16 @@ function scanOf(t: string, f: string): TextScan {
  */
 function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   const f = scan.f;
-  // Cheapest tests first: most paragraphs have no digit, and the month names take a scan.
+  // Cheapest tests first: most paragraphs have no digit, and the month names take a look at each number.
   if ((p.start === 'short' && scan.short.length === 0) || (p.start === 'year4' && scan.year4.length === 0)) return [];
   if ((p.needs & NEEDS_YEAR) && scan.year4.length === 0) return [];
   if ((p.needs & NEEDS_DASH_YEAR) && !scan.dashYear) return [];
-  if ((p.needs & NEEDS_MONTH) && (c.monthNames === null || scan.startsOf(c.monthNames, true).length === 0)) return [];
+  // A day-first month pattern holds a month name after a day, before which it starts (lastMonthAfterDay).
+  const limit = p.start === 'short' && (p.needs & NEEDS_MONTH) ? lastMonthAfterDay(scan, c) : Infinity;
+  if (limit < 0) return [];
   const out: RegExpExecArray[] = [];
   if (p.start === 'scan') {
-    if (p.probe && !p.probe.test(f)) return out;
+    if (p.probe && !p.probe(f)) return out;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(f); m; m = p.re.exec(f)) {
       out.push(m);
@@ -297,13 +505,8 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
   }
   const starts = p.start === 'short' ? scan.short
     : p.start === 'year4' ? scan.year4
-    : p.start === 'month' ? scan.startsOf(c.monthNames!, true)
-    // A cue comes before its year (NEEDS_YEAR): cues after the last year run are not looked for
-    // (each cue regex belongs to one pattern, so the shortened list is only read here).
-    : scan.startsOf(p.cue!, false, lastOf(scan.year4));
-  // A day-first month pattern has a bounded month name after its day (see NEEDS_MONTH): no start
-  // after the last month name can match.
-  const limit = p.start === 'short' && (p.needs & NEEDS_MONTH) ? lastOf(scan.startsOf(c.monthNames!, true)) : Infinity;
+    : p.start === 'month' ? monthsBeforeNumbers(scan, c)
+    : cueStarts(scan, p);
   const sticky = p.sticky;
   let pos = 0;
   for (let i = 0; i < starts.length; i++) {
@@ -315,10 +518,6 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
     if (m) { out.push(m); pos = m.index + Math.max(1, m[0].length); }
   }
   return out;
-}
-
-function lastOf(xs: number[]): number {
-  return xs.length ? xs[xs.length - 1] : -1;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
@@ -637,6 +836,96 @@ const CHRONO_GATE_ALL = new RegExp(
     '|(?<![0-9])[0-9]{1,2}[/.\\-][0-9]|[0-9]{4}[/.\\-\\s][0-9]{1,2}[/.\\-\\s][0-9]',
   'giu',
 );
+/**
+ * The month words of CHRONO_GATE_ALL on the folded text, where they are lower case: the same
+ * matches without the case-insensitive Unicode matching, which costs twice the time. Folding keeps
+ * lengths and turns upper case to lower case, so a word of the text is a word of the folded text,
+ * except around the few characters that Unicode case folding reads as a month letter or an ASCII
+ * letter while lower-casing keeps them (long s "ſ" and the old Cyrillic letters U+1C80-U+1C85,
+ * computed over every 16-bit character): this pattern finds those too, and a text holding one is
+ * read with CHRONO_GATE_ALL itself.
+ */
+const CHRONO_MONTHS_FOLDED = new RegExp(
+  `(?<![A-Za-z0-9_])(?:${[...CHRONO_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])|[\u017f\u1c80-\u1c85]`,
+  'g',
+);
+
+/**
+ * The matches of CHRONO_GATE_ALL on the text, as start and end pairs in one flat array, found more
+ * cheaply: the month words on the folded text (CHRONO_MONTHS_FOLDED), the numeric shapes from the
+ * digit runs. Month words hold only letters and numeric shapes only digits and separators, so the
+ * two kinds never overlap and merge by start; among the numeric shapes, one that starts inside the
+ * previous one is skipped, as the global scan skips it.
+ */
+function chronoGateHits(scan: TextScan): number[] {
+  const { t, f } = scan;
+  const months: number[] = [];
+  const re = CHRONO_MONTHS_FOLDED;
+  re.lastIndex = 0;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    if (m[0].length === 1) return gateHitsByRegex(t); // ſ or an old Cyrillic letter (see above)
+    months.push(m.index, m.index + m[0].length);
+  }
+  const numbers = numericDateShapes(scan);
+  if (numbers.length === 0) return months;
+  if (months.length === 0) return numbers;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < months.length || j < numbers.length) {
+    if (j >= numbers.length || (i < months.length && months[i] < numbers[j])) { out.push(months[i], months[i + 1]); i += 2; }
+    else { out.push(numbers[j], numbers[j + 1]); j += 2; }
+  }
+  return out;
+}
+
+/** CHRONO_GATE_ALL's matches found by the regex itself, as start and end pairs. */
+function gateHitsByRegex(text: string): number[] {
+  const out: number[] = [];
+  CHRONO_GATE_ALL.lastIndex = 0;
+  for (let m = CHRONO_GATE_ALL.exec(text); m; m = CHRONO_GATE_ALL.exec(text)) {
+    out.push(m.index, m.index + m[0].length);
+    if (m[0].length === 0) CHRONO_GATE_ALL.lastIndex++;
+  }
+  return out;
+}
+
+const isDateSeparator = (c: number) => c === 0x2f || c === 0x2e || c === 0x2d; // [/.\-]
+
+/**
+ * The numeric shapes of CHRONO_GATE_ALL read from the digit runs of the text (the folded text
+ * keeps every ASCII digit where it is; separators are read in the text itself):
+ * - "(?<![0-9])[0-9]{1,2}[/.\-][0-9]": a whole run of one or two digits, a separator, a digit;
+ * - "[0-9]{4}[/.\-\s][0-9]{1,2}[/.\-\s][0-9]": the last four digits of a run, a separator or white
+ *   space, a whole run of one or two digits, the same again, a digit.
+ * Start and end pairs in text order, without the ones starting inside the previous one.
+ */
+function numericDateShapes(scan: TextScan): number[] {
+  const { t, runStart, runEnd } = scan;
+  const out: number[] = [];
+  let lastEnd = 0;
+  for (let r = 0; r < runStart.length; r++) {
+    const a = runStart[r];
+    const e = runEnd[r];
+    const len = e - a;
+    let start = -1;
+    let end = -1;
+    if (len <= 2) {
+      if (isDateSeparator(t.charCodeAt(e)) && isAsciiDigit(t.charCodeAt(e + 1))) { start = a; end = e + 2; }
+    } else if (len >= 4 && r + 1 < runStart.length && runStart[r + 1] === e + 1) {
+      const c = t.charCodeAt(e);
+      const e2 = runEnd[r + 1];
+      const len2 = e2 - (e + 1);
+      if ((isDateSeparator(c) || isRegexSpace(c)) && len2 <= 2) {
+        const c2 = t.charCodeAt(e2);
+        if ((isDateSeparator(c2) || isRegexSpace(c2)) && isAsciiDigit(t.charCodeAt(e2 + 1))) { start = e - 4; end = e2 + 2; }
+      }
+    }
+    if (start >= lastEnd) { out.push(start, end); lastEnd = end; }
+  }
+  return out;
+}
+
 /** Characters of context kept on each side of a month name or numeric date for chrono. */
 const CHRONO_PAD = 100;
 const isSpaceCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
@@ -648,19 +937,19 @@ const isSpaceCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c =
  * give (certain day and month) is written around one of these; what else chrono finds far from
  * them are relative expressions (see findByChrono). Chrono's cost grows with the text it reads.
  */
-function chronoWindows(text: string): [number, number][] {
+function chronoWindows(scan: TextScan): [number, number][] {
+  const text = scan.t;
   const out: [number, number][] = [];
   const n = text.length;
-  CHRONO_GATE_ALL.lastIndex = 0;
-  for (let m = CHRONO_GATE_ALL.exec(text); m; m = CHRONO_GATE_ALL.exec(text)) {
-    let ws = Math.max(0, m.index - CHRONO_PAD);
-    let we = Math.min(n, m.index + m[0].length + CHRONO_PAD);
+  const hits = chronoGateHits(scan);
+  for (let i = 0; i < hits.length; i += 2) {
+    let ws = Math.max(0, hits[i] - CHRONO_PAD);
+    let we = Math.min(n, hits[i + 1] + CHRONO_PAD);
     while (ws > 0 && !isSpaceCode(text.charCodeAt(ws - 1))) ws--;
     while (we < n && !isSpaceCode(text.charCodeAt(we))) we++;
     const last = out[out.length - 1];
     if (last && ws <= last[1]) last[1] = Math.max(last[1], we);
     else out.push([ws, we]);
-    if (m[0].length === 0) CHRONO_GATE_ALL.lastIndex++;
   }
   // A window without an ASCII digit gives only results that findByChrono drops (its \d test on
   // the result's text, a part of the window): it is not parsed. Windows are merged first, so the
@@ -705,7 +994,7 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
   // needs no parse (the lead's decision; the UNGD sample showed no other difference), and chrono
   // reads only the windows around them (chronoWindows).
-  const windows = chronoWindows(text);
+  const windows = chronoWindows(scan);
   if (windows.length === 0) return [];
   // each result with the offset of the window it was read in
   let results: [chrono.ParsedResult, number][] = [];

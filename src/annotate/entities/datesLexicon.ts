@@ -31,11 +31,18 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** An alternation of literal forms, longest first (so "jusqu'en" wins over "jusqu'"). */
-export function alternation(forms: readonly string[]): string {
+/** The forms an alternation tries: lower-cased, each once, longest first (so "jusqu'en" wins over "jusqu'"). */
+export function alternationForms(forms: readonly string[]): string[] {
   const uniq = [...new Set(forms.map((f) => f.toLowerCase()))].filter((f) => f.length > 0);
-  uniq.sort((a, b) => b.length - a.length);
-  return uniq.map((f) => escapeRegExp(f).replace(/ /g, '\\s+').replace(/'/g, "'\\s?")).join('|');
+  return uniq.sort((a, b) => b.length - a.length);
+}
+
+/**
+ * An alternation of literal forms, longest first. A space stands for any white space (\s+) and
+ * an apostrophe may be followed by one white-space character; datesAnchors.ts reads forms alike.
+ */
+export function alternation(forms: readonly string[]): string {
+  return alternationForms(forms).map((f) => escapeRegExp(f).replace(/ /g, '\\s+').replace(/'/g, "'\\s?")).join('|');
 }
 
 /**
