@@ -127,6 +127,25 @@ describe('Gazetteer and resolveOverlaps', () => {
     }
   });
 
+  it('reads a text the same whether or not it has a Cyrillic word (two walks, fuzz, fixed seed)', () => {
+    // A Cyrillic word sends the whole text through its key (stems); otherwise the walk reads the text directly.
+    const alphabet = ['a', 'É', 'é', ' ', '  ', '’', "'", '-', '‐', '.', ',', '(', ')', '中', '国', '\u00A0', '\uD83D\uDE00', 'Asia', 'based',
+      'OCS', 'SCO', 'U.S.', 'Inde', 'République', 'kirghize', 'ONU', 'de', 'l’', 'United', 'Nations', 'Security', 'Council', 'china', 'China', 'COMMUNITY', 'ASEAN'];
+    let seed = 7;
+    const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (const lang of ['fr', 'en', 'zh']) {
+      const g = getGazetteer(lang, null);
+      for (let k = 0; k < 300; k++) {
+        let t = '';
+        const len = rand(30);
+        for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+        const direct = g.find(t);
+        const keyed = g.find(`${t}, ж`).filter((m) => m.end <= t.length);
+        expect(keyed).toEqual(direct);
+      }
+    }
+  });
+
   it('never throws on odd input', () => {
     const g = getGazetteer('xx', null);
     expect(g.find('')).toEqual([]);

@@ -1,4 +1,4 @@
-import { caseSkeleton, makeNameKey, makeTextKey } from './keys.js';
+import { C_DROP, C_WORD, caseSkeleton, infoOf, keyNeedsStems, makeNameKey, makeTextKey } from './keys.js';
 
 /**
  * A multi-pattern matcher over match keys (see keys.ts): a character trie built once from all
@@ -34,6 +34,17 @@ export interface GazetteerMatch {
 
 
 /**
+ * The edges out of nodes with two or more children, in one open-addressing hash table keyed by
+ * (node, code), so that the walk from every token start (3 steps on average, millions per corpus)
+ * finds a child with one probe instead of a Map look-up or a sibling scan. Nodes with one child
+ * (most nodes deeper than the first letters) are checked directly. Hand-written: no library
+ * offers an integer-pair hash over typed arrays, and Map keys would need a number per (node, code)
+ * pair that overflows. `terminal` marks the nodes where a name's key ends. Built on the first find
+ * after the trie last changed; `add` drops it.
+ */
+interface WalkTables { mask: number; node: Int32Array; code: Uint16Array; child: Int32Array; terminal: Uint8Array }
+
+/**
  * The trie is flat (hand-written for speed): node 0 is the root, whose children are found through a
  * direct 65536-entry table; every other node keeps its children as a linked list of siblings
  * (most nodes have one or two), in plain integer arrays.
@@ -48,15 +59,8 @@ export class Gazetteer {
   /** Number of distinct keys. */
   size = 0;
 
-  /**
-   * The edges out of nodes with two or more children, in one open-addressing hash table keyed by
-   * (node, code), so that the walk from every token start (4 steps on average, millions per corpus)
-   * finds a child with one probe instead of a Map look-up or a sibling scan. Nodes with one child
-   * (most nodes deeper than the first letters) are checked directly. Built on the first find after
-   * the trie last changed; `add` drops it. Hand-written: no library offers an integer-pair hash
-   * over typed arrays, and Map keys would need a number per (node, code) pair that overflows.
-   */
-  private edges: { mask: number; node: Int32Array; code: Uint16Array; child: Int32Array } | null = null;
+  /** See WalkTables. */
+  private tables: WalkTables | null = null;
 
   private child(node: number, c: number): number {
     if (node === 0) return this.rootTable[c];
@@ -64,8 +68,8 @@ export class Gazetteer {
     return -1;
   }
 
-  private edgeTable(): { mask: number; node: Int32Array; code: Uint16Array; child: Int32Array } {
-    if (this.edges) return this.edges;
+  private walkTables(): WalkTables {
+    if (this.tables) return this.tables;
     let count = 0;
     for (let node = 1; node < this.code.length; node++) {
       const f = this.firstChild[node];
@@ -73,8 +77,12 @@ export class Gazetteer {
     }
     let size = 16;
     while (size < count * 2) size *= 2;
-    const table = { mask: size - 1, node: new Int32Array(size).fill(-1), code: new Uint16Array(size), child: new Int32Array(size) };
+    const table: WalkTables = {
+      mask: size - 1, node: new Int32Array(size).fill(-1), code: new Uint16Array(size), child: new Int32Array(size),
+      terminal: new Uint8Array(this.code.length),
+    };
     for (let node = 1; node < this.code.length; node++) {
+      if (this.entries[node]) table.terminal[node] = 1;
       const f = this.firstChild[node];
       if (f === -1 || this.nextSibling[f] === -1) continue;
       // the sibling list is newest first; the first of equal codes wins, as in child()
@@ -85,7 +93,7 @@ export class Gazetteer {
         if (table.node[h] === -1) { table.node[h] = node; table.code[h] = c; table.child[h] = k; }
       }
     }
-    this.edges = table;
+    this.tables = table;
     return table;
   }
 
@@ -125,7 +133,7 @@ export class Gazetteer {
   add(entry: GazetteerEntry): void {
     const key = makeNameKey(entry.name);
     if (!key) return;
-    this.edges = null;
+    this.tables = null;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const ch = key.charCodeAt(i);
@@ -150,47 +158,119 @@ export class Gazetteer {
    * overlap resolution (so they hide the shorter names inside them) and are then dropped.
    */
   find(text: string): GazetteerMatch[] {
-    const tk = makeTextKey(text, true); // scratch arrays: used only inside this call
-    const { codes, startOk, startAt, endAt } = tk;
+    const cands = this.candidatesInText(text) ?? this.candidatesInKey(text);
+    const kept = resolveOverlaps(cands);
+    let blockers = 0;
+    for (const m of kept) if (m.entry.type === 'blocker') blockers++;
+    return blockers === 0 ? kept : kept.filter((m) => m.entry.type !== 'blocker');
+  }
+
+  /**
+   * The trie child of `node` for key code unit `c`, or -1: the root through its direct table, a
+   * node with one child by a direct check, others through the edge hash table.
+   */
+  private step(node: number, c: number, t: WalkTables): number {
+    if (node === 0) return this.rootTable[c];
+    const f = this.firstChild[node];
+    if (f === -1) return -1;
+    if (this.nextSibling[f] === -1) return this.code[f] === c ? f : -1;
+    const mask = t.mask;
+    for (let h = edgeHash(node, c) & mask; t.node[h] !== -1; h = (h + 1) & mask) {
+      if (t.node[h] === node && t.code[h] === c) return t.child[h];
+    }
+    return -1;
+  }
+
+  /**
+   * The candidates (the longest name at each token start) read straight off the text, without
+   * building its key: the key of a text without Cyrillic words is its non-separator code units,
+   * folded one by one (keys.ts), so the walk folds each code unit as it reads it and skips the
+   * separators. Null for a text with a Cyrillic word (its words are stemmed; candidatesInKey).
+   * Most token starts die after one to three code units, so building the key and its four offset
+   * maps for every code unit cost more than the walks themselves.
+   */
+  private candidatesInText(text: string): GazetteerMatch[] | null {
+    const t = this.walkTables();
+    const rootTable = this.rootTable;
+    const cands: GazetteerMatch[] = [];
+    const n = text.length;
+    let inWord = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const info = infoOf(c);
+      const cls = info >>> 16;
+      if (cls === C_WORD) {
+        if (keyNeedsStems(c)) return null;
+        if (inWord) continue;
+        inWord = true;
+      } else {
+        inWord = false;
+        if (cls === C_DROP) continue;
+      }
+      // i is a token start
+      if (rootTable[info & 0xffff] === -1) continue;
+      const best = this.longestInText(text, i, info, t);
+      if (best) cands.push(best);
+    }
+    return cands;
+  }
+
+  /** The longest name starting at token start `i` (whose key info is `info`), walking the text. */
+  private longestInText(text: string, i: number, info: number, t: WalkTables): GazetteerMatch | null {
+    const n = text.length;
+    let best: GazetteerMatch | null = null;
+    let node = this.rootTable[info & 0xffff];
+    let j = i;
+    for (;;) {
+      if (t.terminal[node]) {
+        // a name's key ends here: a candidate when text[j] also ends its token
+        const end = j + 1;
+        if (info >>> 16 !== C_WORD || end >= n || infoOf(text.charCodeAt(end)) >>> 16 !== C_WORD) {
+          const m = this.candidate(text, i, end, node);
+          if (m) best = m;
+        }
+      }
+      do j++; while (j < n && (info = infoOf(text.charCodeAt(j))) >>> 16 === C_DROP);
+      if (j >= n) break;
+      node = this.step(node, info & 0xffff, t);
+      if (node === -1) break;
+    }
+    return best;
+  }
+
+  /**
+   * The candidates from the text's key (see keys.ts): the walk of candidatesInText on the key
+   * code units, with the key's maps back to the text. Used for texts with Cyrillic words.
+   */
+  private candidatesInKey(text: string): GazetteerMatch[] {
+    const { codes, startOk, startAt, endAt } = makeTextKey(text, true); // scratch arrays: used only inside this call
+    const t = this.walkTables();
     const cands: GazetteerMatch[] = [];
     const n = codes.length;
-    const { mask, node: edgeNode, code: edgeCode, child: edgeChild } = this.edgeTable();
-    const { rootTable, firstChild, nextSibling, code } = this;
     for (let i = 0; i < n; i++) {
       if (!startOk[i]) continue;
       let node = 0;
       let best: GazetteerMatch | null = null;
       for (let j = i; j < n; j++) {
-        const c = codes[j];
-        if (node === 0) node = rootTable[c];
-        else {
-          const f = firstChild[node];
-          if (f === -1) break;
-          if (nextSibling[f] === -1) node = code[f] === c ? f : -1;
-          else {
-            let h = edgeHash(node, c) & mask;
-            let next = -1;
-            for (let e = edgeNode[h]; e !== -1; e = edgeNode[h]) {
-              if (e === node && edgeCode[h] === c) { next = edgeChild[h]; break; }
-              h = (h + 1) & mask;
-            }
-            node = next;
-          }
-        }
+        node = this.step(node, codes[j], t);
         if (node === -1) break;
-        const list = this.entries[node];
-        if (list && endAt[j] >= 0) {
-          const start = startAt[i];
-          const end = endAt[j];
-          if (endsInsideCompound(text, end, start)) continue;
-          const span = text.slice(start, end);
-          const entry = list.find((e) => passesCase(e, span));
-          if (entry) best = { entry, start, end, text: span };
+        if (t.terminal[node] && endAt[j] >= 0) {
+          const m = this.candidate(text, startAt[i], endAt[j], node);
+          if (m) best = m;
         }
       }
       if (best) cands.push(best);
     }
-    return resolveOverlaps(cands).filter((m) => m.entry.type !== 'blocker');
+    return cands;
+  }
+
+  /** The span [start, end) as a match of the first entry of `node` that passes its case check, if any. */
+  private candidate(text: string, start: number, end: number, node: number): GazetteerMatch | null {
+    if (endsInsideCompound(text, end, start)) return null;
+    const list = this.entries[node] as GazetteerEntry[];
+    const span = text.slice(start, end);
+    for (const entry of list) if (passesCase(entry, span)) return { entry, start, end, text: span };
+    return null;
   }
 }
 
