@@ -322,23 +322,28 @@ function passesCase(e: GazetteerEntry, span: string): boolean {
 }
 
 /**
- * Keeps the longest of overlapping matches (ties: the earlier), then sorts by start. Uses an
- * occupancy array over the covered offsets, so the cost grows with the text, not with the square
- * of the number of matches.
+ * Keeps the longest of overlapping matches (ties: the earlier), then sorts by start. The kept
+ * spans are held sorted by start (they never overlap, so their ends are sorted too): whether a
+ * candidate overlaps one is a binary search, with no array over the text's offsets to allocate
+ * and clear for every paragraph. An empty span overlaps nothing and is always kept.
  */
 export function resolveOverlaps<T extends { start: number; end: number }>(cands: T[]): T[] {
   if (cands.length < 2) return [...cands];
   const byLength = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-  let max = 0;
-  for (const c of cands) if (c.end > max) max = c.end;
-  const used = new Uint8Array(max + 1);
-  const kept: T[] = [];
+  const spans: T[] = []; // the kept non-empty spans, by start
+  let empties: T[] | null = null; // the empty spans (last in byLength), in that order
   for (const c of byLength) {
-    let free = true;
-    for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }
-    if (!free) continue;
-    used.fill(1, c.start, c.end);
-    kept.push(c);
+    if (c.end <= c.start) { (empties ??= []).push(c); continue; }
+    // the first kept span that ends after c starts: c overlaps a kept span only if it overlaps this one
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans[mid].end > c.start) hi = mid; else lo = mid + 1;
+    }
+    if (lo < spans.length && spans[lo].start < c.end) continue;
+    spans.splice(lo, 0, c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  // `spans` have distinct starts, so they are already what a stable sort by start of the kept list gives.
+  return empties ? [...spans, ...empties].sort((a, b) => a.start - b.start) : spans;
 }
