@@ -34,15 +34,47 @@ export interface GazetteerMatch {
 
 
 /**
- * The edges out of nodes with two or more children, in one open-addressing hash table keyed by
- * (node, code), so that the walk from every token start (3 steps on average, millions per corpus)
- * finds a child with one probe instead of a Map look-up or a sibling scan. Nodes with one child
- * (most nodes deeper than the first letters) are checked directly. Hand-written: no library
- * offers an integer-pair hash over typed arrays, and Map keys would need a number per (node, code)
- * pair that overflows. `terminal` marks the nodes where a name's key ends. Built on the first find
- * after the trie last changed; `add` drops it.
+ * The trie laid out for the walk from every token start (3 steps on average, millions per corpus).
+ * Each node has a record of four integers in `records`:
+ *   - a leaf: [-1, …];
+ *   - one or two children (almost all nodes): [code, child, code, child], -1 in the third slot
+ *     for one child: the step reads one record, no pointer chasing through sibling lists;
+ *   - three or more children (the first letters of names): [-2, offset of the node's block in
+ *     `ascii`, or -1 when it has no ASCII child]: its child under an ASCII code unit is
+ *     `ascii[offset + code]`, one load; under another code unit, the (node, code) hash table
+ *     (mask, node, code, child: open addressing). Hand-written: no library offers an integer-pair
+ *     hash over typed arrays, and Map keys would need a number per (node, code) pair that overflows.
+ * The root's children are in Gazetteer.rootTable. `terminal` marks the nodes where a name's key
+ * ends. Built from the growable lists on the first find after the trie last changed; `add` drops it.
  */
-interface WalkTables { mask: number; node: Int32Array; code: Uint16Array; child: Int32Array; terminal: Uint8Array }
+interface WalkTables {
+  records: Int32Array;
+  ascii: Int32Array;
+  mask: number;
+  node: Int32Array;
+  code: Uint16Array;
+  child: Int32Array;
+  terminal: Uint8Array;
+}
+
+/** The child of a non-root node for key code unit `c`, or -1 (see WalkTables). */
+function step(t: WalkTables, node: number, c: number): number {
+  const r = t.records;
+  const k = node << 2;
+  const c0 = r[k];
+  if (c0 === c) return r[k + 1];
+  if (c0 >= 0) return r[k + 2] === c ? r[k + 3] : -1;
+  if (c0 === -1) return -1;
+  if (c < 128) {
+    const block = r[k + 1];
+    return block === -1 ? -1 : t.ascii[block + c];
+  }
+  const mask = t.mask;
+  for (let h = edgeHash(node, c) & mask; t.node[h] !== -1; h = (h + 1) & mask) {
+    if (t.node[h] === node && t.code[h] === c) return t.child[h];
+  }
+  return -1;
+}
 
 /**
  * The trie is flat (hand-written for speed): node 0 is the root, whose children are found through a
@@ -70,31 +102,49 @@ export class Gazetteer {
 
   private walkTables(): WalkTables {
     if (this.tables) return this.tables;
-    let count = 0;
-    for (let node = 1; node < this.code.length; node++) {
-      const f = this.firstChild[node];
-      if (f !== -1 && this.nextSibling[f] !== -1) for (let k = f; k !== -1; k = this.nextSibling[k]) count++;
+    const nodes = this.code.length;
+    const records = new Int32Array(nodes * 4).fill(-1);
+    const terminal = new Uint8Array(nodes);
+    let wideEdges = 0;
+    let blocks = 0;
+    for (let node = 1; node < nodes; node++) {
+      if (this.entries[node]) terminal[node] = 1;
+      const kids = this.childrenOf(node);
+      const k = node << 2;
+      if (kids.length <= 2) {
+        kids.forEach((kid, x) => { records[k + 2 * x] = this.code[kid]; records[k + 2 * x + 1] = kid; });
+        continue;
+      }
+      records[k] = -2;
+      if (kids.some((kid) => this.code[kid] < 128)) records[k + 1] = 128 * blocks++;
+      wideEdges += kids.length;
     }
     let size = 16;
-    while (size < count * 2) size *= 2;
-    const table: WalkTables = {
+    while (size < wideEdges * 2) size *= 2;
+    const t: WalkTables = {
+      records, ascii: new Int32Array(128 * blocks).fill(-1), terminal,
       mask: size - 1, node: new Int32Array(size).fill(-1), code: new Uint16Array(size), child: new Int32Array(size),
-      terminal: new Uint8Array(this.code.length),
     };
-    for (let node = 1; node < this.code.length; node++) {
-      if (this.entries[node]) table.terminal[node] = 1;
-      const f = this.firstChild[node];
-      if (f === -1 || this.nextSibling[f] === -1) continue;
-      // the sibling list is newest first; the first of equal codes wins, as in child()
-      for (let k = f; k !== -1; k = this.nextSibling[k]) {
-        const c = this.code[k];
-        let h = edgeHash(node, c) & table.mask;
-        while (table.node[h] !== -1 && !(table.node[h] === node && table.code[h] === c)) h = (h + 1) & table.mask;
-        if (table.node[h] === -1) { table.node[h] = node; table.code[h] = c; table.child[h] = k; }
+    for (let node = 1; node < nodes; node++) {
+      const k = node << 2;
+      if (records[k] !== -2) continue;
+      for (const kid of this.childrenOf(node)) {
+        const c = this.code[kid];
+        if (c < 128) { t.ascii[records[k + 1] + c] = kid; continue; }
+        let h = edgeHash(node, c) & t.mask;
+        while (t.node[h] !== -1) h = (h + 1) & t.mask;
+        t.node[h] = node; t.code[h] = c; t.child[h] = kid;
       }
     }
-    this.tables = table;
-    return table;
+    this.tables = t;
+    return t;
+  }
+
+  /** The children of a node (each code once: `add` never makes two children with the same code). */
+  private childrenOf(node: number): number[] {
+    const kids: number[] = [];
+    for (let k = this.firstChild[node]; k !== -1; k = this.nextSibling[k]) kids.push(k);
+    return kids;
   }
 
   private addChild(node: number, c: number): number {
@@ -166,22 +216,6 @@ export class Gazetteer {
   }
 
   /**
-   * The trie child of `node` for key code unit `c`, or -1: the root through its direct table, a
-   * node with one child by a direct check, others through the edge hash table.
-   */
-  private step(node: number, c: number, t: WalkTables): number {
-    if (node === 0) return this.rootTable[c];
-    const f = this.firstChild[node];
-    if (f === -1) return -1;
-    if (this.nextSibling[f] === -1) return this.code[f] === c ? f : -1;
-    const mask = t.mask;
-    for (let h = edgeHash(node, c) & mask; t.node[h] !== -1; h = (h + 1) & mask) {
-      if (t.node[h] === node && t.code[h] === c) return t.child[h];
-    }
-    return -1;
-  }
-
-  /**
    * The candidates (the longest name at each token start) read straight off the text, without
    * building its key: the key of a text without Cyrillic words is its non-separator code units,
    * folded one by one (keys.ts), so the walk folds each code unit as it reads it and skips the
@@ -232,7 +266,7 @@ export class Gazetteer {
       }
       do j++; while (j < n && (info = infoOf(text.charCodeAt(j))) >>> 16 === C_DROP);
       if (j >= n) break;
-      node = this.step(node, info & 0xffff, t);
+      node = step(t, node, info & 0xffff);
       if (node === -1) break;
     }
     return best;
@@ -249,10 +283,9 @@ export class Gazetteer {
     const n = codes.length;
     for (let i = 0; i < n; i++) {
       if (!startOk[i]) continue;
-      let node = 0;
       let best: GazetteerMatch | null = null;
-      for (let j = i; j < n; j++) {
-        node = this.step(node, codes[j], t);
+      for (let j = i, node = 0; j < n; j++) {
+        node = j === i ? this.rootTable[codes[j]] : step(t, node, codes[j]);
         if (node === -1) break;
         if (t.terminal[node] && endAt[j] >= 0) {
           const m = this.candidate(text, startAt[i], endAt[j], node);
@@ -274,7 +307,7 @@ export class Gazetteer {
   }
 }
 
-/** Hash of a trie edge (node, code) for Gazetteer.edgeTable: two multiplicative mixes. */
+/** Hash of a trie edge (node, code) for the wide nodes' non-ASCII children (WalkTables): two multiplicative mixes. */
 function edgeHash(node: number, c: number): number {
   return (Math.imul(node, 0x9e3779b1) ^ Math.imul(c + 1, 0x85ebca6b)) >>> 0;
 }
