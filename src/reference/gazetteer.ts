@@ -349,9 +349,16 @@ function nameCase(e: GazetteerEntry): { skeleton: string; capital: boolean } {
 function passesCase(e: GazetteerEntry, span: string): boolean {
   if (e.exactCase) return caseSkeleton(span) === nameCase(e).skeleton;
   if (!nameCase(e).capital) return true;
-  const t = span.match(/[\p{L}\p{N}]/u)?.[0];
+  const t = firstLetterOrDigit(span);
   if (!t) return false;
   return t.toLowerCase() === t.toUpperCase() || t !== t.toLowerCase();
+}
+
+/** The first letter or digit of a span (often its first code unit: a plain ASCII letter is taken without a regex). */
+function firstLetterOrDigit(span: string): string | undefined {
+  const c = span.charCodeAt(0) | 0x20; // ASCII letters to lower case
+  if (c >= 0x61 && c <= 0x7a) return span[0];
+  return span.match(/[\p{L}\p{N}]/u)?.[0];
 }
 
 /**
