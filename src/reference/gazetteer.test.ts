@@ -169,6 +169,18 @@ describe('Gazetteer and resolveOverlaps', () => {
     }
   });
 
+  it('answers a text read again from its memo, with objects of its own, and forgets it when a name is added', () => {
+    const g = new Gazetteer([{ type: 'state', ref: 'ML', name: 'Mali', source: 'name' }]);
+    const first = g.find('Le Mali et le Niger');
+    const again = g.find('Le Mali et le Niger');
+    expect(again).toEqual(first);
+    expect(again[0]).not.toBe(first[0]);
+    first[0].start = 99; // a caller's change does not reach the memo
+    expect(g.find('Le Mali et le Niger')[0].start).toBe(3);
+    g.add({ type: 'state', ref: 'NE', name: 'Niger', source: 'name' });
+    expect(g.find('Le Mali et le Niger').map((m) => m.entry.ref)).toEqual(['ML', 'NE']);
+  });
+
   it('never throws on odd input', () => {
     const g = getGazetteer('xx', null);
     expect(g.find('')).toEqual([]);
