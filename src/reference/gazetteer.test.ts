@@ -104,6 +104,29 @@ describe('Gazetteer and resolveOverlaps', () => {
   it('resolveOverlaps: longest first, then text order', () => {
     expect(resolveOverlaps([{ start: 0, end: 5 }, { start: 3, end: 12 }, { start: 12, end: 14 }])).toEqual([{ start: 3, end: 12 }, { start: 12, end: 14 }]);
   });
+  it('resolveOverlaps agrees with marking the covered offsets one by one (fuzz, fixed seed; empty spans kept)', () => {
+    type Span = { start: number; end: number; id: number };
+    const byOffsets = (cands: Span[]): Span[] => {
+      const byLength = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+      const used = new Set<number>();
+      const kept: Span[] = [];
+      for (const c of byLength) {
+        let free = true;
+        for (let i = c.start; i < c.end; i++) if (used.has(i)) free = false;
+        if (!free) continue;
+        for (let i = c.start; i < c.end; i++) used.add(i);
+        kept.push(c);
+      }
+      return kept.sort((a, b) => a.start - b.start);
+    };
+    let seed = 1;
+    const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let k = 0; k < 3000; k++) {
+      const cands: Span[] = [];
+      for (let i = rand(12); i > 0; i--) { const start = rand(30); cands.push({ start, end: start + rand(8) - 1, id: i }); }
+      expect(resolveOverlaps(cands)).toEqual(byOffsets(cands));
+    }
+  });
   it('keeps offsets valid on random text in every script (fuzz, fixed seed)', () => {
     const alphabet = ['a', 'É', 'é', ' ', '’', "'", '-', '.', ',', '(', ')', 'Ш', 'О', 'С', 'о', 'й', 'ё', '中', '国', '沙', '特', '\u00A0', '\uD83D\uDE00', 'OCS', 'Inde', 'République', 'kirghize', 'ONU', 'de', 'l’'];
     let seed = 42;
@@ -125,6 +148,37 @@ describe('Gazetteer and resolveOverlaps', () => {
         }
       }
     }
+  });
+
+  it('reads a text the same whether or not it has a Cyrillic word (two walks, fuzz, fixed seed)', () => {
+    // A Cyrillic word sends the whole text through its key (stems); otherwise the walk reads the text directly.
+    const alphabet = ['a', 'É', 'é', ' ', '  ', '’', "'", '-', '‐', '.', ',', '(', ')', '中', '国', '\u00A0', '\uD83D\uDE00', 'Asia', 'based',
+      'OCS', 'SCO', 'U.S.', 'Inde', 'République', 'kirghize', 'ONU', 'de', 'l’', 'United', 'Nations', 'Security', 'Council', 'china', 'China', 'COMMUNITY', 'ASEAN'];
+    let seed = 7;
+    const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (const lang of ['fr', 'en', 'zh']) {
+      const g = getGazetteer(lang, null);
+      for (let k = 0; k < 300; k++) {
+        let t = '';
+        const len = rand(30);
+        for (let i = 0; i < len; i++) t += alphabet[rand(alphabet.length)];
+        const direct = g.find(t);
+        const keyed = g.find(`${t}, ж`).filter((m) => m.end <= t.length);
+        expect(keyed).toEqual(direct);
+      }
+    }
+  });
+
+  it('answers a text read again from its memo, with objects of its own, and forgets it when a name is added', () => {
+    const g = new Gazetteer([{ type: 'state', ref: 'ML', name: 'Mali', source: 'name' }]);
+    const first = g.find('Le Mali et le Niger');
+    const again = g.find('Le Mali et le Niger');
+    expect(again).toEqual(first);
+    expect(again[0]).not.toBe(first[0]);
+    first[0].start = 99; // a caller's change does not reach the memo
+    expect(g.find('Le Mali et le Niger')[0].start).toBe(3);
+    g.add({ type: 'state', ref: 'NE', name: 'Niger', source: 'name' });
+    expect(g.find('Le Mali et le Niger').map((m) => m.entry.ref)).toEqual(['ML', 'NE']);
   });
 
   it('never throws on odd input', () => {

@@ -57,8 +57,8 @@ const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 /** Character classes, computed once per code unit (hand-written table: regex tests per character were the bottleneck). */
-const C_DROP = 0; // separator dropped from keys: space, hyphen, apostrophe, period…
-const C_WORD = 1; // letter, digit or mark: part of a token
+export const C_DROP = 0; // separator dropped from keys: space, hyphen, apostrophe, period…
+export const C_WORD = 1; // letter, digit or mark: part of a token
 const C_IDEO = 2; // Chinese/Japanese character: a token of its own
 const C_PUNCT = 3; // other punctuation: kept in the key, a token of its own
 const classCache = new Uint8Array(65536).fill(255);
@@ -99,12 +99,26 @@ function foldCode(code: number): number {
  * most of makeTextKey's cost.
  */
 const codeInfo = new Int32Array(65536).fill(-1);
-function infoOf(code: number): number {
+/**
+ * (class << 16) | folded code unit of one text code unit: what makeTextKey writes for it. Exported
+ * for Gazetteer.find, which walks a text without Cyrillic words directly on these (see
+ * keyNeedsStems), without building its key first.
+ */
+export function infoOf(code: number): number {
   const v = codeInfo[code];
   if (v !== -1) return v;
   const info = (classOf(code) << 16) | foldCode(code);
   codeInfo[code] = info;
   return info;
+}
+
+/**
+ * True for a code unit that makes its word's key differ from its folded code units (a Cyrillic
+ * letter: the word is stemmed, see normaliseCyrillic). A text without such a code unit in a word
+ * has as its key exactly its non-separator code units, folded one by one.
+ */
+export function keyNeedsStems(code: number): boolean {
+  return code >= 0x400 && code <= 0x4ff;
 }
 
 const ruCache = new Map<string, string>();
@@ -151,12 +165,12 @@ export function makeTextKey(text: string, reuse = false): TextKey {
       const m0 = m;
       codes[m] = info & 0xffff; startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
       let j = i + 1;
-      let cyr = code >= 0x400 && code <= 0x4ff;
+      let cyr = keyNeedsStems(code);
       while (j < n) {
         const cj = text.charCodeAt(j);
         const ij = infoOf(cj);
         if (ij >>> 16 !== C_WORD) break;
-        if (cj >= 0x400 && cj <= 0x4ff) cyr = true;
+        if (keyNeedsStems(cj)) cyr = true;
         codes[m] = ij & 0xffff; startOk[m] = 0; startAt[m] = i; endAt[m] = -1; m++;
         j++;
       }

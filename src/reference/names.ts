@@ -109,13 +109,31 @@ export function buildEntries(lang: string, contextOrg: string | null = null): Ga
   return entries;
 }
 
-const gazetteers = new Map<string, Gazetteer>();
+/**
+ * getGazetteer's answers by text language and context organization (or null): it is asked once
+ * per paragraph, and the languages' key (languagesFor: two arrays and a set) cost more than the
+ * look-up itself.
+ */
+const answers = new Map<string, Map<string | null, Gazetteer>>();
+
 /**
  * The gazetteer for a text language (all names that hold in any document), built once per
- * language and cached for the life of the process.
+ * language and cached for the life of the process; with `contextOrg`, see getContextGazetteer.
  */
 export function getGazetteer(lang: string, contextOrg: string | null = null): Gazetteer {
-  if (contextOrg !== null) return getContextGazetteer(lang, contextOrg);
+  let byOrg = answers.get(lang);
+  if (!byOrg) { byOrg = new Map(); answers.set(lang, byOrg); }
+  let g = byOrg.get(contextOrg);
+  if (!g) {
+    g = contextOrg !== null ? getContextGazetteer(lang, contextOrg) : getBaseGazetteer(lang);
+    byOrg.set(contextOrg, g);
+  }
+  return g;
+}
+
+const gazetteers = new Map<string, Gazetteer>();
+/** The gazetteer of all names that hold in any document, one per set of languages. */
+function getBaseGazetteer(lang: string): Gazetteer {
   const key = languagesFor(lang).join('+');
   let g = gazetteers.get(key);
   if (!g) {
@@ -135,7 +153,7 @@ function getContextGazetteer(lang: string, contextOrg: string): Gazetteer {
   let g = contextGazetteers.get(key);
   if (!g) {
     const extra = contextEntries(lang, contextOrg);
-    g = extra.length === 0 ? getGazetteer(lang, null) : getGazetteer(lang, null).withEntries(extra);
+    g = extra.length === 0 ? getBaseGazetteer(lang) : getBaseGazetteer(lang).withEntries(extra);
     contextGazetteers.set(key, g);
   }
   return g;

@@ -27,6 +27,7 @@ const BRACKETED_ACRONYM = /^\s?[(ï¼ˆ]\s*([\p{Lu}][\p{Lu}\p{N}&\-.]{1,11})\s*[)ï¼
 function addBracketedAcronyms(text: string, found: Entity[]): Entity[] {
   const extra: Entity[] = [];
   for (const e of found) {
+    if (!bracketNear(text, e.end)) continue;
     const m = BRACKETED_ACRONYM.exec(text.slice(e.end, e.end + 20));
     if (!m) continue;
     const start = e.end + m[0].indexOf(m[1]);
@@ -35,4 +36,14 @@ function addBracketedAcronyms(text: string, found: Entity[]): Entity[] {
     extra.push({ type: e.type, text: m[1], start, end, ref: e.ref, rule: `entities/gazetteer:${e.type}.${e.ref}.bracketed-acronym` });
   }
   return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * True when an opening bracket is at `at` or right after it: BRACKETED_ACRONYM can match only
+ * then (at most one space comes first), so most mentions skip the slice and the regex.
+ */
+function bracketNear(text: string, at: number): boolean {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  return a === 0x28 || a === 0xff08 || b === 0x28 || b === 0xff08;
 }
