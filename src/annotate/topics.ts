@@ -1,7 +1,7 @@
 import type { Entity, Paragraph } from '../types.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, type CompiledCue } from './topicsLexicon.js';
+import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, whiteSpaceUnits, type CompiledCue } from './topicsLexicon.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -149,13 +149,14 @@ interface OrderedMatch extends CueMatch { order: number }
 
 /**
  * Every match of every cue in a folded paragraph, found in one pass over the text: at each
- * place a cue may start (a word start for a word-bounded lexicon), a walk down the leads trie
- * (the literal each cue's matches start with) meets exactly the leads that start there, and
- * only their cues are matched (hand matcher; the sticky regex for text with surrogate pairs).
- * Each cue's matches do not overlap and go left to right, as with matchAll: after a match the
- * cue is tried again only from its end. The result is ordered by start, then by lead length,
- * then by lexicon order (callers sort with a full tie-break, so the order at one start is free);
- * cues without a lead (none in the current lexicons) come last, matched by their regexes.
+ * place a cue may start (a word start for a word-bounded lexicon), a walk down the keys trie
+ * (the literal beginnings of each cue's matches, see scanKeysOf) meets exactly the keys that
+ * start there, and only their cues are matched (hand matcher; the sticky regex for text with
+ * surrogate pairs). Each cue's matches do not overlap and go left to right, as with matchAll:
+ * after a match the cue is tried again only from its end. The result is ordered by start, then
+ * by key length, then by lexicon order (callers sort with a full tie-break, so the order at one
+ * start is free); cues without a lead (none in the current lexicons) come last, matched by
+ * their regexes.
  */
 function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   const index = leadIndexOf(cues);
@@ -163,7 +164,7 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   // The hand matcher reads code units; text with surrogate pairs keeps the regexes.
   const surrogates = SURROGATE.test(folded);
   const from = resetNextFrom(cues.length);
-  const { keyNode, keyUnit, child, mask, leadAt, rootChild, anywhere } = index;
+  const { symbolOf, symbols, next, leadAt, anywhere } = index;
   const n = folded.length;
   let prevWord = false;
   for (let p = 0; p < n; p++) {
@@ -175,25 +176,18 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
       prevWord = isLetterOrDigitUnit(c0);
       if (inWord) continue;
     }
-    // The walk: the root's children by a direct table, deeper ones by an open-addressed hash
-    // of (node, unit) pairs; each node reached is a prefix of some lead, so it stops at the
-    // first unit no lead continues with (usually within two or three units).
-    let node = rootChild[c0]!;
+    // The walk: one table look-up per unit; each node reached is a prefix of some key, so it
+    // stops at the first unit no key continues with (usually within two or three units).
+    let node = next[ROOT * symbols + symbolOf[c0]!]!;
     let q = p + 1;
-    while (node !== 0) {
+    while (node !== DEAD) {
       const lead = leadAt[node];
       if (lead !== null) tryLead(lead, folded, p, cues, from, surrogates, found);
       if (q >= n) break;
-      const u = folded.charCodeAt(q++);
-      let h = (Math.imul(node, 0x9e3779b1) ^ u) & mask;
-      let next = 0;
-      for (;;) {
-        const k = keyNode[h]!;
-        if (k === 0) break;
-        if (k === node && keyUnit[h] === u) { next = child[h]!; break; }
-        h = (h + 1) & mask;
-      }
-      node = next;
+      const s = symbolOf[folded.charCodeAt(q++)]!;
+      // Keys spell a run of white space as one KEY_SPACE (see scanKeysOf).
+      if (s === SPACE_SYMBOL) while (q < n && symbolOf[folded.charCodeAt(q)] === SPACE_SYMBOL) q++;
+      node = next[node * symbols + s]!;
     }
   }
   for (const i of index.noLead) {
@@ -260,30 +254,34 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 }
 
 /**
- * The cues' leads (the literal each cue's matches start with) as a trie over code units, so a
- * possible start costs one walk that meets exactly the leads starting there (no hashed buckets
- * of colliding leads to check one by one). Node 0 is "none"; the root's children are found by
- * a direct table, the other edges in a small open-addressed hash table (a few thousand edges:
- * it stays in cache, where four 64K-entry tables did not). Built once per cue list.
+ * The cues' keys (see scanKeysOf) as a trie over code units with a dense transition table, so a
+ * possible start costs one walk of one look-up per unit that meets exactly the keys starting
+ * there. Units are first mapped to small symbols (the distinct units of the keys, a few dozen
+ * for an alphabetic language, a few hundred for Chinese; 0 for every other unit, which leads
+ * to the dead node), and every white-space unit to SPACE_SYMBOL. Built once per cue list.
  */
 interface LeadIndex {
-  /** Per first code unit, the root's child (0: no lead starts with it). */
-  rootChild: Int32Array;
-  /** Edge hash table: slot → parent node (0: empty slot), code unit, child node. */
-  keyNode: Int32Array;
-  keyUnit: Uint16Array;
-  child: Int32Array;
-  mask: number;
-  /** Per node, the lead that ends there, or null. */
+  /** Per code unit, its symbol: 0 when no key has it, SPACE_SYMBOL for white space. */
+  symbolOf: Uint16Array;
+  /** Symbols in use (the width of a row of `next`). */
+  symbols: number;
+  /** Transitions: next[node * symbols + symbol] is the child node, DEAD when there is none. */
+  next: Uint16Array | Int32Array;
+  /** Per node, the key that ends there (with its cues), or null. */
   leadAt: Array<Lead | null>;
   /** Cues (indices) without a lead: matched by their regexes. */
   noLead: number[];
   /** Whether some cue may start inside a word (a lexicon without word boundaries). */
   anywhere: boolean;
 }
-/** One distinct lead literal and the cues (indices, ascending) that start with it. */
+/** One distinct key and the cues (indices, ascending) whose matches may start with it. */
 interface Lead { s: string; cues: number[] }
 const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
+/** Node 0 is dead (its row is all zeros, so a walk stays there); node 1 is the root. */
+const DEAD = 0;
+const ROOT = 1;
+/** Symbol 0: a unit no key has; symbol 1: white space (KEY_SPACE in keys). */
+const SPACE_SYMBOL = 1;
 
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
@@ -292,43 +290,39 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
     const noLead: number[] = [];
     cues.forEach((cue, i) => {
       if (!cue.lead) { noLead.push(i); return; }
-      const known = leads.get(cue.lead);
-      if (known) known.cues.push(i);
-      else leads.set(cue.lead, { s: cue.lead, cues: [i] });
+      for (const key of cue.keys) {
+        const known = leads.get(key);
+        if (known) known.cues.push(i);
+        else leads.set(key, { s: key, cues: [i] });
+      }
     });
-    // Nodes are numbered from 1 (0 means none); edges below the root are collected first,
-    // then hashed into a table at most half full.
-    const rootChild = new Int32Array(0x10000);
-    const leadAt: Array<Lead | null> = [null];
-    const edges = new Map<string, number>();
-    const edgeList: Array<[number, number, number]> = [];
+    const symbolOf = new Uint16Array(0x10000);
+    for (const unit of whiteSpaceUnits()) symbolOf[unit] = SPACE_SYMBOL;
+    let symbols = SPACE_SYMBOL + 1;
+    for (const key of leads.keys()) {
+      for (let k = 0; k < key.length; k++) {
+        const u = key.charCodeAt(k);
+        if (symbolOf[u] === 0) symbolOf[u] = symbols++;
+      }
+    }
+    // The trie, rows appended as nodes are made (row 0: dead, row 1: root).
+    const rows: number[] = new Array<number>(2 * symbols).fill(0);
+    const leadAt: Array<Lead | null> = [null, null];
     for (const lead of leads.values()) {
-      let node = 0;
+      let node = ROOT;
       for (let k = 0; k < lead.s.length; k++) {
-        const u = lead.s.charCodeAt(k);
-        let next = node === 0 ? rootChild[u]! : edges.get(`${node}:${u}`) ?? 0;
-        if (next === 0) {
-          next = leadAt.length;
+        const at = node * symbols + symbolOf[lead.s.charCodeAt(k)]!;
+        if (rows[at] === DEAD) {
+          rows[at] = leadAt.length;
           leadAt.push(null);
-          if (node === 0) rootChild[u] = next;
-          else { edges.set(`${node}:${u}`, next); edgeList.push([node, u, next]); }
+          for (let j = 0; j < symbols; j++) rows.push(0);
         }
-        node = next;
+        node = rows[at]!;
       }
       leadAt[node] = lead;
     }
-    let size = 16;
-    while (size < edgeList.length * 2) size *= 2;
-    const mask = size - 1;
-    const keyNode = new Int32Array(size);
-    const keyUnit = new Uint16Array(size);
-    const child = new Int32Array(size);
-    for (const [node, u, next] of edgeList) {
-      let h = (Math.imul(node, 0x9e3779b1) ^ u) & mask;
-      while (keyNode[h] !== 0) h = (h + 1) & mask;
-      keyNode[h] = node; keyUnit[h] = u; child[h] = next;
-    }
-    index = { rootChild, keyNode, keyUnit, child, mask, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
+    const next = leadAt.length <= 0xffff ? Uint16Array.from(rows) : Int32Array.from(rows);
+    index = { symbolOf, symbols, next, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
     leadIndexes.set(cues, index);
   }
   return index;
