@@ -1,7 +1,7 @@
 import type { Entity, Paragraph } from '../types.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, whiteSpaceUnits, type CompiledCue } from './topicsLexicon.js';
+import { LETTER_OR_DIGIT, loadTopicCues, matchFormAt, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -160,36 +160,10 @@ interface OrderedMatch extends CueMatch { order: number }
  */
 function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   const index = leadIndexOf(cues);
-  const found: OrderedMatch[] = [];
-  // The hand matcher reads code units; text with surrogate pairs keeps the regexes.
-  const surrogates = SURROGATE.test(folded);
-  const from = resetNextFrom(cues.length);
-  const { symbolOf, symbols, next, leadAt, anywhere } = index;
-  const n = folded.length;
-  let prevWord = false;
-  for (let p = 0; p < n; p++) {
-    const c0 = folded.charCodeAt(p);
-    if (!anywhere) {
-      // A word-bounded cue starts only where no letter or digit precedes (a surrogate half
-      // counts as a possible start: a superset, the sticky regex's own look-behind decides).
-      const inWord = prevWord;
-      prevWord = isLetterOrDigitUnit(c0);
-      if (inWord) continue;
-    }
-    // The walk: one table look-up per unit; each node reached is a prefix of some key, so it
-    // stops at the first unit no key continues with (usually within two or three units).
-    let node = next[ROOT * symbols + symbolOf[c0]!]!;
-    let q = p + 1;
-    while (node !== DEAD) {
-      const lead = leadAt[node];
-      if (lead !== null) tryLead(lead, folded, p, cues, from, surrogates, found);
-      if (q >= n) break;
-      const s = symbolOf[folded.charCodeAt(q++)]!;
-      // Keys spell a run of white space as one KEY_SPACE (see scanKeysOf).
-      if (s === SPACE_SYMBOL) while (q < n && symbolOf[folded.charCodeAt(q)] === SPACE_SYMBOL) q++;
-      node = next[node * symbols + s]!;
-    }
-  }
+  // The hand matcher reads code units, which is exact for text without surrogate pairs: the
+  // first pass takes it and gives up when it reads a surrogate; such text is scanned again
+  // with the regexes (rare: an emoji, a rare CJK character).
+  const found = scanKeys(folded, cues, index, false) ?? scanKeys(folded, cues, index, true)!;
   for (const i of index.noLead) {
     const cue = cues[i]!;
     cue.re.lastIndex = 0;
@@ -200,7 +174,42 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   return found;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+/**
+ * The walk of scanCueMatches, with the hand matcher (`surrogates` false; then it returns null as
+ * soon as the text turns out to hold a surrogate) or with the sticky regexes.
+ */
+function scanKeys(folded: string, cues: CompiledCue[], index: LeadIndex, surrogates: boolean): OrderedMatch[] | null {
+  const found: OrderedMatch[] = [];
+  const from = resetNextFrom(cues.length);
+  const { unitInfo, symbols, next, leadAt, anywhere } = index;
+  const n = folded.length;
+  let prevWord = 0;
+  for (let p = 0; p < n; p++) {
+    const info = unitInfo[folded.charCodeAt(p)]!;
+    if (!surrogates && (info & SURROGATE_UNIT) !== 0) return null;
+    if (!anywhere) {
+      // A word-bounded cue starts only where no letter or digit precedes (a surrogate half
+      // counts as a possible start: a superset, the sticky regex's own look-behind decides).
+      const inWord = prevWord;
+      prevWord = info & LETTER_OR_DIGIT_UNIT;
+      if (inWord !== 0) continue;
+    }
+    // The walk: one table look-up per unit; each node reached is a prefix of some key, so it
+    // stops at the first unit no key continues with (usually within two or three units).
+    let node = next[ROOT * symbols + (info & SYMBOL)]!;
+    let q = p + 1;
+    while (node !== DEAD) {
+      const lead = leadAt[node];
+      if (lead !== null) tryLead(lead, folded, p, cues, from, surrogates, found);
+      if (q >= n) break;
+      const s = unitInfo[folded.charCodeAt(q++)]! & SYMBOL;
+      // Keys spell a run of white space as one KEY_SPACE (see scanKeysOf).
+      if (s === SPACE_SYMBOL) while (q < n && (unitInfo[folded.charCodeAt(q)]! & SYMBOL) === SPACE_SYMBOL) q++;
+      node = next[node * symbols + s]!;
+    }
+  }
+  return found;
+}
 
 /**
  * Per cue (by index), where it may match next in the paragraph being scanned (the end of its
@@ -261,8 +270,11 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
  * to the dead node), and every white-space unit to SPACE_SYMBOL. Built once per cue list.
  */
 interface LeadIndex {
-  /** Per code unit, its symbol: 0 when no key has it, SPACE_SYMBOL for white space. */
-  symbolOf: Uint16Array;
+  /**
+   * Per code unit, its symbol (the low 16 bits: 0 when no key has it, SPACE_SYMBOL for white
+   * space), and whether it is a letter or digit (LETTER_OR_DIGIT_UNIT) or a surrogate (SURROGATE_UNIT).
+   */
+  unitInfo: Int32Array;
   /** Symbols in use (the width of a row of `next`). */
   symbols: number;
   /** Transitions: next[node * symbols + symbol] is the child node, DEAD when there is none. */
@@ -276,12 +288,17 @@ interface LeadIndex {
 }
 /** One distinct key and the cues (indices, ascending) whose matches may start with it. */
 interface Lead { s: string; cues: number[] }
+/** A node of the keys trie while it is built (by symbol). */
+interface TrieNode { children: Map<number, TrieNode>; lead: Lead | null }
 const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
 /** Node 0 is dead (its row is all zeros, so a walk stays there); node 1 is the root. */
 const DEAD = 0;
 const ROOT = 1;
 /** Symbol 0: a unit no key has; symbol 1: white space (KEY_SPACE in keys). */
 const SPACE_SYMBOL = 1;
+const SYMBOL = 0xffff;
+const LETTER_OR_DIGIT_UNIT = 0x10000;
+const SURROGATE_UNIT = 0x20000;
 
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
@@ -296,33 +313,41 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
         else leads.set(key, { s: key, cues: [i] });
       }
     });
-    const symbolOf = new Uint16Array(0x10000);
-    for (const unit of whiteSpaceUnits()) symbolOf[unit] = SPACE_SYMBOL;
+    const unitInfo = new Int32Array(0x10000);
+    for (const unit of unitsMatching(WHITE_SPACE)) unitInfo[unit] = SPACE_SYMBOL;
+    for (const unit of unitsMatching(LETTER_OR_DIGIT)) unitInfo[unit]! |= LETTER_OR_DIGIT_UNIT;
+    unitInfo.fill(SURROGATE_UNIT, 0xd800, 0xe000);
     let symbols = SPACE_SYMBOL + 1;
     for (const key of leads.keys()) {
       for (let k = 0; k < key.length; k++) {
         const u = key.charCodeAt(k);
-        if (symbolOf[u] === 0) symbolOf[u] = symbols++;
+        if ((unitInfo[u]! & SYMBOL) === 0) unitInfo[u]! |= symbols++;
       }
     }
-    // The trie, rows appended as nodes are made (row 0: dead, row 1: root).
-    const rows: number[] = new Array<number>(2 * symbols).fill(0);
-    const leadAt: Array<Lead | null> = [null, null];
+    // The trie as nested maps first, then numbered breadth first: the nodes near the root,
+    // which nearly every walk visits, share a few cache lines of `next`.
+    const root: TrieNode = { children: new Map(), lead: null };
     for (const lead of leads.values()) {
-      let node = ROOT;
+      let t = root;
       for (let k = 0; k < lead.s.length; k++) {
-        const at = node * symbols + symbolOf[lead.s.charCodeAt(k)]!;
-        if (rows[at] === DEAD) {
-          rows[at] = leadAt.length;
-          leadAt.push(null);
-          for (let j = 0; j < symbols; j++) rows.push(0);
-        }
-        node = rows[at]!;
+        const symbol = unitInfo[lead.s.charCodeAt(k)]! & SYMBOL;
+        let child = t.children.get(symbol);
+        if (!child) { child = { children: new Map(), lead: null }; t.children.set(symbol, child); }
+        t = child;
       }
-      leadAt[node] = lead;
+      t.lead = lead;
     }
-    const next = leadAt.length <= 0xffff ? Uint16Array.from(rows) : Int32Array.from(rows);
-    index = { symbolOf, symbols, next, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
+    const order: TrieNode[] = [root];
+    for (let i = 0; i < order.length; i++) for (const child of order[i]!.children.values()) order.push(child);
+    const numberOf = new Map(order.map((t, i) => [t, ROOT + i]));
+    const nodes = ROOT + order.length;
+    const next = nodes <= 0x10000 ? new Uint16Array(nodes * symbols) : new Int32Array(nodes * symbols);
+    const leadAt = new Array<Lead | null>(nodes).fill(null);
+    for (const [t, node] of numberOf) {
+      leadAt[node] = t.lead;
+      for (const [symbol, child] of t.children) next[node * symbols + symbol] = numberOf.get(child)!;
+    }
+    index = { unitInfo, symbols, next, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
     leadIndexes.set(cues, index);
   }
   return index;
@@ -330,10 +355,33 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
 
 /**
  * Overlapping matches: the longest wins (then the earliest, then the first cue in lexicon
- * order); returns them in text order.
+ * order); returns them in text order. Matches come in text order from the scan, and most
+ * overlap nothing: only the runs of overlapping ones are sorted and chosen from (a match's fate
+ * depends only on the matches it overlaps, so choosing run by run keeps the same ones).
  */
 function keepLongest(found: OrderedMatch[]): OrderedMatch[] {
   if (found.length < 2) return found;
+  if (!inTextOrder(found)) return keepLongestOf(found);
+  const kept: OrderedMatch[] = [];
+  for (let i = 0; i < found.length;) {
+    // The run from i: each next match starts before the furthest end so far.
+    let end = found[i]!.end;
+    let j = i + 1;
+    for (; j < found.length && found[j]!.start < end; j++) end = Math.max(end, found[j]!.end);
+    if (j === i + 1) kept.push(found[i]!);
+    else for (const m of keepLongestOf(found.slice(i, j))) kept.push(m);
+    i = j;
+  }
+  return kept;
+}
+
+function inTextOrder(found: OrderedMatch[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k]!.start < found[k - 1]!.start) return false;
+  return true;
+}
+
+/** keepLongest by sorting all the matches: longest first, then each kept unless it overlaps one kept before. */
+function keepLongestOf(found: OrderedMatch[]): OrderedMatch[] {
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const kept: OrderedMatch[] = [];
   for (const m of found) {

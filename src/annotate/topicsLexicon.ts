@@ -218,21 +218,31 @@ function classOf(code: number): number {
   if (c === 0) {
     const ch = String.fromCharCode(code);
     c = CLASS_KNOWN
-      | (/\s/u.test(ch) ? CLASS_SPACE : 0)
+      | (WHITE_SPACE.test(ch) ? CLASS_SPACE : 0)
       | (/[\p{L}\p{M}]/u.test(ch) ? CLASS_LETTER_MARK : 0)
-      | (/[\p{L}\p{N}]/u.test(ch) ? CLASS_LETTER_DIGIT : 0);
+      | (LETTER_OR_DIGIT.test(ch) ? CLASS_LETTER_DIGIT : 0);
     unitClasses[code] = c;
   }
   return c;
 }
 
-/** The code units that are white space (\s, as classOf and the cue regexes read it). */
-export function whiteSpaceUnits(): number[] {
+/** The character classes classOf computes, as matched by `unitsMatching`. */
+export const WHITE_SPACE = /\s/u;
+export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Every code unit that `cls` (a one-character class such as WHITE_SPACE) matches on its own, as
+ * classOf tests it: one replace over a string of all units instead of 65,536 tests. Surrogates
+ * are left out: alone they are no letter, digit or space (and paired they would read as one).
+ */
+export function unitsMatching(cls: RegExp): number[] {
   const units: number[] = [];
-  for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) units.push(code);
-  // One regex pass over every unit but the surrogates (alone, they are no white space).
-  const all = String.fromCharCode(...units);
-  return [...all.matchAll(/\s/gu)].map((m) => all.charCodeAt(m.index));
+  for (let code = 1; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) units.push(code);
+  let all = '';
+  for (let k = 0; k < units.length; k += 4096) all += String.fromCharCode(...units.slice(k, k + 4096));
+  // Each match becomes U+0000, which is not among the units tested (it matches none of the classes).
+  const marked = all.replace(new RegExp(cls.source, 'gu'), '\0');
+  return units.filter((_, k) => marked.charCodeAt(k) === 0);
 }
 
 /** Whether a code unit is a letter or digit (\p{L}\p{N}); exact for text without surrogates. */
