@@ -183,10 +183,12 @@ function scanKeys(folded: string, cues: CompiledCue[], index: LeadIndex, surroga
   const from = resetNextFrom(cues.length);
   const { unitInfo, symbols, next, leadAt, anywhere } = index;
   const n = folded.length;
+  // Every unit's flags, or-ed: whether a surrogate was read (checked once, at the end).
+  let seen = 0;
   let prevWord = 0;
   for (let p = 0; p < n; p++) {
     const info = unitInfo[folded.charCodeAt(p)]!;
-    if (!surrogates && (info & SURROGATE_UNIT) !== 0) return null;
+    seen |= info;
     if (!anywhere) {
       // A word-bounded cue starts only where no letter or digit precedes (a surrogate half
       // counts as a possible start: a superset, the sticky regex's own look-behind decides).
@@ -198,16 +200,23 @@ function scanKeys(folded: string, cues: CompiledCue[], index: LeadIndex, surroga
     // stops at the first unit no key continues with (usually within two or three units).
     let node = next[ROOT * symbols + (info & SYMBOL)]!;
     let q = p + 1;
+    // Whether every unit walked so far is a letter or digit (then the scan may skip them).
+    let letters = info;
     while (node !== DEAD) {
       const lead = leadAt[node];
       if (lead !== null) tryLead(lead, folded, p, cues, from, surrogates, found);
       if (q >= n) break;
-      const s = unitInfo[folded.charCodeAt(q++)]! & SYMBOL;
+      const unit = unitInfo[folded.charCodeAt(q++)]!;
+      letters &= unit;
+      const s = unit & SYMBOL;
       // Keys spell a run of white space as one KEY_SPACE (see scanKeysOf).
       if (s === SPACE_SYMBOL) while (q < n && (unitInfo[folded.charCodeAt(q)]! & SYMBOL) === SPACE_SYMBOL) q++;
       node = next[node * symbols + s]!;
     }
+    // Units p+1 … q-1 all follow a letter or digit: no cue starts there (a letter is no surrogate).
+    if (!anywhere && (letters & LETTER_OR_DIGIT_UNIT) !== 0) p = q - 1;
   }
+  if (!surrogates && (seen & SURROGATE_UNIT) !== 0) return null;
   return found;
 }
 
