@@ -198,20 +198,20 @@ function scanKeys(folded: string, cues: CompiledCue[], index: LeadIndex, surroga
     }
     // The walk: one table look-up per unit; each node reached is a prefix of some key, so it
     // stops at the first unit no key continues with (usually within two or three units).
-    let node = next[ROOT * symbols + (info & SYMBOL)]!;
+    let edge = next[ROOT * symbols + (info & SYMBOL)]!;
     let q = p + 1;
     // Whether every unit walked so far is a letter or digit (then the scan may skip them).
     let letters = info;
-    while (node !== DEAD) {
-      const lead = leadAt[node];
-      if (lead !== null) tryLead(lead, folded, p, cues, from, surrogates, found);
+    while (edge !== DEAD) {
+      const node = edge >> 1;
+      if ((edge & ENDS_KEY) !== 0) tryLead(leadAt[node]!, folded, p, cues, from, surrogates, found);
       if (q >= n) break;
       const unit = unitInfo[folded.charCodeAt(q++)]!;
       letters &= unit;
       const s = unit & SYMBOL;
       // Keys spell a run of white space as one KEY_SPACE (see scanKeysOf).
       if (s === SPACE_SYMBOL) while (q < n && (unitInfo[folded.charCodeAt(q)]! & SYMBOL) === SPACE_SYMBOL) q++;
-      node = next[node * symbols + s]!;
+      edge = next[node * symbols + s]!;
     }
     // Units p+1 … q-1 all follow a letter or digit: no cue starts there (a letter is no surrogate).
     if (!anywhere && (letters & LETTER_OR_DIGIT_UNIT) !== 0) p = q - 1;
@@ -286,7 +286,11 @@ interface LeadIndex {
   unitInfo: Int32Array;
   /** Symbols in use (the width of a row of `next`). */
   symbols: number;
-  /** Transitions: next[node * symbols + symbol] is the child node, DEAD when there is none. */
+  /**
+   * Transitions: next[node * symbols + symbol] is the edge to the child node (child * 2, plus
+   * ENDS_KEY when a key ends there: the walk need not look at leadAt otherwise), DEAD when there
+   * is none.
+   */
   next: Uint16Array | Int32Array;
   /** Per node, the key that ends there (with its cues), or null. */
   leadAt: Array<Lead | null>;
@@ -300,9 +304,10 @@ interface Lead { s: string; cues: number[] }
 /** A node of the keys trie while it is built (by symbol). */
 interface TrieNode { children: Map<number, TrieNode>; lead: Lead | null }
 const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
-/** Node 0 is dead (its row is all zeros, so a walk stays there); node 1 is the root. */
+/** Node 0 is dead (its row is all zeros; edge 0 leads there); node 1 is the root. */
 const DEAD = 0;
 const ROOT = 1;
+const ENDS_KEY = 1;
 /** Symbol 0: a unit no key has; symbol 1: white space (KEY_SPACE in keys). */
 const SPACE_SYMBOL = 1;
 const SYMBOL = 0xffff;
@@ -350,11 +355,11 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
     for (let i = 0; i < order.length; i++) for (const child of order[i]!.children.values()) order.push(child);
     const numberOf = new Map(order.map((t, i) => [t, ROOT + i]));
     const nodes = ROOT + order.length;
-    const next = nodes <= 0x10000 ? new Uint16Array(nodes * symbols) : new Int32Array(nodes * symbols);
+    const next = 2 * nodes <= 0x10000 ? new Uint16Array(nodes * symbols) : new Int32Array(nodes * symbols);
     const leadAt = new Array<Lead | null>(nodes).fill(null);
     for (const [t, node] of numberOf) {
       leadAt[node] = t.lead;
-      for (const [symbol, child] of t.children) next[node * symbols + symbol] = numberOf.get(child)!;
+      for (const [symbol, child] of t.children) next[node * symbols + symbol] = 2 * numberOf.get(child)! + (child.lead ? ENDS_KEY : 0);
     }
     index = { unitInfo, symbols, next, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
     leadIndexes.set(cues, index);
