@@ -39,11 +39,11 @@ export function annotateDocumentInfo(paragraphs: Paragraph[], ctx: AnnotateConte
   doc.place = findPlace(dated?.paragraph ?? null, titlePara, opening, ctx);
 
   if (doc.organization && doc.date) {
-    doc.members = membersOn(doc.organization, doc.date);
+    doc.members = membersOnRemembered(doc.organization, doc.date);
   } else if (doc.organization) {
     // No adoption date: the present membership is the best guess (later stages need a member list
     // to tell "all members" from "some"); a message says it is a guess.
-    doc.members = membersOn(doc.organization, new Date().toISOString().slice(0, 10));
+    doc.members = membersOnRemembered(doc.organization, new Date().toISOString().slice(0, 10));
     report(ctx, 'documentInfo', 'documentInfo/members-undated', `no adoption date: members of ${doc.organization} are today's`, 'info');
   }
   if (!doc.id && doc.organization && doc.date) {
@@ -51,6 +51,26 @@ export function annotateDocumentInfo(paragraphs: Paragraph[], ctx: AnnotateConte
   }
   if (!doc.organization) report(ctx, 'documentInfo', 'documentInfo/no-organization', 'no issuing organization named in the opening paragraphs', 'info');
   if (!doc.date) report(ctx, 'documentInfo', 'documentInfo/no-date', 'no adoption date found in the dateline or the opening formula', 'info');
+}
+
+/** At most this many (organization, date) member lists are remembered; then the memo starts afresh. */
+const MEMBERS_MEMO_MAX = 256;
+const membersMemo = new Map<string, string[]>();
+
+/**
+ * membersOn, remembered per organization and date: the reference data is read once per process,
+ * and the documents of a corpus ask for few distinct lists (every undated one for today's). Each
+ * document gets its own copy, so that no later change to one document's list reaches another.
+ */
+function membersOnRemembered(organization: string, isoDate: string): string[] {
+  const key = `${organization}|${isoDate}`;
+  let members = membersMemo.get(key);
+  if (!members) {
+    members = membersOn(organization, isoDate);
+    if (membersMemo.size >= MEMBERS_MEMO_MAX) membersMemo.clear();
+    membersMemo.set(key, members);
+  }
+  return [...members];
 }
 
 function fullDay(e: Entity): string | null {

@@ -3,7 +3,7 @@ import type { Entity, Paragraph, ParagraphKind } from '../types.js';
 import type { AnnotateContext } from './context.js';
 import { annotateTopics, findCueMatches } from './topics.js';
 import { loadLexicon } from '../lexicon/load.js';
-import { compileForm, formSteps, loadTopicCues, matchFormAt, readTopicIds, type TopicsLexicon } from './topicsLexicon.js';
+import { compileForm, formSteps, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type TopicsLexicon } from './topicsLexicon.js';
 import { foldLoose } from '../text/fold.js';
 import { makeParagraph } from '../../test/support/makeParagraph.js';
 
@@ -155,12 +155,21 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
     expect(matchFormAt('e commerce', formSteps('e-commerce', true), 0)).toBe(10);
   });
 
+  it('spells the literal beginnings of a form as scan keys (one space per white-space run)', () => {
+    expect(scanKeysOf(formSteps('the organization', true))).toEqual(['the organization']);
+    expect(scanKeysOf(formSteps('co-operation', true))).toEqual(['co-operation', 'co operation', 'cooperation']);
+    expect(scanKeysOf(formSteps('terror* financing', true))).toEqual(['terror']);
+    expect(scanKeysOf(formSteps('coop* ~ securit*', true))).toEqual(['coop']);
+    expect(scanKeysOf(formSteps('数字 经济', false))).toEqual(['数字 经济', '数字经济']);
+  });
+
   it('finds the same matches as matchAll over every cue regex', () => {
     const latin = [
       'Les États membres renforceront la coopération en matière de sécurité alimentaire et de commerce électronique (e-commerce).',
       'The Member States will strengthen cooperation on counter-terrorism, food security, climate change and e commerce 😀 trade.',
       'sécurité-alimentaire  securite\u00a0alimentaire 2sécurité sécuritéx coopération   internationale, changement climatique.',
       'The international community, the organization and the UN agencies: international peace and security, the World Bank, co-operation.',
+      'the  organization the\u2009\u00a0organization co operation co  operation co\toperation e -commerce international\n\nlaw world bank2 world  bank',
     ];
     const texts: Record<string, string[]> = {
       fr: latin,

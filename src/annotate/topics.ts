@@ -1,7 +1,7 @@
 import type { Entity, Paragraph } from '../types.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { isLetterOrDigitUnit, loadTopicCues, matchFormAt, type CompiledCue } from './topicsLexicon.js';
+import { LETTER_OR_DIGIT, loadTopicCues, matchFormAt, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -149,53 +149,21 @@ interface OrderedMatch extends CueMatch { order: number }
 
 /**
  * Every match of every cue in a folded paragraph, found in one pass over the text: at each
- * place a cue may start (a word start for a word-bounded lexicon), a walk down the leads trie
- * (the literal each cue's matches start with) meets exactly the leads that start there, and
- * only their cues are matched (hand matcher; the sticky regex for text with surrogate pairs).
- * Each cue's matches do not overlap and go left to right, as with matchAll: after a match the
- * cue is tried again only from its end. The result is ordered by start, then by lead length,
- * then by lexicon order (callers sort with a full tie-break, so the order at one start is free);
- * cues without a lead (none in the current lexicons) come last, matched by their regexes.
+ * place a cue may start (a word start for a word-bounded lexicon), a walk down the keys trie
+ * (the literal beginnings of each cue's matches, see scanKeysOf) meets exactly the keys that
+ * start there, and only their cues are matched (hand matcher; the sticky regex for text with
+ * surrogate pairs). Each cue's matches do not overlap and go left to right, as with matchAll:
+ * after a match the cue is tried again only from its end. The result is ordered by start, then
+ * by key length, then by lexicon order (callers sort with a full tie-break, so the order at one
+ * start is free); cues without a lead (none in the current lexicons) come last, matched by
+ * their regexes.
  */
 function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   const index = leadIndexOf(cues);
-  const found: OrderedMatch[] = [];
-  // The hand matcher reads code units; text with surrogate pairs keeps the regexes.
-  const surrogates = SURROGATE.test(folded);
-  const from = resetNextFrom(cues.length);
-  const { keyNode, keyUnit, child, mask, leadAt, rootChild, anywhere } = index;
-  const n = folded.length;
-  let prevWord = false;
-  for (let p = 0; p < n; p++) {
-    const c0 = folded.charCodeAt(p);
-    if (!anywhere) {
-      // A word-bounded cue starts only where no letter or digit precedes (a surrogate half
-      // counts as a possible start: a superset, the sticky regex's own look-behind decides).
-      const inWord = prevWord;
-      prevWord = isLetterOrDigitUnit(c0);
-      if (inWord) continue;
-    }
-    // The walk: the root's children by a direct table, deeper ones by an open-addressed hash
-    // of (node, unit) pairs; each node reached is a prefix of some lead, so it stops at the
-    // first unit no lead continues with (usually within two or three units).
-    let node = rootChild[c0]!;
-    let q = p + 1;
-    while (node !== 0) {
-      const lead = leadAt[node];
-      if (lead !== null) tryLead(lead, folded, p, cues, from, surrogates, found);
-      if (q >= n) break;
-      const u = folded.charCodeAt(q++);
-      let h = (Math.imul(node, 0x9e3779b1) ^ u) & mask;
-      let next = 0;
-      for (;;) {
-        const k = keyNode[h]!;
-        if (k === 0) break;
-        if (k === node && keyUnit[h] === u) { next = child[h]!; break; }
-        h = (h + 1) & mask;
-      }
-      node = next;
-    }
-  }
+  // The hand matcher reads code units, which is exact for text without surrogate pairs: the
+  // first pass takes it and gives up when it reads a surrogate; such text is scanned again
+  // with the regexes (rare: an emoji, a rare CJK character).
+  const found = scanKeys(folded, cues, index, false) ?? scanKeys(folded, cues, index, true)!;
   for (const i of index.noLead) {
     const cue = cues[i]!;
     cue.re.lastIndex = 0;
@@ -206,7 +174,51 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   return found;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+/**
+ * The walk of scanCueMatches, with the hand matcher (`surrogates` false; then it returns null as
+ * soon as the text turns out to hold a surrogate) or with the sticky regexes.
+ */
+function scanKeys(folded: string, cues: CompiledCue[], index: LeadIndex, surrogates: boolean): OrderedMatch[] | null {
+  const found: OrderedMatch[] = [];
+  const from = resetNextFrom(cues.length);
+  const { unitInfo, symbols, next, leadAt, anywhere } = index;
+  const n = folded.length;
+  // Every unit's flags, or-ed: whether a surrogate was read (checked once, at the end).
+  let seen = 0;
+  let prevWord = 0;
+  for (let p = 0; p < n; p++) {
+    const info = unitInfo[folded.charCodeAt(p)]!;
+    seen |= info;
+    if (!anywhere) {
+      // A word-bounded cue starts only where no letter or digit precedes (a surrogate half
+      // counts as a possible start: a superset, the sticky regex's own look-behind decides).
+      const inWord = prevWord;
+      prevWord = info & LETTER_OR_DIGIT_UNIT;
+      if (inWord !== 0) continue;
+    }
+    // The walk: one table look-up per unit; each node reached is a prefix of some key, so it
+    // stops at the first unit no key continues with (usually within two or three units).
+    let edge = next[ROOT * symbols + (info & SYMBOL)]!;
+    let q = p + 1;
+    // Whether every unit walked so far is a letter or digit (then the scan may skip them).
+    let letters = info;
+    while (edge !== DEAD) {
+      const node = edge >> 1;
+      if ((edge & ENDS_KEY) !== 0) tryLead(leadAt[node]!, folded, p, cues, from, surrogates, found);
+      if (q >= n) break;
+      const unit = unitInfo[folded.charCodeAt(q++)]!;
+      letters &= unit;
+      const s = unit & SYMBOL;
+      // Keys spell a run of white space as one KEY_SPACE (see scanKeysOf).
+      if (s === SPACE_SYMBOL) while (q < n && (unitInfo[folded.charCodeAt(q)]! & SYMBOL) === SPACE_SYMBOL) q++;
+      edge = next[node * symbols + s]!;
+    }
+    // Units p+1 … q-1 all follow a letter or digit: no cue starts there (a letter is no surrogate).
+    if (!anywhere && (letters & LETTER_OR_DIGIT_UNIT) !== 0) p = q - 1;
+  }
+  if (!surrogates && (seen & SURROGATE_UNIT) !== 0) return null;
+  return found;
+}
 
 /**
  * Per cue (by index), where it may match next in the paragraph being scanned (the end of its
@@ -260,30 +272,47 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 }
 
 /**
- * The cues' leads (the literal each cue's matches start with) as a trie over code units, so a
- * possible start costs one walk that meets exactly the leads starting there (no hashed buckets
- * of colliding leads to check one by one). Node 0 is "none"; the root's children are found by
- * a direct table, the other edges in a small open-addressed hash table (a few thousand edges:
- * it stays in cache, where four 64K-entry tables did not). Built once per cue list.
+ * The cues' keys (see scanKeysOf) as a trie over code units with a dense transition table, so a
+ * possible start costs one walk of one look-up per unit that meets exactly the keys starting
+ * there. Units are first mapped to small symbols (the distinct units of the keys, a few dozen
+ * for an alphabetic language, a few hundred for Chinese; 0 for every other unit, which leads
+ * to the dead node), and every white-space unit to SPACE_SYMBOL. Built once per cue list.
  */
 interface LeadIndex {
-  /** Per first code unit, the root's child (0: no lead starts with it). */
-  rootChild: Int32Array;
-  /** Edge hash table: slot → parent node (0: empty slot), code unit, child node. */
-  keyNode: Int32Array;
-  keyUnit: Uint16Array;
-  child: Int32Array;
-  mask: number;
-  /** Per node, the lead that ends there, or null. */
+  /**
+   * Per code unit, its symbol (the low 16 bits: 0 when no key has it, SPACE_SYMBOL for white
+   * space), and whether it is a letter or digit (LETTER_OR_DIGIT_UNIT) or a surrogate (SURROGATE_UNIT).
+   */
+  unitInfo: Int32Array;
+  /** Symbols in use (the width of a row of `next`). */
+  symbols: number;
+  /**
+   * Transitions: next[node * symbols + symbol] is the edge to the child node (child * 2, plus
+   * ENDS_KEY when a key ends there: the walk need not look at leadAt otherwise), DEAD when there
+   * is none.
+   */
+  next: Uint16Array | Int32Array;
+  /** Per node, the key that ends there (with its cues), or null. */
   leadAt: Array<Lead | null>;
   /** Cues (indices) without a lead: matched by their regexes. */
   noLead: number[];
   /** Whether some cue may start inside a word (a lexicon without word boundaries). */
   anywhere: boolean;
 }
-/** One distinct lead literal and the cues (indices, ascending) that start with it. */
+/** One distinct key and the cues (indices, ascending) whose matches may start with it. */
 interface Lead { s: string; cues: number[] }
+/** A node of the keys trie while it is built (by symbol). */
+interface TrieNode { children: Map<number, TrieNode>; lead: Lead | null }
 const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
+/** Node 0 is dead (its row is all zeros; edge 0 leads there); node 1 is the root. */
+const DEAD = 0;
+const ROOT = 1;
+const ENDS_KEY = 1;
+/** Symbol 0: a unit no key has; symbol 1: white space (KEY_SPACE in keys). */
+const SPACE_SYMBOL = 1;
+const SYMBOL = 0xffff;
+const LETTER_OR_DIGIT_UNIT = 0x10000;
+const SURROGATE_UNIT = 0x20000;
 
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
@@ -292,43 +321,47 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
     const noLead: number[] = [];
     cues.forEach((cue, i) => {
       if (!cue.lead) { noLead.push(i); return; }
-      const known = leads.get(cue.lead);
-      if (known) known.cues.push(i);
-      else leads.set(cue.lead, { s: cue.lead, cues: [i] });
-    });
-    // Nodes are numbered from 1 (0 means none); edges below the root are collected first,
-    // then hashed into a table at most half full.
-    const rootChild = new Int32Array(0x10000);
-    const leadAt: Array<Lead | null> = [null];
-    const edges = new Map<string, number>();
-    const edgeList: Array<[number, number, number]> = [];
-    for (const lead of leads.values()) {
-      let node = 0;
-      for (let k = 0; k < lead.s.length; k++) {
-        const u = lead.s.charCodeAt(k);
-        let next = node === 0 ? rootChild[u]! : edges.get(`${node}:${u}`) ?? 0;
-        if (next === 0) {
-          next = leadAt.length;
-          leadAt.push(null);
-          if (node === 0) rootChild[u] = next;
-          else { edges.set(`${node}:${u}`, next); edgeList.push([node, u, next]); }
-        }
-        node = next;
+      for (const key of cue.keys) {
+        const known = leads.get(key);
+        if (known) known.cues.push(i);
+        else leads.set(key, { s: key, cues: [i] });
       }
-      leadAt[node] = lead;
+    });
+    const unitInfo = new Int32Array(0x10000);
+    for (const unit of unitsMatching(WHITE_SPACE)) unitInfo[unit] = SPACE_SYMBOL;
+    for (const unit of unitsMatching(LETTER_OR_DIGIT)) unitInfo[unit]! |= LETTER_OR_DIGIT_UNIT;
+    unitInfo.fill(SURROGATE_UNIT, 0xd800, 0xe000);
+    let symbols = SPACE_SYMBOL + 1;
+    for (const key of leads.keys()) {
+      for (let k = 0; k < key.length; k++) {
+        const u = key.charCodeAt(k);
+        if ((unitInfo[u]! & SYMBOL) === 0) unitInfo[u]! |= symbols++;
+      }
     }
-    let size = 16;
-    while (size < edgeList.length * 2) size *= 2;
-    const mask = size - 1;
-    const keyNode = new Int32Array(size);
-    const keyUnit = new Uint16Array(size);
-    const child = new Int32Array(size);
-    for (const [node, u, next] of edgeList) {
-      let h = (Math.imul(node, 0x9e3779b1) ^ u) & mask;
-      while (keyNode[h] !== 0) h = (h + 1) & mask;
-      keyNode[h] = node; keyUnit[h] = u; child[h] = next;
+    // The trie as nested maps first, then numbered breadth first: the nodes near the root,
+    // which nearly every walk visits, share a few cache lines of `next`.
+    const root: TrieNode = { children: new Map(), lead: null };
+    for (const lead of leads.values()) {
+      let t = root;
+      for (let k = 0; k < lead.s.length; k++) {
+        const symbol = unitInfo[lead.s.charCodeAt(k)]! & SYMBOL;
+        let child = t.children.get(symbol);
+        if (!child) { child = { children: new Map(), lead: null }; t.children.set(symbol, child); }
+        t = child;
+      }
+      t.lead = lead;
     }
-    index = { rootChild, keyNode, keyUnit, child, mask, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
+    const order: TrieNode[] = [root];
+    for (let i = 0; i < order.length; i++) for (const child of order[i]!.children.values()) order.push(child);
+    const numberOf = new Map(order.map((t, i) => [t, ROOT + i]));
+    const nodes = ROOT + order.length;
+    const next = 2 * nodes <= 0x10000 ? new Uint16Array(nodes * symbols) : new Int32Array(nodes * symbols);
+    const leadAt = new Array<Lead | null>(nodes).fill(null);
+    for (const [t, node] of numberOf) {
+      leadAt[node] = t.lead;
+      for (const [symbol, child] of t.children) next[node * symbols + symbol] = 2 * numberOf.get(child)! + (child.lead ? ENDS_KEY : 0);
+    }
+    index = { unitInfo, symbols, next, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
     leadIndexes.set(cues, index);
   }
   return index;
@@ -336,10 +369,33 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
 
 /**
  * Overlapping matches: the longest wins (then the earliest, then the first cue in lexicon
- * order); returns them in text order.
+ * order); returns them in text order. Matches come in text order from the scan, and most
+ * overlap nothing: only the runs of overlapping ones are sorted and chosen from (a match's fate
+ * depends only on the matches it overlaps, so choosing run by run keeps the same ones).
  */
 function keepLongest(found: OrderedMatch[]): OrderedMatch[] {
   if (found.length < 2) return found;
+  if (!inTextOrder(found)) return keepLongestOf(found);
+  const kept: OrderedMatch[] = [];
+  for (let i = 0; i < found.length;) {
+    // The run from i: each next match starts before the furthest end so far.
+    let end = found[i]!.end;
+    let j = i + 1;
+    for (; j < found.length && found[j]!.start < end; j++) end = Math.max(end, found[j]!.end);
+    if (j === i + 1) kept.push(found[i]!);
+    else for (const m of keepLongestOf(found.slice(i, j))) kept.push(m);
+    i = j;
+  }
+  return kept;
+}
+
+function inTextOrder(found: OrderedMatch[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k]!.start < found[k - 1]!.start) return false;
+  return true;
+}
+
+/** keepLongest by sorting all the matches: longest first, then each kept unless it overlaps one kept before. */
+function keepLongestOf(found: OrderedMatch[]): OrderedMatch[] {
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const kept: OrderedMatch[] = [];
   for (const m of found) {

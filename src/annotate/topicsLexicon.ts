@@ -47,6 +47,12 @@ export interface CompiledCue {
   bounded: boolean;
   /** The same form as a sequence of steps for matchFormAt (the hand matcher). */
   steps: FormStep[];
+  /**
+   * The literal beginnings every match has, as the scan walks text (see scanKeysOf): the lead
+   * followed by as many further words as are literal, so that a cue like "the organization" is
+   * tried where "the organization" starts, not at every "the". Empty when `lead` is.
+   */
+  keys: string[];
 }
 
 /**
@@ -104,9 +110,11 @@ export function compileLexicon(lex: TopicsLexicon): CompiledCue[] {
     for (const t of topics) if (!known.has(t)) throw new Error(`lexicon topics (${lex.language}): cue ${entry.id} names unknown topic "${t}"`);
     for (const form of entry.forms) {
       const re = compileForm(form, bounded);
+      const lead = leadOf(form);
+      const steps = formSteps(form, bounded);
       out.push({
-        id: entry.id, rule: `topics/lexicon:${entry.id}`, role, topics, weight: entry.weight ?? 1, re, probe: probeOf(form), lead: leadOf(form),
-        sticky: new RegExp(re.source, 'uy'), bounded, steps: formSteps(form, bounded),
+        id: entry.id, rule: `topics/lexicon:${entry.id}`, role, topics, weight: entry.weight ?? 1, re, probe: probeOf(form), lead,
+        sticky: new RegExp(re.source, 'uy'), bounded, steps, keys: lead ? scanKeysOf(steps) : [],
       });
     }
   };
@@ -161,6 +169,44 @@ export function formSteps(form: string, wordBoundaries: boolean): FormStep[] {
   return steps;
 }
 
+/** A form has at most this many scan keys (each "-" between literal pieces triples them). */
+const MAX_SCAN_KEYS = 9;
+/** How the scan writes a run of white space in a key: one space, whatever the run (see scanKeysOf). */
+export const KEY_SPACE = 0x20;
+
+/**
+ * The literal beginnings of a form's matches, spelt as the scan reads text: white space is
+ * walked as one KEY_SPACE per run. Every match starts with one of the keys, so a cue need only
+ * be tried where a key occurs (a necessary condition, not a sufficient one: matchFormAt decides).
+ * A key follows the steps from the start while they are literal: pieces, a space between words
+ * (`\s+` before a literal takes the whole run, as the scan does), and a hyphen join `[-\s]?` as
+ * three keys ("-", one space, nothing). It stops at a "*" ending, a "~" gap, the word end, an
+ * empty piece (two separators in a row, where the scan's one-space-per-run spelling would not
+ * hold), or when the keys would pass MAX_SCAN_KEYS.
+ */
+export function scanKeysOf(steps: FormStep[]): string[] {
+  let keys = [''];
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k]!;
+    if (step.t === STEP_LIT) {
+      if (!step.s || (k > 0 && !/^[^\s-]/.test(step.s))) break;
+      keys = keys.map((key) => key + step.s);
+      continue;
+    }
+    // A separator is spelt only when a non-empty literal follows it (see above).
+    const next = steps[k + 1];
+    if (!next || next.t !== STEP_LIT || !next.s) break;
+    const space = String.fromCharCode(KEY_SPACE);
+    if (step.t === STEP_SPACE1) keys = keys.map((key) => key + space);
+    else if (step.t === STEP_SPACE0 || step.t === STEP_HYPHEN) {
+      const ways = step.t === STEP_HYPHEN ? ['-', space, ''] : [space, ''];
+      if (keys.length * ways.length > MAX_SCAN_KEYS) break;
+      keys = keys.flatMap((key) => ways.map((w) => key + w));
+    } else break;
+  }
+  return [...new Set(keys)];
+}
+
 /** Character classes of UTF-16 code units, computed with the same regular expressions once per unit. */
 const CLASS_SPACE = 1;
 const CLASS_LETTER_MARK = 2;
@@ -172,12 +218,31 @@ function classOf(code: number): number {
   if (c === 0) {
     const ch = String.fromCharCode(code);
     c = CLASS_KNOWN
-      | (/\s/u.test(ch) ? CLASS_SPACE : 0)
+      | (WHITE_SPACE.test(ch) ? CLASS_SPACE : 0)
       | (/[\p{L}\p{M}]/u.test(ch) ? CLASS_LETTER_MARK : 0)
-      | (/[\p{L}\p{N}]/u.test(ch) ? CLASS_LETTER_DIGIT : 0);
+      | (LETTER_OR_DIGIT.test(ch) ? CLASS_LETTER_DIGIT : 0);
     unitClasses[code] = c;
   }
   return c;
+}
+
+/** The character classes classOf computes, as matched by `unitsMatching`. */
+export const WHITE_SPACE = /\s/u;
+export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Every code unit that `cls` (a one-character class such as WHITE_SPACE) matches on its own, as
+ * classOf tests it: one replace over a string of all units instead of 65,536 tests. Surrogates
+ * are left out: alone they are no letter, digit or space (and paired they would read as one).
+ */
+export function unitsMatching(cls: RegExp): number[] {
+  const units: number[] = [];
+  for (let code = 1; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) units.push(code);
+  let all = '';
+  for (let k = 0; k < units.length; k += 4096) all += String.fromCharCode(...units.slice(k, k + 4096));
+  // Each match becomes U+0000, which is not among the units tested (it matches none of the classes).
+  const marked = all.replace(new RegExp(cls.source, 'gu'), '\0');
+  return units.filter((_, k) => marked.charCodeAt(k) === 0);
 }
 
 /** Whether a code unit is a letter or digit (\p{L}\p{N}); exact for text without surrogates. */
