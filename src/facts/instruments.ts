@@ -1,5 +1,5 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, governingAction, makeFact, periodFromText, periodFromValue, type ParagraphFacts, type Period, type Range } from './context.js';
+import { cuesIn, entitiesIn, governingAction, hasCues, makeFact, periodFromText, periodFromValue, sentencesOf, type ParagraphFacts, type Period, type Range } from './context.js';
 import { governedNames, titleCaseNamesAfter } from './bodies.js';
 import { findCues, matchAtStart, type CueMatch } from './lexicon.js';
 
@@ -20,10 +20,13 @@ const PENDING_CATEGORIES = new Set(['call']);
  */
 export function extractInstruments(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
+  // Without a status cue, only a marked instrument can carry one after its name.
+  if (!hasCues(pf, 'instrumentStatus') && !pf.entities.some((e) => e.type === 'instrument')) return facts;
   const done = new Set<Entity>();
-  for (const sentence of pf.sentences) {
-    const anniversaries = cuesIn(pf, 'anniversary', sentence);
-    for (const cue of cuesIn(pf, 'instrumentStatus', sentence)) {
+  for (const sentence of sentencesOf(pf)) {
+    const statuses = cuesIn(pf, 'instrumentStatus', sentence);
+    const anniversaries = statuses.length ? cuesIn(pf, 'anniversary', sentence) : [];
+    for (const cue of statuses) {
       // "the 30th anniversary of the signing of the Treaty" is an anniversary, not a signature.
       if (anniversaries.some((a) => a.end <= cue.start && cue.start - a.end < 30)) continue;
       const names = governedNames(pf, cue, sentence, ['instrument']);
