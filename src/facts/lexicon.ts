@@ -67,10 +67,11 @@ export interface FactsLexicon {
   /** Matches a whole run of lower-case words allowed inside a title-case name ("for the", "on"). */
   nameLinkerRun: RegExp;
   /**
-   * Per class, the lead index its cues' leads are in: one shared by the classes the fact rules
-   * search with findCues, so one pass over a paragraph finds the leads of all of them (see
-   * findLeads); the gap-word classes (linker, coordinator, nameLinker: very common words, only
-   * used inside the gap regexes) each have their own so they do not slow that pass.
+   * Per class, the lead index its cues' leads are in: one shared by the paragraph classes (see
+   * PARAGRAPH_CLASSES), so one pass over a paragraph finds the leads of all of them (see
+   * findLeads); one shared by the other classes the rules search with findCues, whose pass runs
+   * only on the few texts they are searched in; the gap-word classes (linker, coordinator,
+   * nameLinker: very common words, only used inside the gap regexes) each have their own.
    */
   leadIndexes: Record<CueClass, LeadIndex>;
 }
@@ -121,8 +122,19 @@ function leadHash3(c0: number, c1: number, c2: number): number {
   return (Math.imul(Math.imul(c0, 0x9e37) ^ c1, 0x85eb) ^ c2) & (LEAD_BUCKETS - 1);
 }
 
-/** Classes whose leads are not put in the shared lead index (see FactsLexicon.leadIndexes). */
+/** Classes whose leads are not put in a shared lead index (see FactsLexicon.leadIndexes). */
 const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordinator', 'nameLinker']);
+
+/**
+ * The classes the fact rules search in every paragraph: each rule starts from one of them and
+ * returns when the paragraph has none (src/facts/index.ts). Their leads get an index of their
+ * own, so the pass over every paragraph does not stop at the leads of the other classes, which
+ * are searched only where one of these matched; some of those are very common words ("to",
+ * "in", "for" of the period patterns, "member", "decide"…).
+ */
+export const PARAGRAPH_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
+  'membershipChange', 'chair', 'summitNext', 'creation', 'anniversary', 'instrumentStatus', 'designationYear', 'designationCapital',
+]);
 
 function makeLeadIndex(): LeadIndex {
   return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), buckets: [], wordStartOnly: [false], same: [], single: new Map() };
@@ -210,7 +222,8 @@ export function loadFactsLexicon(lang: string): FactsLexicon | null {
 /** Builds the compiled form of a facts lexicon file (exported for tests with hand-made lexicons). */
 export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   const cues = {} as Record<CueClass, CompiledCue[]>;
-  const shared = makeLeadIndex();
+  const paragraphIndex = makeLeadIndex();
+  const laterIndex = makeLeadIndex();
   const leadIndexes = {} as Record<CueClass, LeadIndex>;
   // Same literal, same kind (word-start lead, lead, gate), same index: same number.
   const numbers = new Map<LeadIndex, Map<string, number>>();
@@ -225,7 +238,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
     return n;
   };
   for (const cls of CUE_CLASSES) {
-    const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : shared;
+    const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : PARAGRAPH_CLASSES.has(cls) ? paragraphIndex : laterIndex;
     leadIndexes[cls] = leadIndex;
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
       try {
@@ -431,15 +444,24 @@ const GATE_SCAN_MIN_UNITS = 4;
 /**
  * Whether one of the literals of a cue's gate j occurs in text: read from findLeads' record
  * when it was run on this text and holds the gate, else searched (once per literal and text).
+ * The memo holds, per literal, the number of the text it was searched in (gateTexts) times two,
+ * plus one when it occurs there: a new text makes every entry stale without clearing the Map
+ * (clear allocates a new table, and texts change at almost every call).
  */
 let gateText = '';
-const gateMemo = new Map<string, boolean>();
+let gateTexts = 0;
+const gateMemo = new Map<string, number>();
 function gateOpen(cue: CompiledCue, j: number, found: (number[] | undefined)[] | null, text: string): boolean {
   if (!found || !cue.gateIds[j]) {
-    if (text !== gateText) { gateText = text; gateMemo.clear(); }
+    if (text !== gateText) { gateText = text; gateTexts++; }
     for (const g of cue.gates[j]!) {
-      let ok = gateMemo.get(g);
-      if (ok === undefined) { ok = text.includes(g); gateMemo.set(g, ok); }
+      const memo = gateMemo.get(g);
+      let ok: boolean;
+      if (memo !== undefined && memo >= gateTexts * 2) ok = memo === gateTexts * 2 + 1;
+      else {
+        ok = text.includes(g);
+        gateMemo.set(g, gateTexts * 2 + (ok ? 1 : 0));
+      }
       if (ok) return true;
     }
     return false;
