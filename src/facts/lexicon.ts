@@ -320,6 +320,17 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
+/**
+ * False when no cue of a class can match anywhere in text, nor so in any part of it: each cue
+ * is without leads and its gates are shut (a literal absent from a text is absent from its
+ * parts). A rule that searches many short windows of one paragraph asks this once first.
+ */
+export function mayMatchWithin(lex: FactsLexicon, cls: CueClass, text: string): boolean {
+  const found = cachedLeads(lex.leadIndexes[cls], text);
+  for (const cue of lex.cues[cls]) if (cue.leadIds || !allGatesShut(cue, found, text)) return true;
+  return false;
+}
+
 /** Whether some cue of a class has leads (then the text's lead positions are needed). */
 function cue0HasLeads(cues: CompiledCue[]): boolean {
   for (const c of cues) if (c.leadIds) return true;
