@@ -96,6 +96,8 @@ interface LeadIndex {
    */
   slots2: Uint16Array;
   slots3: Uint16Array;
+  /** Whether slots2 holds any literal: the paragraph index of some languages has none, and then findLeads skips that probe. */
+  has2: boolean;
   /** Bucket number → the literal numbers there (one per distinct string, see same). */
   buckets: number[][];
   /**
@@ -137,7 +139,7 @@ export const PARAGRAPH_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
 ]);
 
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), buckets: [], wordStartOnly: [false], same: [], single: new Map() };
+  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), has2: false, buckets: [], wordStartOnly: [false], same: [], single: new Map() };
 }
 
 /** Adds a literal (a lead, or a gate literal when presence) to an index; returns its number. */
@@ -162,6 +164,7 @@ function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: b
   const three = s.length >= 3;
   const h = three ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
   const slots = three ? index.slots3 : index.slots2;
+  if (!three) index.has2 = true;
   if (slots[h] === 0) {
     if (index.buckets.length >= 0xffff) throw new Error('facts lexicon: too many lead buckets');
     index.buckets.push([]);
@@ -355,7 +358,7 @@ const PRESENT: number[] = [];
 function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
   for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
-  const { single, slots2, slots3, wordStartOnly } = index;
+  const { single, slots2, slots3, wordStartOnly, has2 } = index;
   const hasSingle = single.size > 0;
   const n = text.length;
   let c1 = n > 0 ? text.charCodeAt(0) : 0;
@@ -370,8 +373,10 @@ function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
       if (one) addLeads(index, one, text, at, found);
     }
     if (c1 < 0) break;
-    const b2 = slots2[leadHash2(c0, c1)]!;
-    if (b2 !== 0 && !(wordStartOnly[b2] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
+    if (has2) {
+      const b2 = slots2[leadHash2(c0, c1)]!;
+      if (b2 !== 0 && !(wordStartOnly[b2] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
+    }
     if (c2 >= 0) {
       const b3 = slots3[leadHash3(c0, c1, c2)]!;
       if (b3 !== 0 && !(wordStartOnly[b3] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b3 - 1]!, text, at, found);
