@@ -1,6 +1,6 @@
 import { foldForMatch, foldForMatchCached } from '../text/fold.js';
 import type { Action, Entity, EntityType, InstitutionalFact, Paragraph } from '../types.js';
-import { findCues, type CueClass, type CueMatch, type FactsLexicon } from './lexicon.js';
+import { CUE_CLASSES, findCues, type CueClass, type CueMatch, type FactsLexicon } from './lexicon.js';
 
 /** A half-open range of offsets in the paragraph text. */
 export interface Range {
@@ -13,7 +13,8 @@ export interface ParagraphFacts {
   paragraph: Paragraph;
   /** The paragraph text folded by foldForMatch (same length, so offsets carry over). */
   folded: string;
-  sentences: Range[];
+  /** The sentence ranges: read them with sentencesOf, which splits them on first use. */
+  sentences: Range[] | null;
   lex: FactsLexicon;
   /** The organisation the document belongs to (lower-case id), when known. */
   org: string | null;
@@ -22,8 +23,8 @@ export interface ParagraphFacts {
   /** Entities sorted by start. */
   entities: Entity[];
   actions: Action[];
-  /** Cue matches over the whole paragraph, per class, computed once (see cuesIn). */
-  cueCache: Map<CueClass, CueMatch[]>;
+  /** Cue matches over the whole paragraph, per class number (CLASS_NUMBER), computed once (see cuesIn). */
+  cueCache: (CueMatch[] | undefined)[];
 }
 
 /** Builds the per-paragraph context the rules share. */
@@ -32,14 +33,23 @@ export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org:
     paragraph,
     // Cached: the entity recognisers folded the same paragraph text the same way just before.
     folded: foldForMatchCached(paragraph.text),
-    sentences: splitSentences(paragraph.text),
+    sentences: null,
     lex,
     org,
     docDate,
     entities: byStart(paragraph.entities),
     actions: byStart(paragraph.actions),
-    cueCache: new Map(),
+    // An array by class number, not a Map: one is made per paragraph, and a Map costs more to make.
+    cueCache: new Array<CueMatch[] | undefined>(CUE_CLASSES.length),
   };
+}
+
+/**
+ * The paragraph's sentence ranges (splitSentences), split on first use: most paragraphs give no
+ * rule a cue to read them for.
+ */
+export function sentencesOf(pf: ParagraphFacts): Range[] {
+  return (pf.sentences ??= splitSentences(pf.paragraph.text));
 }
 
 /**
@@ -94,18 +104,44 @@ function isSentencePunct(c: number): boolean {
 
 /** The sentence holding an offset (the last one when the offset is past the end). */
 export function sentenceAt(pf: ParagraphFacts, offset: number): Range {
-  return pf.sentences.find((s) => offset >= s.start && offset < s.end) ?? pf.sentences[pf.sentences.length - 1] ?? { start: 0, end: pf.paragraph.text.length };
+  const sentences = sentencesOf(pf);
+  return sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences[sentences.length - 1] ?? { start: 0, end: pf.paragraph.text.length };
 }
+
+/** Each cue class's position in CUE_CLASSES: its slot in ParagraphFacts.cueCache. */
+const CLASS_NUMBER = Object.fromEntries(CUE_CLASSES.map((c, i) => [c, i])) as Record<CueClass, number>;
+
+/**
+ * Every cue of one class in the whole paragraph, sorted by start. Matched once and kept: the
+ * rules ask for the same classes sentence after sentence, and the Unicode-aware \b makes each
+ * scan costly.
+ */
+function paragraphCues(pf: ParagraphFacts, cls: CueClass): CueMatch[] {
+  const k = CLASS_NUMBER[cls];
+  let all = pf.cueCache[k];
+  if (!all) {
+    all = findCues(pf.lex, cls, pf.folded, 0, pf.folded.length, pf.paragraph.text);
+    pf.cueCache[k] = all;
+  }
+  return all;
+}
+
+/**
+ * Whether the paragraph holds a cue of this class anywhere. The rules ask it first: a rule
+ * whose leading cue is absent from the paragraph finds it in no sentence, so it returns at once
+ * (most paragraphs state no institutional fact).
+ */
+export function hasCues(pf: ParagraphFacts, cls: CueClass): boolean {
+  return paragraphCues(pf, cls).length > 0;
+}
+
+/** The answer of cuesIn for a range without cues: one shared array (frozen: the rules only read it). */
+const NO_CUES = Object.freeze([]) as unknown as CueMatch[];
 
 /** Cues of one class inside a range of the paragraph. */
 export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): CueMatch[] {
-  // Matched once over the whole paragraph and filtered by range: the rules ask for the same
-  // classes sentence after sentence, and the Unicode-aware \b makes each scan costly.
-  let all = pf.cueCache.get(cls);
-  if (!all) {
-    all = findCues(pf.lex, cls, pf.folded, 0, pf.folded.length, pf.paragraph.text);
-    pf.cueCache.set(cls, all);
-  }
+  const all = paragraphCues(pf, cls);
+  if (all.length === 0) return NO_CUES;
   // `all` is sorted by start: skip to the range by bisection instead of filtering every cue.
   let lo = 0;
   let hi = all.length;

@@ -1,5 +1,5 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, makeFact, periodFromText, periodFromValue, type ParagraphFacts, type Period, type Range } from './context.js';
+import { cuesIn, entitiesIn, hasCues, makeFact, periodFromText, periodFromValue, sentencesOf, type ParagraphFacts, type Period, type Range } from './context.js';
 
 /**
  * Designations: thematic years ("2025 Année du développement durable", "the Year of …") and
@@ -11,10 +11,14 @@ import { cuesIn, entitiesIn, makeFact, periodFromText, periodFromValue, type Par
  */
 export function extractDesignations(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
+  if (!hasCues(pf, 'designationYear') && !hasCues(pf, 'designationCapital')) return facts;
   const text = pf.paragraph.text;
-  for (const sentence of pf.sentences) {
+  for (const sentence of sentencesOf(pf)) {
+    const years = cuesIn(pf, 'designationYear', sentence);
+    const capitals = cuesIn(pf, 'designationCapital', sentence);
+    if (!years.length && !capitals.length) continue;
     const declares = cuesIn(pf, 'declare', sentence);
-    for (const cue of cuesIn(pf, 'designationYear', sentence)) {
+    for (const cue of years) {
       const event = entitiesIn(pf, sentence, ['event']).find((e) => e.start === cue.start);
       const title: Range = event ?? { start: cue.start, end: clauseEnd(text, cue.end, sentence.end) };
       const year = yearNear(pf, sentence, title);
@@ -24,7 +28,7 @@ export function extractDesignations(pf: ParagraphFacts): InstitutionalFact[] {
         period: year?.period ?? null, status,
       }));
     }
-    for (const cue of cuesIn(pf, 'designationCapital', sentence)) {
+    for (const cue of capitals) {
       const holder = holderBefore(pf, sentence, cue);
       if (!holder) continue;
       const period = periodAfter(pf, sentence, cue.end);

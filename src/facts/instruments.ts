@@ -1,7 +1,7 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, governingAction, makeFact, periodFromText, periodFromValue, type ParagraphFacts, type Period, type Range } from './context.js';
+import { cuesIn, entitiesIn, governingAction, hasCues, makeFact, periodFromText, periodFromValue, sentencesOf, type ParagraphFacts, type Period, type Range } from './context.js';
 import { governedNames, titleCaseNamesAfter } from './bodies.js';
-import { findCues, matchAtStart, type CueMatch } from './lexicon.js';
+import { findCues, matchAtStart, mayMatchWithin, type CueMatch } from './lexicon.js';
 
 /** Action categories that make a status only wished for: "call for the adoption of …". */
 const PENDING_CATEGORIES = new Set(['call']);
@@ -20,10 +20,15 @@ const PENDING_CATEGORIES = new Set(['call']);
  */
 export function extractInstruments(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
+  // Without a status cue, only a marked instrument can carry one after its name.
+  if (!hasCues(pf, 'instrumentStatus') && !pf.entities.some((e) => e.type === 'instrument')) return facts;
   const done = new Set<Entity>();
-  for (const sentence of pf.sentences) {
-    const anniversaries = cuesIn(pf, 'anniversary', sentence);
-    for (const cue of cuesIn(pf, 'instrumentStatus', sentence)) {
+  // Asked once per paragraph: most paragraphs hold no word an after-name status could start with.
+  let afterPossible: boolean | null = null;
+  for (const sentence of sentencesOf(pf)) {
+    const statuses = cuesIn(pf, 'instrumentStatus', sentence);
+    const anniversaries = statuses.length ? cuesIn(pf, 'anniversary', sentence) : [];
+    for (const cue of statuses) {
       // "the 30th anniversary of the signing of the Treaty" is an anniversary, not a signature.
       if (anniversaries.some((a) => a.end <= cue.start && cue.start - a.end < 30)) continue;
       const names = governedNames(pf, cue, sentence, ['instrument']);
@@ -46,6 +51,7 @@ export function extractInstruments(pf: ParagraphFacts): InstitutionalFact[] {
     }
     for (const inst of entitiesIn(pf, sentence, ['instrument'])) {
       if (done.has(inst)) continue;
+      if (!(afterPossible ??= mayMatchWithin(pf.lex, 'instrumentStatusAfter', pf.folded))) break;
       const after = findCues(pf.lex, 'instrumentStatusAfter', pf.folded.slice(inst.end, Math.min(sentence.end, inst.end + 40)))[0];
       if (!after || after.start !== 0) continue;
       done.add(inst);

@@ -67,10 +67,11 @@ export interface FactsLexicon {
   /** Matches a whole run of lower-case words allowed inside a title-case name ("for the", "on"). */
   nameLinkerRun: RegExp;
   /**
-   * Per class, the lead index its cues' leads are in: one shared by the classes the fact rules
-   * search with findCues, so one pass over a paragraph finds the leads of all of them (see
-   * findLeads); the gap-word classes (linker, coordinator, nameLinker: very common words, only
-   * used inside the gap regexes) each have their own so they do not slow that pass.
+   * Per class, the lead index its cues' leads are in: one shared by the paragraph classes (see
+   * PARAGRAPH_CLASSES), so one pass over a paragraph finds the leads of all of them (see
+   * findLeads); one shared by the other classes the rules search with findCues, whose pass runs
+   * only on the few texts they are searched in; the gap-word classes (linker, coordinator,
+   * nameLinker: very common words, only used inside the gap regexes) each have their own.
    */
   leadIndexes: Record<CueClass, LeadIndex>;
 }
@@ -95,6 +96,8 @@ interface LeadIndex {
    */
   slots2: Uint16Array;
   slots3: Uint16Array;
+  /** Whether slots2 holds any literal: the paragraph index of some languages has none, and then findLeads skips that probe. */
+  has2: boolean;
   /** Bucket number → the literal numbers there (one per distinct string, see same). */
   buckets: number[][];
   /**
@@ -121,11 +124,22 @@ function leadHash3(c0: number, c1: number, c2: number): number {
   return (Math.imul(Math.imul(c0, 0x9e37) ^ c1, 0x85eb) ^ c2) & (LEAD_BUCKETS - 1);
 }
 
-/** Classes whose leads are not put in the shared lead index (see FactsLexicon.leadIndexes). */
+/** Classes whose leads are not put in a shared lead index (see FactsLexicon.leadIndexes). */
 const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordinator', 'nameLinker']);
 
+/**
+ * The classes the fact rules search in every paragraph: each rule starts from one of them and
+ * returns when the paragraph has none (src/facts/index.ts). Their leads get an index of their
+ * own, so the pass over every paragraph does not stop at the leads of the other classes, which
+ * are searched only where one of these matched; some of those are very common words ("to",
+ * "in", "for" of the period patterns, "member", "decide"…).
+ */
+export const PARAGRAPH_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
+  'membershipChange', 'chair', 'summitNext', 'creation', 'anniversary', 'instrumentStatus', 'designationYear', 'designationCapital',
+]);
+
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), buckets: [], wordStartOnly: [false], same: [], single: new Map() };
+  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), has2: false, buckets: [], wordStartOnly: [false], same: [], single: new Map() };
 }
 
 /** Adds a literal (a lead, or a gate literal when presence) to an index; returns its number. */
@@ -150,6 +164,7 @@ function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: b
   const three = s.length >= 3;
   const h = three ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
   const slots = three ? index.slots3 : index.slots2;
+  if (!three) index.has2 = true;
   if (slots[h] === 0) {
     if (index.buckets.length >= 0xffff) throw new Error('facts lexicon: too many lead buckets');
     index.buckets.push([]);
@@ -210,7 +225,8 @@ export function loadFactsLexicon(lang: string): FactsLexicon | null {
 /** Builds the compiled form of a facts lexicon file (exported for tests with hand-made lexicons). */
 export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   const cues = {} as Record<CueClass, CompiledCue[]>;
-  const shared = makeLeadIndex();
+  const paragraphIndex = makeLeadIndex();
+  const laterIndex = makeLeadIndex();
   const leadIndexes = {} as Record<CueClass, LeadIndex>;
   // Same literal, same kind (word-start lead, lead, gate), same index: same number.
   const numbers = new Map<LeadIndex, Map<string, number>>();
@@ -225,7 +241,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
     return n;
   };
   for (const cls of CUE_CLASSES) {
-    const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : shared;
+    const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : PARAGRAPH_CLASSES.has(cls) ? paragraphIndex : laterIndex;
     leadIndexes[cls] = leadIndex;
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
       try {
@@ -307,6 +323,17 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
+/**
+ * False when no cue of a class can match anywhere in text, nor so in any part of it: each cue
+ * is without leads and its gates are shut (a literal absent from a text is absent from its
+ * parts). A rule that searches many short windows of one paragraph asks this once first.
+ */
+export function mayMatchWithin(lex: FactsLexicon, cls: CueClass, text: string): boolean {
+  const found = cachedLeads(lex.leadIndexes[cls], text);
+  for (const cue of lex.cues[cls]) if (cue.leadIds || !allGatesShut(cue, found, text)) return true;
+  return false;
+}
+
 /** Whether some cue of a class has leads (then the text's lead positions are needed). */
 function cue0HasLeads(cues: CompiledCue[]): boolean {
   for (const c of cues) if (c.leadIds) return true;
@@ -331,7 +358,7 @@ const PRESENT: number[] = [];
 function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
   for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
-  const { single, slots2, slots3, wordStartOnly } = index;
+  const { single, slots2, slots3, wordStartOnly, has2 } = index;
   const hasSingle = single.size > 0;
   const n = text.length;
   let c1 = n > 0 ? text.charCodeAt(0) : 0;
@@ -346,8 +373,10 @@ function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
       if (one) addLeads(index, one, text, at, found);
     }
     if (c1 < 0) break;
-    const b2 = slots2[leadHash2(c0, c1)]!;
-    if (b2 !== 0 && !(wordStartOnly[b2] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
+    if (has2) {
+      const b2 = slots2[leadHash2(c0, c1)]!;
+      if (b2 !== 0 && !(wordStartOnly[b2] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
+    }
     if (c2 >= 0) {
       const b3 = slots3[leadHash3(c0, c1, c2)]!;
       if (b3 !== 0 && !(wordStartOnly[b3] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b3 - 1]!, text, at, found);
@@ -431,15 +460,24 @@ const GATE_SCAN_MIN_UNITS = 4;
 /**
  * Whether one of the literals of a cue's gate j occurs in text: read from findLeads' record
  * when it was run on this text and holds the gate, else searched (once per literal and text).
+ * The memo holds, per literal, the number of the text it was searched in (gateTexts) times two,
+ * plus one when it occurs there: a new text makes every entry stale without clearing the Map
+ * (clear allocates a new table, and texts change at almost every call).
  */
 let gateText = '';
-const gateMemo = new Map<string, boolean>();
+let gateTexts = 0;
+const gateMemo = new Map<string, number>();
 function gateOpen(cue: CompiledCue, j: number, found: (number[] | undefined)[] | null, text: string): boolean {
   if (!found || !cue.gateIds[j]) {
-    if (text !== gateText) { gateText = text; gateMemo.clear(); }
+    if (text !== gateText) { gateText = text; gateTexts++; }
     for (const g of cue.gates[j]!) {
-      let ok = gateMemo.get(g);
-      if (ok === undefined) { ok = text.includes(g); gateMemo.set(g, ok); }
+      const memo = gateMemo.get(g);
+      let ok: boolean;
+      if (memo !== undefined && memo >= gateTexts * 2) ok = memo === gateTexts * 2 + 1;
+      else {
+        ok = text.includes(g);
+        gateMemo.set(g, gateTexts * 2 + (ok ? 1 : 0));
+      }
       if (ok) return true;
     }
     return false;

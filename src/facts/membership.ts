@@ -1,5 +1,5 @@
 import type { InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, makeFact, type ParagraphFacts } from './context.js';
+import { cuesIn, entitiesIn, hasCues, makeFact, sentencesOf, type ParagraphFacts } from './context.js';
 
 /**
  * Admissions and changes of status. Reads: membershipChange cues (admission, accession,
@@ -12,7 +12,8 @@ import { cuesIn, entitiesIn, makeFact, type ParagraphFacts } from './context.js'
  */
 export function extractMembership(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  for (const sentence of pf.sentences) {
+  if (!hasCues(pf, 'membershipChange')) return facts;
+  for (const sentence of sentencesOf(pf)) {
     const changes = cuesIn(pf, 'membershipChange', sentence);
     if (!changes.length) continue;
     const states = entitiesIn(pf, sentence, ['state']).filter((e) => e.ref);

@@ -1,5 +1,5 @@
 import type { InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, makeFact, yearOf, type ParagraphFacts } from './context.js';
+import { cuesIn, entitiesIn, hasCues, makeFact, sentencesOf, yearOf, type ParagraphFacts } from './context.js';
 
 /**
  * The next summit. Reads: summitNext cues ("prochaine réunion du Conseil des chefs d'État",
@@ -9,7 +9,8 @@ import { cuesIn, entitiesIn, makeFact, yearOf, type ParagraphFacts } from './con
  */
 export function extractNextSummit(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  for (const sentence of pf.sentences) {
+  if (!hasCues(pf, 'summitNext')) return facts;
+  for (const sentence of sentencesOf(pf)) {
     const cue = cuesIn(pf, 'summitNext', sentence)[0];
     if (!cue) continue;
     const after = { start: cue.end, end: sentence.end };
