@@ -13,7 +13,7 @@ import { allPlain, formEndStartingAt, formStartEndingAt, isRegexSpace, spaceEndA
  * Reads the paragraph text and lexicons/<lang>/dates.yaml; writes nothing. Two sources:
  * - chrono-node (fr, en, ru) for full dates and same-month day ranges, which it parses well
  *   ("4 juillet 2024", "17 au 19 septembre 2024", "6 to 7 July 2025", "29 мая 2014 года");
- * - hand-written patterns for what chrono misses on this machine (see /work/shared/STACK.md):
+ * - hand-written patterns for what chrono misses on this machine (see ../shared/STACK.md):
  *   two listed days ("1er et 2 février"), month-year, bare years, periods of years
  *   ("2025–2027", garbled "2025. –2027"), open starts ("jusqu'en 2030", "by 2030"), garbled
  *   machine-translation dates ("20 mars. , 2024"), centuries, and all of Chinese.
