@@ -1,4 +1,5 @@
 import { foldForMatch, foldForMatchCached } from '../text/fold.js';
+import { isWhiteSpaceCode } from '../text/whiteSpace.js';
 import type { Action, Entity, EntityType, InstitutionalFact, Paragraph } from '../types.js';
 import { CUE_CLASSES, findCues, type CueClass, type CueMatch, type FactsLexicon } from './lexicon.js';
 
@@ -84,7 +85,7 @@ export function splitSentences(text: string): Range[] {
     while (j < n && isSentencePunct(text.charCodeAt(j))) j++;
     while (j < n && CLOSERS.includes(text[j]!)) j++;
     let k = j;
-    while (k < n && SPACE.test(text[k]!)) k++;
+    while (k < n && isWhiteSpaceCode(text.charCodeAt(k))) k++;
     if (k === j || k >= n || !OPENER.test(String.fromCodePoint(text.codePointAt(k)!))) { i = j - 1; continue; }
     if (j > start) out.push({ start, end: j });
     start = k;
@@ -95,7 +96,6 @@ export function splitSentences(text: string): Range[] {
 }
 
 const CLOSERS = '"»”’)';
-const SPACE = /^\s$/u;
 const OPENER = /^[\p{Lu}«"“]$/u;
 /** . ! ? ; */
 function isSentencePunct(c: number): boolean {

@@ -1,9 +1,10 @@
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { Action, Paragraph, Subject } from '../../types.js';
 import { findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } from './findSubjects.js';
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { endsWithColon, foldPhrase, isWhiteCode, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
+import { endsWithColon, foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -48,7 +49,7 @@ function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean 
  */
 function endsWithMark(text: string, from: number, to: number, marks: string): boolean {
   let k = to;
-  while (k > from && isWhiteCode(text.charCodeAt(k - 1))) k--;
+  while (k > from && isWhiteSpaceCode(text.charCodeAt(k - 1))) k--;
   return k > from && marks.includes(text[k - 1]!);
 }
 

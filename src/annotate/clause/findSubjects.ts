@@ -1,6 +1,7 @@
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { Entity } from '../../types.js';
 import type { SubjectLexicon } from './lexicons.js';
-import { foldPhrase, isWhiteCode, tokenIndexAt, type Sentence, type Token } from './tokens.js';
+import { foldPhrase, tokenIndexAt, type Sentence, type Token } from './tokens.js';
 import { WordFilter } from './wordFilter.js';
 
 /**
@@ -208,6 +209,6 @@ function findCommaOutsideParens(text: string, from: number, to: number): number 
 
 /** Moves an end offset back over white space. */
 export function trimEnd(text: string, end: number): number {
-  while (end > 0 && isWhiteCode(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }

@@ -1,6 +1,7 @@
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { ActionCategory } from '../../types.js';
 import type { VerbLexicon } from './lexicons.js';
-import { foldPhrase, isWhiteCode, type Token } from './tokens.js';
+import { foldPhrase, type Token } from './tokens.js';
 import { WordFilter } from './wordFilter.js';
 
 /**
@@ -300,7 +301,7 @@ function formsOf(list: { f: CompiledForm; order: number }[]): CompiledForm[] {
 /** /^\s*,/u on text[from, to): the first character after white space is a comma. */
 function startsWithComma(text: string, from: number, to: number): boolean {
   let k = from;
-  while (k < to && isWhiteCode(text.charCodeAt(k))) k++;
+  while (k < to && isWhiteSpaceCode(text.charCodeAt(k))) k++;
   return k < to && text.charCodeAt(k) === 0x2c;
 }
 

@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { foldLoose, foldLooseCached } from '../../text/fold.js';
 
 /**
@@ -43,13 +44,6 @@ function classOf(code: number): number {
     classTable[code] = k;
   }
   return k;
-}
-const whiteTable = new Uint8Array(65536).fill(255);
-/** /\s/u for one code unit (a surrogate is never white space), from a table filled once per code. */
-export function isWhiteCode(code: number): boolean {
-  let k = whiteTable[code]!;
-  if (k === 255) { k = /\s/u.test(String.fromCharCode(code)) ? 1 : 0; whiteTable[code] = k; }
-  return k === 1;
 }
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 const APOSTROPHE = 0x27;
@@ -167,7 +161,7 @@ export function splitSentences(text: string): Sentence[] {
     if (isItemNumber(text, start, end)) continue;
     if (end - start > 1) out.push({ start, end });
     start = end;
-    while (start < text.length && isWhiteCode(text.charCodeAt(start))) start++;
+    while (start < text.length && isWhiteSpaceCode(text.charCodeAt(start))) start++;
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out;
@@ -181,14 +175,14 @@ const ITEM_NUMBER = /^\s*(?:[\p{N}]{1,3}|[IVXLC]{1,5}|\p{Lu})[.)]$/u;
  */
 function isItemNumber(text: string, from: number, to: number): boolean {
   let k = from;
-  while (k < to && isWhiteCode(text.charCodeAt(k))) k++;
+  while (k < to && isWhiteSpaceCode(text.charCodeAt(k))) k++;
   return to - k <= 7 && ITEM_NUMBER.test(text.slice(from, to));
 }
 
 /** /[:：]\s*$/u on text[from, to): the last character before trailing white space is a colon. */
 export function endsWithColon(text: string, from: number, to: number): boolean {
   let k = to;
-  while (k > from && isWhiteCode(text.charCodeAt(k - 1))) k--;
+  while (k > from && isWhiteSpaceCode(text.charCodeAt(k - 1))) k--;
   if (k === from) return false;
   const c = text.charCodeAt(k - 1);
   return c === 0x3a || c === 0xff1a;

@@ -2,7 +2,8 @@ import * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
 import { foldForMatchOnce } from './foldOnce.js';
 import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
-import { allPlain, formEndStartingAt, formStartEndingAt, isRegexSpace, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
+import { allPlain, formEndStartingAt, formStartEndingAt, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -916,9 +917,9 @@ function numericDateShapes(scan: TextScan): number[] {
       const c = t.charCodeAt(e);
       const e2 = runEnd[r + 1];
       const len2 = e2 - (e + 1);
-      if ((isDateSeparator(c) || isRegexSpace(c)) && len2 <= 2) {
+      if ((isDateSeparator(c) || isWhiteSpaceCode(c)) && len2 <= 2) {
         const c2 = t.charCodeAt(e2);
-        if ((isDateSeparator(c2) || isRegexSpace(c2)) && isAsciiDigit(t.charCodeAt(e2 + 1))) { start = e - 4; end = e2 + 2; }
+        if ((isDateSeparator(c2) || isWhiteSpaceCode(c2)) && isAsciiDigit(t.charCodeAt(e2 + 1))) { start = e - 4; end = e2 + 2; }
       }
     }
     if (start >= lastEnd) { out.push(start, end); lastEnd = end; }

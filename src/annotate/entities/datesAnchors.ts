@@ -1,3 +1,5 @@
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
+
 /**
  * Reading a lexicon word backwards or forwards from a known position of a folded text, for the
  * date patterns whose words stand next to a number (a month name before "2024" or after "4", a
@@ -9,23 +11,15 @@
  * other character stands for itself.
  */
 
-/** Whether a UTF-16 code unit is white space as a regex's \s reads it (ECMAScript WhiteSpace and LineTerminator). */
-export function isRegexSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** The start of the run of white space that ends at `p` (p itself when there is none). */
 export function spaceStartBefore(f: string, p: number): number {
-  while (p > 0 && isRegexSpace(f.charCodeAt(p - 1))) p--;
+  while (p > 0 && isWhiteSpaceCode(f.charCodeAt(p - 1))) p--;
   return p;
 }
 
 /** The end of the run of white space that starts at `p` (p itself when there is none). */
 export function spaceEndAfter(f: string, p: number): number {
-  while (p < f.length && isRegexSpace(f.charCodeAt(p))) p++;
+  while (p < f.length && isWhiteSpaceCode(f.charCodeAt(p))) p++;
   return p;
 }
 
@@ -40,14 +34,14 @@ export function formStartEndingAt(f: string, form: string, end: number): number 
   for (let i = form.length - 1; i >= 0; i--) {
     const ch = form.charCodeAt(i);
     if (ch === 0x20) {
-      if (pos === 0 || !isRegexSpace(f.charCodeAt(pos - 1))) return -1;
+      if (pos === 0 || !isWhiteSpaceCode(f.charCodeAt(pos - 1))) return -1;
       pos = spaceStartBefore(f, pos);
       continue;
     }
     if (pos === 0 || f.charCodeAt(pos - 1) !== ch) return -1;
     pos--;
     // "'\s?": one white-space character may stand between an apostrophe and what follows it
-    if (i > 0 && form.charCodeAt(i - 1) === 0x27 && pos > 0 && isRegexSpace(f.charCodeAt(pos - 1))) pos--;
+    if (i > 0 && form.charCodeAt(i - 1) === 0x27 && pos > 0 && isWhiteSpaceCode(f.charCodeAt(pos - 1))) pos--;
   }
   return pos;
 }
@@ -63,7 +57,7 @@ export function formEndStartingAt(f: string, form: string, start: number): numbe
   for (let i = 0; i < form.length; i++) {
     const ch = form.charCodeAt(i);
     if (ch === 0x20) {
-      if (pos >= f.length || !isRegexSpace(f.charCodeAt(pos))) return -1;
+      if (pos >= f.length || !isWhiteSpaceCode(f.charCodeAt(pos))) return -1;
       pos = spaceEndAfter(f, pos);
       continue;
     }
@@ -71,7 +65,7 @@ export function formEndStartingAt(f: string, form: string, start: number): numbe
     pos++;
     // "'\s?": greedy, so a white-space character after the apostrophe is taken when the form goes on
     // with a letter (with a space, the space takes the whole run itself)
-    if (ch === 0x27 && i + 1 < form.length && form.charCodeAt(i + 1) !== 0x20 && pos < f.length && isRegexSpace(f.charCodeAt(pos))) pos++;
+    if (ch === 0x27 && i + 1 < form.length && form.charCodeAt(i + 1) !== 0x20 && pos < f.length && isWhiteSpaceCode(f.charCodeAt(pos))) pos++;
   }
   return pos;
 }
