@@ -1,3 +1,4 @@
+import { lazyCodeTable } from '../text/codeTable.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLexicon } from '../lexicon/load.js';
@@ -211,20 +212,10 @@ export function scanKeysOf(steps: FormStep[]): string[] {
 const CLASS_SPACE = 1;
 const CLASS_LETTER_MARK = 2;
 const CLASS_LETTER_DIGIT = 4;
-const CLASS_KNOWN = 8;
-const unitClasses = new Uint8Array(0x10000);
-function classOf(code: number): number {
-  let c = unitClasses[code]!;
-  if (c === 0) {
-    const ch = String.fromCharCode(code);
-    c = CLASS_KNOWN
-      | (WHITE_SPACE.test(ch) ? CLASS_SPACE : 0)
-      | (/[\p{L}\p{M}]/u.test(ch) ? CLASS_LETTER_MARK : 0)
-      | (LETTER_OR_DIGIT.test(ch) ? CLASS_LETTER_DIGIT : 0);
-    unitClasses[code] = c;
-  }
-  return c;
-}
+const classOf = lazyCodeTable((ch) =>
+  (WHITE_SPACE.test(ch) ? CLASS_SPACE : 0)
+  | (/[\p{L}\p{M}]/u.test(ch) ? CLASS_LETTER_MARK : 0)
+  | (LETTER_OR_DIGIT.test(ch) ? CLASS_LETTER_DIGIT : 0));
 
 /** The character classes classOf computes, as matched by `unitsMatching`. */
 export const WHITE_SPACE = /\s/u;

@@ -1,3 +1,4 @@
+import { lazyCodeTest } from '../text/codeTable.js';
 import { loadLexicon } from '../lexicon/load.js';
 
 /** One entry of lexicons/<lang>/facts.yaml as written (schema: lexicons/schema/facts.schema.json). */
@@ -498,16 +499,8 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** Whether a UTF-16 code unit is in [\p{L}\p{N}_] (filled lazily with that regex: 1 yes, 2 no). */
-const wordUnits = new Uint8Array(0x10000);
-function isWordUnit(code: number): boolean {
-  let v = wordUnits[code]!;
-  if (v === 0) {
-    v = /[\p{L}\p{N}_]/u.test(String.fromCharCode(code)) ? 1 : 2;
-    wordUnits[code] = v;
-  }
-  return v === 1;
-}
+/** Whether a UTF-16 code unit is in [\p{L}\p{N}_] (a lazily filled table). */
+const isWordUnit = lazyCodeTest(/[\p{L}\p{N}_]/u);
 
 /**
  * The literal text each top-level alternative of a pattern starts with, after any leading

@@ -1,3 +1,4 @@
+import { lazyCodeTable } from '../text/codeTable.js';
 import { foldForMatch, stripAccentsSameLength } from '../text/fold.js';
 
 /**
@@ -61,20 +62,15 @@ export const C_DROP = 0; // separator dropped from keys: space, hyphen, apostrop
 export const C_WORD = 1; // letter, digit or mark: part of a token
 const C_IDEO = 2; // Chinese/Japanese character: a token of its own
 const C_PUNCT = 3; // other punctuation: kept in the key, a token of its own
-const classCache = new Uint8Array(65536).fill(255);
-function classOf(code: number): number {
-  const c = classCache[code];
-  if (c !== 255) return c;
-  const ch = foldForMatch(String.fromCharCode(code));
-  let k: number;
-  if (/[\s\-'.\u00B7\u200B]/.test(ch)) k = C_DROP;
-  else if (code >= 0xd800 && code <= 0xdfff) k = C_WORD; // astral letters: keep surrogate pairs inside tokens
-  else if (IDEOGRAPH.test(ch)) k = C_IDEO;
-  else if (WORD.test(ch)) k = C_WORD;
-  else k = C_PUNCT;
-  classCache[code] = k;
-  return k;
-}
+const classOf = lazyCodeTable((unit) => {
+  const code = unit.charCodeAt(0);
+  const ch = foldForMatch(unit);
+  if (/[\s\-'.\u00B7\u200B]/.test(ch)) return C_DROP;
+  if (code >= 0xd800 && code <= 0xdfff) return C_WORD; // astral letters: keep surrogate pairs inside tokens
+  if (IDEOGRAPH.test(ch)) return C_IDEO;
+  if (WORD.test(ch)) return C_WORD;
+  return C_PUNCT;
+});
 
 /**
  * Per code unit: the folded code unit (punctuation folded, lower case, accents stripped), when the

@@ -1,5 +1,6 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { foldLoose, foldLooseCached } from '../../text/fold.js';
+import { lazyCodeTable } from '../../text/codeTable.js';
 
 /**
  * Words and sentences with offsets. Matching runs on the loose fold (lower case, accents and
@@ -35,16 +36,7 @@ export function tokenize(text: string): Token[] {
  */
 const LM = 1; // \p{L} or \p{M}
 const N = 2; // \p{N}
-const classTable = new Uint8Array(65536).fill(255);
-function classOf(code: number): number {
-  let k = classTable[code]!;
-  if (k === 255) {
-    const ch = String.fromCharCode(code);
-    k = /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0;
-    classTable[code] = k;
-  }
-  return k;
-}
+const classOf = lazyCodeTable((ch) => (/[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0));
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;

@@ -1,9 +1,10 @@
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { Entity } from '../../types.js';
 import { findDateSpans } from './dates.js';
 import { scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
-import { CODE_LETTER, CODE_SURROGATE, codeClass, isCapitalised, isSpaceCode, tokenize, type Token } from './namedTokens.js';
+import { CODE_LETTER, CODE_SURROGATE, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
 import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
 
 /**
@@ -272,7 +273,7 @@ function insideOrganisation(text: string, start: number, end: number, lex: Prepa
   // word; after it (English), white space.
   const from = Math.max(0, start - 40);
   let k = start - 1;
-  while (k >= from && isSpaceCode(text.charCodeAt(k))) k--;
+  while (k >= from && isWhiteSpaceCode(text.charCodeAt(k))) k--;
   const lastBefore = k >= from ? text.charCodeAt(k) : -1;
   const afterLink = LINK_ENDS.has(lastBefore);
   const afterWord = lex.openChain && lastBefore >= 0 && ((codeClass(lastBefore) & (CODE_LETTER | CODE_SURROGATE)) !== 0 || lastBefore === 0x2d);
@@ -284,7 +285,7 @@ function insideOrganisation(text: string, start: number, end: number, lex: Prepa
     const g = /(\p{Lu}[\p{L}\-]+)\s*$/u.exec(before);
     if (g && inStemList(lex.nonHeads, foldWord(g[1]))) return true;
   }
-  if (lang === 'en' && end < text.length && isSpaceCode(text.charCodeAt(end))) {
+  if (lang === 'en' && end < text.length && isWhiteSpaceCode(text.charCodeAt(end))) {
     const a = /^\s+(\p{Lu}[\p{L}\-]+)/u.exec(text.slice(end, end + 30));
     if (a && inStemList(lex.nonHeads, foldWord(a[1]))) return true;
   }

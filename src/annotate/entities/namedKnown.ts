@@ -1,3 +1,4 @@
+import { lazyCodeTest } from '../../text/codeTable.js';
 import { foldLoose } from '../../text/fold.js';
 import type { KnownEntry, PreparedLexicon } from './namedLexicon.js';
 import { prepareLexicon } from './namedLexicon.js';
@@ -32,13 +33,8 @@ function occurrences(hay: string, needle: string, cjk: boolean): number[] {
   return out;
 }
 
-/** Per code unit: 1 when isWordChar holds for it, 0 when not, 255 not yet known. */
-const wordCodes = new Uint8Array(65536).fill(255);
-function isWordCode(code: number): boolean {
-  let k = wordCodes[code];
-  if (k === 255) { k = isWordChar(String.fromCharCode(code)) ? 1 : 0; wordCodes[code] = k; }
-  return k === 1;
-}
+/** isWordChar per code unit, from a lazily filled table. */
+const isWordCode = lazyCodeTest(isWordChar);
 
 const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
 /** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Map. */

@@ -1,3 +1,5 @@
+import { lazyCodeTable, lazyCodeTest } from '../../text/codeTable.js';
+import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 /**
  * Tokens for the named-thing recogniser: words (with French elided clitics split off,
  * "l’OCS" → "l’" + "OCS"), numbers, quotes and single punctuation marks, each with its
@@ -41,21 +43,10 @@ const WORD_AT = new RegExp(WORD.source.slice(1), 'uy');
 const SPACE_SEARCH = /\s/gu;
 const SLICE = 200;
 
-/** A lazily filled table: per code unit, 1 when the one-character test passes, 0 when not. */
-function codeTable(test: RegExp): (code: number) => boolean {
-  const table = new Uint8Array(65536).fill(255);
-  return (code: number) => {
-    let k = table[code];
-    if (k === 255) { k = test.test(String.fromCharCode(code)) ? 1 : 0; table[code] = k; }
-    return k === 1;
-  };
-}
-/** True for a white-space code unit (/\s/u). */
-export const isSpaceCode = codeTable(/\s/u);
-const isWordCode = codeTable(/[\p{L}\p{M}\p{N}]/u);
-const isLetterCode = codeTable(/\p{L}/u);
-const isNumberCode = codeTable(/\p{N}/u);
-const isUpperCode = codeTable(/\p{Lu}/u);
+const isWordCode = lazyCodeTest(/[\p{L}\p{M}\p{N}]/u);
+const isLetterCode = lazyCodeTest(/\p{L}/u);
+const isNumberCode = lazyCodeTest(/\p{N}/u);
+const isUpperCode = lazyCodeTest(/\p{Lu}/u);
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 const isJoin = (code: number) => code === 0x2d || code === 0x2011 || code === 0x2e; // - ‑ .
@@ -68,18 +59,13 @@ export const CODE_LOWER = 8; // \p{Ll}
 export const CODE_SURROGATE = 16;
 /** Code units a word token may hold besides word characters: joins (- ‑ .) and apostrophes (' ’). */
 export const CODE_IN_WORD = 32;
-const classes = new Uint8Array(65536).fill(255);
 /** The classes of one code unit as bits (the same Unicode classes as the tokenizer's), from a lazily filled table. */
-export function codeClass(code: number): number {
-  let k = classes[code];
-  if (k === 255) {
-    k = (isWordCode(code) ? CODE_WORD : 0) | (isLetterCode(code) ? CODE_LETTER : 0) | (isUpperCode(code) ? CODE_UPPER : 0)
-      | (/\p{Ll}/u.test(String.fromCharCode(code)) ? CODE_LOWER : 0) | (isSurrogate(code) ? CODE_SURROGATE : 0)
-      | (isJoin(code) || isApostrophe(code) ? CODE_IN_WORD : 0);
-    classes[code] = k;
-  }
-  return k;
-}
+export const codeClass = lazyCodeTable((ch) => {
+  const code = ch.charCodeAt(0);
+  return (isWordCode(code) ? CODE_WORD : 0) | (isLetterCode(code) ? CODE_LETTER : 0) | (isUpperCode(code) ? CODE_UPPER : 0)
+    | (/\p{Ll}/u.test(ch) ? CODE_LOWER : 0) | (isSurrogate(code) ? CODE_SURROGATE : 0)
+    | (isJoin(code) || isApostrophe(code) ? CODE_IN_WORD : 0);
+});
 
 /**
  * End of the WORD match at i, or -1 when there is none, or -2 when a surrogate is met (the caller
@@ -113,7 +99,7 @@ function scanWord(text: string, i: number): number {
       if (isSurrogate(c)) return -2;
       if (!isLetterCode(c)) return j + 2;
     }
-    if (j + 1 < n && isSpaceCode(text.charCodeAt(j + 1))) return j + 1;
+    if (j + 1 < n && isWhiteSpaceCode(text.charCodeAt(j + 1))) return j + 1;
   }
   return j;
 }
@@ -140,9 +126,9 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
   while (i < n) {
     const ch = text[i];
     const code = text.charCodeAt(i);
-    if (isSpaceCode(code)) {
+    if (isWhiteSpaceCode(code)) {
       let j = i + 1;
-      while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+      while (j < n && isWhiteSpaceCode(text.charCodeAt(j))) j++;
       if (spaces) out.push({ text: text.slice(i, j), start: i, end: j, kind: 'space', folded: undefined });
       i = j;
       continue;
