@@ -25,6 +25,14 @@ describe('language detection', () => {
     expect(r.messages.map((m) => m.ruleId)).toEqual(['language/unsupported']);
   });
 
+  it('looks for Han characters only at U+2E80 and above, where all of them are', () => {
+    // detectLanguage tests a plain range before the Unicode property: it must not miss any.
+    const han = /\p{Script=Han}/u;
+    for (let c = 0; c < 0x2e80; c++) expect(han.test(String.fromCodePoint(c)), c.toString(16)).toBe(false);
+    expect(detectLanguage('中华人民共和国主席').language).toBe('zh');
+    expect(detectLanguage('𠀀𠀁𠀂 text').language).toBe('zh');
+  });
+
   it('lets --lang override detection', () => {
     expect(resolveDocumentLanguage('We welcome the report.', 'fr')).toEqual({ language: 'fr', source: 'given', messages: [] });
   });

@@ -1,8 +1,9 @@
-import { loadEld } from './eldModel.js';
+import { loadEldDatabase, loadEldTables } from './eldModel.js';
+import { createEldScorer } from './eldScorer.js';
 import type { Message } from '../types.js';
 
 // Top-level await: the model loads once, when this module is first imported (see eldModel.ts).
-const { eld } = await loadEld();
+const eld = createEldScorer((await loadEldDatabase()).database, await loadEldTables());
 
 /** Languages Concord has lexicons for; others are analysed as far as possible. */
 export const SUPPORTED_LANGUAGES = ['fr', 'en', 'ru', 'zh'] as const;
@@ -19,6 +20,8 @@ export interface LanguageGuess {
   reliable: boolean;
 }
 
+/** Han characters are all at U+2E80 or above (astral ones are surrogate pairs, above too). */
+const AT_OR_ABOVE_HAN = /[\u2E80-\uFFFF]/;
 const HAN = /\p{Script=Han}/u;
 const HAN_ALL = /\p{Script=Han}/gu;
 const LETTER_ALL = /\p{L}/gu;
@@ -37,14 +40,16 @@ export function detectLanguage(text: string): LanguageGuess {
   if (!/\p{L}/u.test(sample)) return { language: 'und', reliable: false };
   // Chinese script settles it faster and more surely than n-grams on short text.
   // Counted only when a Han character is there at all (most texts have none): matching every letter
-  // into an array cost as much as the n-gram detection itself.
-  if (HAN.test(sample)) {
+  // into an array cost as much as the n-gram detection itself. And that is tested only when a
+  // character at or above the Han blocks is there: a plain range is several times cheaper than the
+  // Unicode property on a text without any.
+  if (AT_OR_ABOVE_HAN.test(sample) && HAN.test(sample)) {
     const han = countMatches(sample, HAN_ALL);
     const letters = countMatches(sample, LETTER_ALL);
     if (han / letters > 0.3) return { language: 'zh', reliable: true };
   }
   const r = eld.detect(sample);
-  return { language: r.language || 'und', reliable: r.isReliable() };
+  return { language: r.language || 'und', reliable: r.reliable };
 }
 
 /**
