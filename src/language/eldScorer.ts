@@ -12,9 +12,10 @@ import type { EldDatabase, EldTables } from './eldModel.js';
  * `for (lang in ngrams[key])` the object of each n-gram in a 105,000-key dictionary-mode object and
  * adds into an array through string indices; the rest its separator regex (a 960-character
  * Unicode class with a lookbehind, run over 1,000 characters) and words built character by
- * character. Here the database is loaded once into a Map from n-gram to a range of two flat typed
- * arrays of (language, score), the sums go to a Float64Array reused between calls, and the
- * separators are found with a code-unit table; eld has no hook for any of this.
+ * character. Here the database is loaded once into a hash table of typed arrays keyed by the
+ * n-gram's characters as two int32 (no string per n-gram), the sums go to a Float64Array reused
+ * between calls, the separators are found with a code-unit table, and normalisation stops once it
+ * has what eld reads. eld has no hook for any of this (its scoring is a closure over its data).
  */
 
 export interface EldGuess {
@@ -118,8 +119,12 @@ function buildNgramTable(ngrams: EldDatabase['ngrams']): NgramTable {
     const scores = ngrams[key]!;
     for (const lang in scores) {
       const language = Number(lang);
-      if (!(language >= 0 && language < 256) || !(scores[lang]! >= 0 && scores[lang]! < 1 << 23)) throw new Error(`eld: a score out of range for "${key}"`);
-      pairs.push(language | (scores[lang]! << 8));
+      const score = scores[lang]!;
+      // What a pair holds; eld's scores are whole numbers, so their sums are exact in any order.
+      if (!(language >= 0 && language < 256 && Number.isInteger(score) && score >= 0 && score < 1 << 23)) {
+        throw new Error(`eld: language ${lang} or score ${score} out of range for "${key}"`);
+      }
+      pairs.push(language | (score << 8));
     }
     slots[at + 3] = pairs.length;
   }
@@ -156,7 +161,8 @@ export function createEldScorer(database: EldDatabase, tables: EldTables): EldSc
   });
   const classOf = separatorClasses(tables.separators);
   // Reused between calls: a character per byte (at most ENFORCE_CUT_AFTER_BYTES + 4), the end of
-  // each word in it, the n-grams met (a small hash set: at most ~320 per text), the sum per language.
+  // each word in it, the n-grams met (a small hash set, emptied after each text: at most ~320 per
+  // text; 0 marks an empty slot, as in the table), the sum per language.
   const bytes = new Uint16Array(ENFORCE_CUT_AFTER_BYTES + 8);
   const wordEnds = new Int32Array(ENFORCE_CUT_AFTER_BYTES + 8);
   const ngramChars = new Uint16Array(MAX_KEYED_CHARS);
@@ -268,8 +274,8 @@ export function createEldScorer(database: EldDatabase, tables: EldTables): EldSc
    */
   function addNgram(lead: boolean, from: number, to: number, trail: boolean): number {
     const length = (lead ? 1 : 0) + (to - from) + (trail ? 1 : 0);
-    // Only the last n-gram of a word longer than 71 bytes is longer: it is in no database (checked
-    // on load), so it only counts.
+    // Only the last n-gram of a word longer than 71 bytes is longer: it is in no database (the
+    // table refuses longer keys on load), so it only counts.
     if (length > MAX_KEYED_CHARS) return metLongBefore(from, to) ? 0 : 1;
     let n = 0;
     if (lead) ngramChars[n++] = 32;
@@ -283,7 +289,8 @@ export function createEldScorer(database: EldDatabase, tables: EldTables): EldSc
     metHigh[slot] = high;
     metSlots.push(slot);
     const { slots, pairs, mask } = table;
-    for (let at = slotOf(low, high, mask) * SLOT_SIZE; slots[at] !== 0; at = (at + SLOT_SIZE) & (mask * SLOT_SIZE + SLOT_SIZE - 1)) {
+    for (slot = slotOf(low, high, mask); slots[slot * SLOT_SIZE] !== 0; slot = (slot + 1) & mask) {
+      const at = slot * SLOT_SIZE;
       if (slots[at] !== high || slots[at + 1] !== low) continue;
       for (let k = slots[at + 2]!, end = slots[at + 3]!; k < end; k++) sums[pairs[k]! & 0xff]! += (pairs[k]! >> 8) + BASE_NGRAM_SCORE;
       break;
