@@ -29,6 +29,19 @@ describe('cached folding', () => {
   });
 });
 
+describe('cached folding of texts that differ little', () => {
+  it('tells apart texts of the same length that differ in one unit', () => {
+    const a = 'x'.repeat(40);
+    const b = `${'x'.repeat(5)}É${'x'.repeat(34)}`;
+    for (let round = 0; round < 3; round++) {
+      expect(foldLooseCached(a)).toBe(a);
+      expect(foldLooseCached(b)).toBe(`${'x'.repeat(5)}e${'x'.repeat(34)}`);
+      expect(foldForMatchCached(b)).toBe(`${'x'.repeat(5)}é${'x'.repeat(34)}`);
+      expect(foldForMatchCached(a.slice(0, 39) + 'x')).toBe(a);
+    }
+  });
+});
+
 describe('table folds agree with the string folds', () => {
   const byMatch = (s: string) => lowerSameLength(foldPunctuation(s));
   const byLoose = (s: string) => stripAccentsSameLength(byMatch(s));
