@@ -1,3 +1,4 @@
+import { CodeUnitScratch } from '../text/codeUnits.js';
 import { C_DROP, C_WORD, caseSkeleton, infoOf, keyNeedsStems, makeNameKey, makeTextKey } from './keys.js';
 
 /**
@@ -75,6 +76,9 @@ function step(t: WalkTables, node: number, c: number): number {
   }
   return -1;
 }
+
+/** The code units of the text Gazetteer.find is reading (candidatesInText). */
+const textUnits = new CodeUnitScratch();
 
 /** How many recent texts Gazetteer.find remembers: the issuer guess reads up to four paragraphs. */
 const RECENT = 4;
@@ -250,17 +254,21 @@ export class Gazetteer {
    * folded one by one (keys.ts), so the walk folds each code unit as it reads it and skips the
    * separators. Null for a text with a Cyrillic word (its words are stemmed; candidatesInKey).
    * Most token starts die after one to three code units, so building the key and its four offset
-   * maps for every code unit cost more than the walks themselves.
+   * maps for every code unit cost more than the walks themselves. The units are read from a copy
+   * in a typed array (see CodeUnitScratch), and the walk is inlined (a call per token start was a
+   * good part of its cost).
    */
   private candidatesInText(text: string): GazetteerMatch[] | null {
     const t = this.walkTables();
     const rootTable = this.rootTable;
+    const terminal = t.terminal;
+    const u = textUnits.load(text);
     const cands: GazetteerMatch[] = [];
-    const n = text.length;
+    const n = u.length;
     let inWord = false;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const info = infoOf(c);
+      const c = u[i]!;
+      let info = infoOf(c);
       const cls = info >>> 16;
       if (cls === C_WORD) {
         if (keyNeedsStems(c)) return null;
@@ -270,35 +278,25 @@ export class Gazetteer {
         inWord = false;
         if (cls === C_DROP) continue;
       }
-      // i is a token start
-      if (rootTable[info & 0xffff] === -1) continue;
-      const best = this.longestInText(text, i, info, t);
+      // i is a token start: the walk to the longest name starting there
+      let node = rootTable[info & 0xffff]!;
+      if (node === -1) continue;
+      let best: GazetteerMatch | null = null;
+      let j = i;
+      for (;;) {
+        if (terminal[node] !== 0) {
+          // a name's key ends here: a candidate when text[j] also ends its token
+          const end = j + 1;
+          if (info >>> 16 !== C_WORD || end >= n || infoOf(u[end]!) >>> 16 !== C_WORD) best = this.candidate(text, i, end, node) ?? best;
+        }
+        do j++; while (j < n && (info = infoOf(u[j]!)) >>> 16 === C_DROP);
+        if (j >= n) break;
+        node = step(t, node, info & 0xffff);
+        if (node === -1) break;
+      }
       if (best) cands.push(best);
     }
     return cands;
-  }
-
-  /** The longest name starting at token start `i` (whose key info is `info`), walking the text. */
-  private longestInText(text: string, i: number, info: number, t: WalkTables): GazetteerMatch | null {
-    const n = text.length;
-    let best: GazetteerMatch | null = null;
-    let node = this.rootTable[info & 0xffff];
-    let j = i;
-    for (;;) {
-      if (t.terminal[node]) {
-        // a name's key ends here: a candidate when text[j] also ends its token
-        const end = j + 1;
-        if (info >>> 16 !== C_WORD || end >= n || infoOf(text.charCodeAt(end)) >>> 16 !== C_WORD) {
-          const m = this.candidate(text, i, end, node);
-          if (m) best = m;
-        }
-      }
-      do j++; while (j < n && (info = infoOf(text.charCodeAt(j))) >>> 16 === C_DROP);
-      if (j >= n) break;
-      node = step(t, node, info & 0xffff);
-      if (node === -1) break;
-    }
-    return best;
   }
 
   /**

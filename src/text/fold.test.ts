@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForMatch, foldForMatchCached, foldLoose, foldLooseCached } from './fold.js';
+import { foldForMatch, foldForMatchCached, foldLoose, foldLooseCached, foldPunctuation, lowerSameLength, stripAccentsSameLength } from './fold.js';
 
 describe('folding keeps offsets', () => {
   it('folds typographic apostrophes and case without changing length', () => {
@@ -17,7 +17,7 @@ describe('folding keeps offsets', () => {
 
 describe('cached folding', () => {
   it('returns the same forms as the uncached functions, for short, long, repeated and evicted texts', () => {
-    const texts = ['É', 'L’Organisation de Coopération de Shanghai – OCS', 'Déclaration d’Astana\u00A0: États membres', 'ПРИНЯТО В МОСКВЕ 10 ноября 2020 года'];
+    const texts = ['É', 'L’Organisation de Coopération de Shanghai – OCS', 'Déclaration d’Astana\u00A0: États membres', 'ПРИНЯТО В МОСКВЕ 10 ноября 2020 года', 'ΟΔΥΣΣΕΑΣ ΚΑΙ Η ΠΗΝΕΛΟΠΗ στην Ιθάκη', 'İSTANBUL ZİRVESİ — déclaration 😀 finale'];
     for (let k = 0; k < 5000; k++) texts.push(`Paragraphe n°${k} — Conseil des chefs d’État, ÉTÉ ${k % 7}`);
     for (let round = 0; round < 2; round++) {
       for (const t of texts) {
@@ -26,5 +26,48 @@ describe('cached folding', () => {
       }
     }
     expect(foldLooseCached(texts[1])).toBe('l\'organisation de cooperation de shanghai - ocs');
+  });
+});
+
+describe('cached folding of texts that differ little', () => {
+  it('tells apart texts of the same length that differ in one unit', () => {
+    const a = 'x'.repeat(40);
+    const b = `${'x'.repeat(5)}É${'x'.repeat(34)}`;
+    for (let round = 0; round < 3; round++) {
+      expect(foldLooseCached(a)).toBe(a);
+      expect(foldLooseCached(b)).toBe(`${'x'.repeat(5)}e${'x'.repeat(34)}`);
+      expect(foldForMatchCached(b)).toBe(`${'x'.repeat(5)}é${'x'.repeat(34)}`);
+      expect(foldForMatchCached(a.slice(0, 39) + 'x')).toBe(a);
+    }
+  });
+});
+
+describe('table folds agree with the string folds', () => {
+  const byMatch = (s: string) => lowerSameLength(foldPunctuation(s));
+  const byLoose = (s: string) => stripAccentsSameLength(byMatch(s));
+  it('on every code unit, alone and between words', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      for (const s of [ch, `Ab${ch}`, `${ch}cd`, `ΑΣ${ch} x`]) {
+        expect(foldForMatch(s)).toBe(byMatch(s));
+        expect(foldLoose(s)).toBe(byLoose(s));
+      }
+    }
+  });
+  it('on random texts mixing scripts, accents, typographic punctuation, sigma, İ and surrogates', () => {
+    const pool = [
+      'a', 'Z', ' ', '-', "'", 'É', 'é', 'ç', 'Ő', 'ß', 'Σ', 'σ', 'İ', 'ı', 'Ё', 'й', 'Д', 'α', 'Ά', '中', 'ア',
+      '\u2019', '\u2013', '\u00A0', '\u202F', '\u0301', '\u0308', '\uFEFF', '\u1E9E', '\u01C5', '\uD83D\uDE00',
+      '\uD801\uDC00', '\uD800', '\uDC00', 'ǅ', 'Ω', 'K', 'Å', '\u0130', '\u1F88', 'ŉ', '\u00DF', 'ﬁ',
+    ];
+    let seed = 7;
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    for (let k = 0; k < 20000; k++) {
+      let s = '';
+      const len = rand(40);
+      for (let j = 0; j < len; j++) s += pool[rand(pool.length)];
+      expect(foldForMatch(s)).toBe(byMatch(s));
+      expect(foldLoose(s)).toBe(byLoose(s));
+    }
   });
 });

@@ -70,20 +70,133 @@ export function stripAccentsSameLength(s: string): string {
 
 /** The form used by gazetteers and lexicons: punctuation folded, lower case, accents kept. */
 export function foldForMatch(s: string): string {
-  return lowerSameLength(foldPunctuation(s));
+  return foldByTable(s, MATCH_TABLE, foldForMatchByString);
 }
 
 /** The loosest form: foldForMatch plus accents stripped. */
 export function foldLoose(s: string): string {
-  return stripAccentsSameLength(foldForMatch(s));
+  return foldByTable(s, LOOSE_TABLE, foldLooseByString);
+}
+
+/** foldForMatch by the string functions: the definition foldByTable must agree with. */
+function foldForMatchByString(s: string): string {
+  return lowerSameLength(foldPunctuation(s));
+}
+
+function foldLooseByString(s: string): string {
+  return stripAccentsSameLength(foldForMatchByString(s));
+}
+
+/**
+ * The folds as one pass of table look-ups. Composed per code unit, the three string folds give
+ * the same result as on the whole string except for three kinds of unit, marked RARE: surrogates
+ * (a pair lower-cases and loses its accents as one character), capital sigma (lower-cased by its
+ * context: σ or final ς) and the units whose lower case is longer (İ), which switch
+ * lowerSameLength to its character-by-character mode. A text holding one is folded by the string
+ * functions (the definition). Hand-written because no builtin folds in one pass: the regex
+ * replace with a callback, the lower-casing and the accent loop each walked the paragraph, and
+ * folding was a few per cent of the whole analysis.
+ */
+const RARE = -2;
+const UNKNOWN = -1;
+/** Per code unit: its folded code unit, RARE, or UNKNOWN until first met. */
+const MATCH_TABLE = new Int32Array(0x10000).fill(UNKNOWN);
+const LOOSE_TABLE = new Int32Array(0x10000).fill(UNKNOWN);
+
+function unitFold(table: Int32Array, code: number): number {
+  const ch = String.fromCharCode(code);
+  let f: number;
+  if ((code >= 0xd800 && code <= 0xdfff) || code === 0x3a3 || ch.toLowerCase().length !== 1) f = RARE;
+  else f = (table === LOOSE_TABLE ? foldLooseByString(ch) : foldForMatchByString(ch)).charCodeAt(0);
+  table[code] = f;
+  return f;
+}
+
+/**
+ * A text's code units are copied here (one native copy: reading them with charCodeAt one by one
+ * costs several times more), folded, and read back as strings: `units` (the text, then its
+ * foldForMatch) and `looseUnits` (its foldLoose) view the bytes of `unitBytes` and `looseBytes`.
+ * Little-endian UTF-16 both as bytes and as code units (the platforms Node runs on are
+ * little-endian). Grown as needed.
+ */
+let unitBytes = Buffer.alloc(0);
+let looseBytes = Buffer.alloc(0);
+let units = new Uint16Array(0);
+let looseUnits = new Uint16Array(0);
+
+/** Copies `s` into `units` (see there). */
+function loadUnits(s: string): void {
+  const n = s.length;
+  if (units.length < n) {
+    const size = 2 * Math.max(n, 2 * units.length, 1024);
+    unitBytes = Buffer.alloc(size);
+    looseBytes = Buffer.alloc(size);
+    units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, size >> 1);
+    looseUnits = new Uint16Array(looseBytes.buffer, looseBytes.byteOffset, size >> 1);
+  }
+  unitBytes.write(s, 0, 2 * n, 'utf16le');
+}
+
+/**
+ * `s` folded with `table` (see MATCH_TABLE), or by `byString` when it holds a RARE unit. Not even
+ * the builtin lower-casing is used: on a two-byte string (a paragraph of any text with a curly
+ * apostrophe) it calls ICU and costs more than this whole loop.
+ */
+function foldByTable(s: string, table: Int32Array, byString: (s: string) => string): string {
+  if (!NOT_PLAIN_ASCII.test(s)) return s.toLowerCase();
+  const n = s.length;
+  loadUnits(s);
+  const u = units;
+  for (let k = 0; k < n; k++) {
+    let f = table[u[k]!]!;
+    if (f < 0) {
+      if (f === UNKNOWN) f = unitFold(table, u[k]!);
+      if (f === RARE) return byString(s);
+    }
+    u[k] = f;
+  }
+  return unitBytes.toString('utf16le', 0, 2 * n);
+}
+
+/** Both folds of a text (see FoldCache). */
+interface Folds { match: string; loose: string }
+
+/**
+ * Units beyond plain lower-casing's reach: any beyond ASCII, and the backtick (an apostrophe to
+ * foldPunctuation). A text without them (most paragraphs of an English text) folds to its lower
+ * case in both forms: the builtin does that fastest, and keeps a one-byte string one-byte.
+ */
+const NOT_PLAIN_ASCII = /[^\x00-\x5f\x61-\x7f]/;
+
+/** foldForMatch(s) and foldLoose(s) in one pass (see foldByTable). */
+function foldBoth(s: string): Folds {
+  if (!NOT_PLAIN_ASCII.test(s)) {
+    const lower = s.toLowerCase();
+    return { match: lower, loose: lower };
+  }
+  const n = s.length;
+  loadUnits(s);
+  const u = units;
+  const v = looseUnits;
+  for (let k = 0; k < n; k++) {
+    const code = u[k]!;
+    let m = MATCH_TABLE[code]!;
+    if (m === UNKNOWN) m = unitFold(MATCH_TABLE, code);
+    let l = LOOSE_TABLE[code]!;
+    if (l === UNKNOWN) l = unitFold(LOOSE_TABLE, code);
+    if (m === RARE || l === RARE) return { match: foldForMatchByString(s), loose: foldLooseByString(s) };
+    u[k] = m;
+    v[k] = l;
+  }
+  return { match: unitBytes.toString('utf16le', 0, 2 * n), loose: looseBytes.toString('utf16le', 0, 2 * n) };
 }
 
 /**
  * Folded forms remembered by text: several stages fold the same paragraph text (entities, topics,
- * clause reading, facts), each folding costing a regex pass and a lower-casing over the whole
- * paragraph. A bounded first-in-first-out table keyed by the text (a document's paragraphs fit;
- * a corpus cannot grow it past the bound). Same output as the uncached functions, always.
- * Strings cannot key a WeakMap, hence a bound instead of garbage-collected entries.
+ * clause reading, facts), in both forms. A bounded first-in-first-out table keyed by the text (a
+ * document's paragraphs fit; a corpus cannot grow it past the bound), whose entry holds both
+ * forms, folded in one pass when either is first asked for. Same output as the uncached
+ * functions, always. Strings cannot key a WeakMap, hence a bound instead of garbage-collected entries.
  */
 const CACHE_MAX_ENTRIES = 4096;
 const CACHE_MAX_CHARS = 4_000_000;
@@ -91,18 +204,18 @@ const CACHE_MAX_CHARS = 4_000_000;
 const CACHE_MIN_CHARS = 24;
 
 class FoldCache {
-  private map = new Map<string, string>();
+  private map = new Map<string, Folds>();
   private chars = 0;
-  constructor(private readonly fold: (s: string) => string) {}
   clear(): void {
     this.map.clear();
     this.chars = 0;
   }
-  get(s: string): string {
-    if (s.length < CACHE_MIN_CHARS || s.length > CACHE_MAX_CHARS) return this.fold(s);
+  /** Both folds of `s` (`s` is at least CACHE_MIN_CHARS long). */
+  get(s: string): Folds {
     let f = this.map.get(s);
     if (f === undefined) {
-      f = this.fold(s);
+      f = foldBoth(s);
+      if (s.length > CACHE_MAX_CHARS) return f;
       this.map.set(s, f);
       this.chars += s.length;
       while (this.map.size > CACHE_MAX_ENTRIES || this.chars > CACHE_MAX_CHARS) {
@@ -115,17 +228,16 @@ class FoldCache {
   }
 }
 
-const matchCache = new FoldCache(foldForMatch);
-const looseCache = new FoldCache((s) => stripAccentsSameLength(matchCache.get(s)));
+const foldCache = new FoldCache();
 
 /** foldForMatch(s), remembered for texts folded before (see FoldCache). */
 export function foldForMatchCached(s: string): string {
-  return matchCache.get(s);
+  return s.length < CACHE_MIN_CHARS ? foldForMatch(s) : foldCache.get(s).match;
 }
 
-/** foldLoose(s), remembered for texts folded before; reuses the remembered foldForMatch(s). */
+/** foldLoose(s), remembered for texts folded before (see FoldCache). */
 export function foldLooseCached(s: string): string {
-  return looseCache.get(s);
+  return s.length < CACHE_MIN_CHARS ? foldLoose(s) : foldCache.get(s).loose;
 }
 
 /**
@@ -133,6 +245,5 @@ export function foldLooseCached(s: string): string {
  * this, the repeated runs would find their paragraphs already folded, which a user's new document never does.
  */
 export function clearTextCaches(): void {
-  matchCache.clear();
-  looseCache.clear();
+  foldCache.clear();
 }

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { CodeUnitScratch } from './codeUnits.js';
+
+describe('CodeUnitScratch', () => {
+  it('gives the code units charCodeAt gives, lone surrogates and a leading BOM included, as the buffer grows', () => {
+    const scratch = new CodeUnitScratch();
+    const texts = ['', 'abc', '\uFEFFdéjà vu – 中文 \uD83D\uDE00 \uD800 x\uDC00', 'é'.repeat(5000), 'z'];
+    for (const s of texts) {
+      const u = scratch.load(s);
+      expect(u.length).toBe(s.length);
+      for (let i = 0; i < s.length; i++) expect(u[i]).toBe(s.charCodeAt(i));
+    }
+  });
+});
