@@ -1,9 +1,10 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
 import { foldForMatchOnce } from './foldOnce.js';
 import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { allPlain, formEndStartingAt, formStartEndingAt, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
+import { chronoFor, parseKeepable } from './datesChrono.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -793,29 +794,6 @@ function findChinese(t: string, f: string, refYear: number | null): Candidate[] 
 }
 
 /**
- * chrono-node's casual parsers, with each parser's pattern built once. chrono rebuilds the pattern
- * of every word-boundary parser on every parse: it compares a freshly built inner pattern with the
- * cached one by identity, which always differs. Our inner patterns can only change with the parse
- * option `forwardDate`, which we never pass, so the first pattern stays right. The wrapper inherits
- * everything else from the library's parser (Object.create) and leaves the library's own instances
- * untouched; refiners are the library's.
- */
-function withFixedPatterns(c: chrono.Chrono): chrono.Chrono {
-  const copy = c.clone();
-  copy.parsers = copy.parsers.map((p) => {
-    const w = Object.create(p) as chrono.Parser & { innerPatternHasChange?: () => boolean };
-    if ('innerPatternHasChange' in p) w.innerPatternHasChange = () => false;
-    return w;
-  });
-  return copy;
-}
-
-const CHRONO: Record<string, { parse: typeof chrono.en.parse } | undefined> = {
-  fr: withFixedPatterns(chrono.fr.casual),
-  en: withFixedPatterns(chrono.en.casual),
-  ru: withFixedPatterns(chrono.ru.casual),
-};
-/**
  * Month words of chrono-node's fr, en and ru month dictionaries (full names and abbreviations,
  * copied from its locales' constants, which the package does not export), or a numeric date shape.
  * Boundaries are ASCII like chrono's own (\W), so the gate opens wherever chrono could match.
@@ -983,7 +961,7 @@ const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
  * is only implied (times, weekdays, "3 et" read as 3 o'clock) are dropped.
  */
 function findByChrono(scan: TextScan, lang: string, refYear: number | null): Candidate[] {
-  const parser = CHRONO[lang];
+  const parser = chronoFor(lang);
   if (!parser) return [];
   const text = scan.t;
   // Results without an ASCII digit are dropped below (the \d test), so a text without one needs no
@@ -1003,7 +981,7 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
     const ref = new Date(Date.UTC(refYear ?? 2000, 0, 1, 12));
     for (const [ws, we] of windows) {
       const part = ws === 0 && we === text.length ? text : text.slice(ws, we);
-      for (const r of parser.parse(part, ref)) results.push([r, ws]);
+      for (const r of parseKeepable(parser, part, ref)) results.push([r, ws]);
     }
   } catch {
     results = [];
