@@ -799,7 +799,7 @@ function findChinese(t: string, f: string, refYear: number | null): Candidate[] 
  * Boundaries are ASCII like chrono's own (\W), so the gate opens wherever chrono could match.
  * Hand-written because chrono has no cheap "could this text hold a date" test.
  */
-const CHRONO_MONTHS = [
+export const CHRONO_MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'janvier', 'janv', 'février', 'fév', 'févr', 'fevrier', 'fev', 'fevr', 'mars', 'avril', 'avr', 'mai', 'juin',
@@ -824,10 +824,24 @@ const CHRONO_GATE_ALL = new RegExp(
  * computed over every 16-bit character): this pattern finds those too, and a text holding one is
  * read with CHRONO_GATE_ALL itself.
  */
-const CHRONO_MONTHS_FOLDED = new RegExp(
-  `(?<![A-Za-z0-9_])(?:${[...CHRONO_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])|[\u017f\u1c80-\u1c85]`,
-  'g',
-);
+export const CHRONO_MONTHS_FOLDED = foldedMonthsRegExp(CHRONO_MONTHS);
+
+/**
+ * /(?<![A-Za-z0-9_])(?:words, longest first)(?![A-Za-z0-9_])|[ſ\u1c80-\u1c85]/g written without
+ * the look-behind, which the regex engine runs at every character (the costliest part of the gate):
+ * a word that starts with [A-Za-z0-9_] has no such character before it exactly where \b holds, and
+ * one that starts with another character exactly where \B holds (\b and \B read ASCII word
+ * characters when the regex has neither the i nor the u flag). The words are tried in the same
+ * order, since at a given place only those starting with its character can match, and they are
+ * all in one of the two groups. dates.test.ts checks the two forms agree.
+ */
+function foldedMonthsRegExp(words: readonly string[]): RegExp {
+  const sorted = [...words].sort((a, b) => b.length - a.length);
+  const isWordStart = (w: string) => /^[A-Za-z0-9_]/.test(w);
+  const wordStart = sorted.filter(isWordStart).join('|');
+  const otherStart = sorted.filter((w) => !isWordStart(w)).join('|');
+  return new RegExp(`\\b(?:${wordStart})(?![A-Za-z0-9_])|\\B(?:${otherStart})(?![A-Za-z0-9_])|[\u017f\u1c80-\u1c85]`, 'g');
+}
 
 /**
  * The matches of CHRONO_GATE_ALL on the text, as start and end pairs in one flat array, found more
