@@ -97,6 +97,12 @@ interface Pattern {
   needs: number;
   /** For 'cue': the cue's forms and what stands between the cue and the year (see cueStarts). */
   anchor?: CueAnchor;
+  /**
+   * For 'short' and 'year4': the characters one of which must follow the digit run the pattern
+   * starts with (its \d{1,2} or ${YEAR} takes the whole run, then reads one of them), when it
+   * names them; a start where another follows is not tried.
+   */
+  after?: number[];
   /** For 'scan': whether the text holds one of the words the pattern needs. */
   probe?: (f: string) => boolean;
 }
@@ -146,13 +152,14 @@ function compile(lang: string): Compiled {
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
   const patterns: Pattern[] = [];
-  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string[] } = {}) => {
+  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string[]; after?: string } = {}) => {
     patterns.push({
       name, start, needs,
       re: new RegExp(src, 'gu'),
       sticky: new RegExp(src, 'uy'),
       ...(extra.anchor !== undefined ? { anchor: extra.anchor } : {}),
       ...(extra.probe !== undefined ? { probe: probeFor(extra.probe) } : {}),
+      ...(extra.after !== undefined ? { after: [...extra.after].map((ch) => ch.charCodeAt(0)) } : {}),
     });
   };
   const prefixes = alternationForms(lex.yearPrefixes ?? []);
@@ -191,8 +198,8 @@ function compile(lang: string): Compiled {
   // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
   if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, 'cue', NEEDS_DASH_YEAR, { anchor: { kind: 'dash', cues: prefixes, prefixes: [] } });
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
-  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR);
-  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR);
+  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR, { after: './' });
+  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR, { after: '-' });
   // Roman numerals need no digit: a global scan, only on texts holding a century word.
   if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: lex.centuries });
   const monthsByLast = new Map<number, string[]>();
@@ -510,16 +517,23 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
     : p.start === 'month' ? monthsBeforeNumbers(scan, c)
     : cueStarts(scan, p);
   const sticky = p.sticky;
+  const after = p.after;
   let pos = 0;
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i];
     if (s >= limit) break;
     if (s < pos) continue;
+    if (after && !after.includes(f.charCodeAt(runEndAt(f, s, p.start)))) continue;
     sticky.lastIndex = s;
     const m = sticky.exec(f);
     if (m) { out.push(m); pos = m.index + Math.max(1, m[0].length); }
   }
   return out;
+}
+
+/** The end of the digit run at `s`, a start of kind 'short' (one or two digits) or 'year4' (four). */
+function runEndAt(f: string, s: number, kind: StartKind): number {
+  return kind === 'year4' ? s + 4 : isAsciiDigit(f.charCodeAt(s + 1)) ? s + 2 : s + 1;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
