@@ -315,17 +315,17 @@ class TextScan {
   /** Every run of ASCII digits: its start and its end (chronoWindows). */
   readonly runStart: number[] = [];
   readonly runEnd: number[] = [];
-  /** Per language: monthsBeforeNumbers and lastMonthAfterDay, computed on demand. */
-  readonly monthsBefore = new Map<Compiled, number[]>();
-  readonly monthAfterDay = new Map<Compiled, number>();
+  /** Per language: monthsBeforeNumbers and lastMonthAfterDay, computed on demand (the maps too: most texts need none). */
+  monthsBefore: Map<Compiled, number[]> | null = null;
+  monthAfterDay: Map<Compiled, number> | null = null;
   /** Per cue pattern: cueStarts, computed on demand. */
-  readonly cueStarts = new Map<Pattern, number[]>();
+  cueStarts: Map<Pattern, number[]> | null = null;
   /** Whether the text holds an ASCII digit (\\d, even with the u flag). */
   hasDigit = false;
   /** Pattern hits per language. */
   readonly hits = new Map<string, Hit[]>();
   /** Matches of the Chinese patterns (global scans). */
-  readonly chinese = new Map<RegExp, RegExpExecArray[]>();
+  chinese: Map<RegExp, RegExpExecArray[]> | null = null;
   /** `t` is the text, `f` its folded form: hits read both (the English "may" check reads `t`). */
   constructor(readonly t: string, readonly f: string) {
     // A regex finds the runs: scanning for a class is several times faster than a loop over char codes.
@@ -366,7 +366,7 @@ function sortedUnique(xs: number[]): number[] {
  * of one, two or four digits (what ${D} and ${YEAR} read), once per text and language.
  */
 function monthsBeforeNumbers(scan: TextScan, c: Compiled): number[] {
-  let out = scan.monthsBefore.get(c);
+  let out = scan.monthsBefore?.get(c);
   if (out) return out;
   out = [];
   const f = scan.f;
@@ -383,7 +383,7 @@ function monthsBeforeNumbers(scan: TextScan, c: Compiled): number[] {
     }
   }
   out = sortedUnique(out);
-  scan.monthsBefore.set(c, out);
+  (scan.monthsBefore ??= new Map()).set(c, out);
   return out;
 }
 
@@ -403,7 +403,7 @@ function pushMonthsEndingAt(out: number[], f: string, c: Compiled, end: number):
  * month name after its start, so none starts at or after it. Once per text and language.
  */
 function lastMonthAfterDay(scan: TextScan, c: Compiled): number {
-  let last = scan.monthAfterDay.get(c);
+  let last = scan.monthAfterDay?.get(c);
   if (last !== undefined) return last;
   last = -1;
   const f = scan.f;
@@ -415,7 +415,7 @@ function lastMonthAfterDay(scan: TextScan, c: Compiled): number {
       if (e >= 0) last = Math.max(last, monthAfterSpace(f, c, e));
     }
   }
-  scan.monthAfterDay.set(c, last);
+  (scan.monthAfterDay ??= new Map()).set(c, last);
   return last;
 }
 
@@ -435,7 +435,7 @@ const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
  * pattern allows between them (CueAnchor). Once per text and pattern.
  */
 function cueStarts(scan: TextScan, p: Pattern): number[] {
-  let out = scan.cueStarts.get(p);
+  let out = scan.cueStarts?.get(p);
   if (out) return out;
   out = [];
   const f = scan.f;
@@ -455,7 +455,7 @@ function cueStarts(scan: TextScan, p: Pattern): number[] {
     }
   }
   out = sortedUnique(out);
-  scan.cueStarts.set(p, out);
+  (scan.cueStarts ??= new Map()).set(p, out);
   return out;
 }
 
@@ -739,7 +739,7 @@ function chineseRegExp(src: string): RegExp {
 /** Chinese: digits with 年 月 日 (chrono has no Chinese parser in this build). */
 /** The matches of one Chinese pattern (a global scan), remembered on the text's scan. */
 function chineseMatches(re: RegExp, scan: TextScan): RegExpExecArray[] {
-  let list = scan.chinese.get(re);
+  let list = scan.chinese?.get(re);
   if (list) return list;
   list = [];
   if (scan.hasDigit) { // every Chinese pattern holds \d
@@ -749,7 +749,7 @@ function chineseMatches(re: RegExp, scan: TextScan): RegExpExecArray[] {
       if (m[0].length === 0) re.lastIndex++;
     }
   }
-  scan.chinese.set(re, list);
+  (scan.chinese ??= new Map()).set(re, list);
   return list;
 }
 
