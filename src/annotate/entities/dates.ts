@@ -1016,21 +1016,14 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
   }
   const out: Candidate[] = [];
   const weekdayRe = weekdayRegExp(lang);
-  const comp = (c: chrono.ParsedComponents, fallbackYear: number | null = null) => {
-    if (!c.isCertain('day') || !c.isCertain('month')) return null;
-    const y = c.isCertain('year') ? c.get('year') : fallbackYear ?? refYear;
-    const m = c.get('month'); const d = c.get('day');
-    if (m == null || d == null) return null;
-    return isoDay(y ?? null, m, d);
-  };
   for (const [r, off] of results) {
     const index = r.index + off;
     if (!/\d/.test(r.text)) continue;
     // "July 6 to July 8, 2025": only the end carries the year; the start takes it too
     const endYear = r.end && r.end.isCertain('year') ? r.end.get('year') : null;
-    const s = comp(r.start, endYear);
+    const s = chronoDay(r.start, endYear ?? refYear);
     if (!s) continue;
-    const e = r.end ? comp(r.end) : null;
+    const e = r.end ? chronoDay(r.end, refYear) : null;
     if (r.end && !e) continue;
     const ws = /^\s*/u.exec(r.text)![0].length;
     let body = r.text.slice(ws);
@@ -1043,6 +1036,15 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
     out.push({ start, end: index + r.text.length, value: e && e !== s ? `${s}/${e}` : s, rule: `dates/chrono.${lang}`, hand: false });
   }
   return out;
+}
+
+/** The ISO day of a chrono component with a certain day and month (its year, or else `year`), or null. */
+function chronoDay(c: chrono.ParsedComponents, year: number | null): string | null {
+  if (!c.isCertain('day') || !c.isCertain('month')) return null;
+  const y = c.isCertain('year') ? c.get('year') : year;
+  const m = c.get('month'); const d = c.get('day');
+  if (m == null || d == null) return null;
+  return isoDay(y ?? null, m, d);
 }
 
 /** Longest first, hand patterns before chrono on ties, then text order (resolveOverlaps). */
