@@ -28,9 +28,11 @@ function withFixedPatterns(c: chrono.Chrono): chrono.Chrono {
  * chrono-node's parse, split so that a text where no result can be kept stops early. findByChrono
  * keeps only results with a certain day and month; chrono gives a certain day only from some of its
  * parsers (dates with a day, numeric dates, "today", relative days and hours) and never from the
- * others (times, weekdays, a month without a day), and its refiners add a certain day only to a
- * result that has one already, except the English "end of July" (ENEndOfPeriodRefiner, which
- * needs "end of" or "last day of" before the result). So the day parsers run first; when none of
+ * others (times, weekdays, a month without a day), and its refiners give a certain day only to a
+ * result built from one that has it (merged dates and times, ranges, relative dates), except the
+ * English "end of July" (ENEndOfPeriodRefiner, which needs "end of" or "last day of" before the
+ * result). This was read from chrono-node 2.10.3 (pinned); a parser not named below counts as a
+ * day parser, so one added by an upgrade is safe. So the day parsers run first; when none of
  * their results has a certain day and no end-of-period prefix is written, no result would be kept
  * and the other parsers and the refiners (over half the cost, most of it the time parser reading
  * every number) are not run. Otherwise the parse is chrono's own: the same parsers' results
