@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, findDateSpans } from './dates.js';
+import { CHRONO_MONTHS, CHRONO_MONTHS_FOLDED, findDates, findDateSpans } from './dates.js';
 
 /** [text, value] pairs of the dates found, in text order. Expected values below are checked by hand. */
 const found = (text: string, lang: string, refYear?: number) => findDates(text, lang, { refYear }).map((e) => [e.text, e.value]);
@@ -130,5 +130,30 @@ describe('findDates and findDateSpans on the same text (pattern hits shared per 
     expect(found('123 juin 2024 et 5 juin', 'fr')).toEqual([['juin 2024', '2024-06'], ['5 juin', '--06-05']]);
     expect(found('Paragraph 12 of the report, since 1990, in 2015–2030 and on 3 March', 'en', 2021))
       .toEqual([['since 1990', '1990/..'], ['2015–2030', '2015/2030'], ['3 March', '2021-03-03']]);
+  });
+});
+
+describe("the chrono gate's month words", () => {
+  it('are found as the look-behind form of the regex finds them', () => {
+    const sorted = [...CHRONO_MONTHS].sort((a, b) => b.length - a.length);
+    const lookBehind = new RegExp(`(?<![A-Za-z0-9_])(?:${sorted.join('|')})(?![A-Za-z0-9_])|[\u017f\u1c80-\u1c85]`, 'g');
+    const matches = (re: RegExp, f: string) => {
+      const out: number[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(f); m; m = re.exec(f)) out.push(m.index, m.index + m[0].length);
+      return out;
+    };
+    const pieces = [...CHRONO_MONTHS, 'ma', 'tember', 'rs', 'é', 'e', 's', '_', '1', '2024', ' ', '.', ',', '-', 'x', 'ж', 'я', 'ſ',
+      '\u1c82', 'ı', 'K', 'May', 'aoû', 'маяк', 'decade', 'market'];
+    let seed = 5;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+    const wrong: string[] = [];
+    for (let n = 0; n < 20000; n++) {
+      let f = '';
+      const count = 1 + Math.floor(rnd() * 8);
+      for (let k = 0; k < count; k++) f += pieces[Math.floor(rnd() * pieces.length)];
+      if (JSON.stringify(matches(CHRONO_MONTHS_FOLDED, f)) !== JSON.stringify(matches(lookBehind, f))) wrong.push(JSON.stringify(f));
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

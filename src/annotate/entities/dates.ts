@@ -1,9 +1,10 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
 import type { Entity } from '../../types.js';
 import { foldForMatchOnce } from './foldOnce.js';
 import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } from './datesLexicon.js';
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { allPlain, formEndStartingAt, formStartEndingAt, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
+import { chronoFor, parseKeepable } from './datesChrono.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -96,6 +97,12 @@ interface Pattern {
   needs: number;
   /** For 'cue': the cue's forms and what stands between the cue and the year (see cueStarts). */
   anchor?: CueAnchor;
+  /**
+   * For 'short' and 'year4': the characters one of which must follow the digit run the pattern
+   * starts with (its \d{1,2} or ${YEAR} takes the whole run, then reads one of them), when it
+   * names them; a start where another follows is not tried.
+   */
+  after?: number[];
   /** For 'scan': whether the text holds one of the words the pattern needs. */
   probe?: (f: string) => boolean;
 }
@@ -145,13 +152,14 @@ function compile(lang: string): Compiled {
   const YW = lex.yearWords?.length ? `(?:\\s*(?:${alternation(lex.yearWords)})(?![\\p{L}\\p{N}]))?` : '';
   const YW_DOT = YW.replace('(?![\\p{L}\\p{N}])', '(?![\\p{N}])');
   const patterns: Pattern[] = [];
-  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string[] } = {}) => {
+  const add = (name: string, src: string, start: StartKind, needs: number, extra: { anchor?: CueAnchor; probe?: string[]; after?: string } = {}) => {
     patterns.push({
       name, start, needs,
       re: new RegExp(src, 'gu'),
       sticky: new RegExp(src, 'uy'),
       ...(extra.anchor !== undefined ? { anchor: extra.anchor } : {}),
       ...(extra.probe !== undefined ? { probe: probeFor(extra.probe) } : {}),
+      ...(extra.after !== undefined ? { after: [...extra.after].map((ch) => ch.charCodeAt(0)) } : {}),
     });
   };
   const prefixes = alternationForms(lex.yearPrefixes ?? []);
@@ -190,8 +198,8 @@ function compile(lang: string): Compiled {
   // "end-2025", "mid-2024", "mi-2025": the year with its hyphenated prefix (the plain year pattern refuses "-2025").
   if (lex.yearPrefixes?.length) add('prefixedYear', `${B}(?:${alternation(lex.yearPrefixes)})-${YEAR}(?![\\p{L}\\p{N}]|[/.,]\\d|-\\d)`, 'cue', NEEDS_DASH_YEAR, { anchor: { kind: 'dash', cues: prefixes, prefixes: [] } });
   // Numeric dates: 04.07.2024 (ru, fr) and 2024-07-04 (ISO).
-  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR);
-  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR);
+  add('numericDmy', `${B}(\\d{1,2})[./](\\d{1,2})[./]${YEAR}${E}`, 'short', NEEDS_YEAR, { after: './' });
+  add('iso', `${B}${YEAR}-(\\d{2})-(\\d{2})${E}`, 'year4', NEEDS_YEAR, { after: '-' });
   // Roman numerals need no digit: a global scan, only on texts holding a century word.
   if (lex.centuries?.length) add('century', `${B}(\\d{1,2}|[IVXLivxl]{1,5})(?:e|ème|eme|er|st|nd|rd|th|-?й|-?го|-?м)?\\s*(?:${alternation(lex.centuries)})${E}`, 'scan', 0, { probe: lex.centuries });
   const monthsByLast = new Map<number, string[]>();
@@ -307,17 +315,17 @@ class TextScan {
   /** Every run of ASCII digits: its start and its end (chronoWindows). */
   readonly runStart: number[] = [];
   readonly runEnd: number[] = [];
-  /** Per language: monthsBeforeNumbers and lastMonthAfterDay, computed on demand. */
-  readonly monthsBefore = new Map<Compiled, number[]>();
-  readonly monthAfterDay = new Map<Compiled, number>();
+  /** Per language: monthsBeforeNumbers and lastMonthAfterDay, computed on demand (the maps too: most texts need none). */
+  monthsBefore: Map<Compiled, number[]> | null = null;
+  monthAfterDay: Map<Compiled, number> | null = null;
   /** Per cue pattern: cueStarts, computed on demand. */
-  readonly cueStarts = new Map<Pattern, number[]>();
+  cueStarts: Map<Pattern, number[]> | null = null;
   /** Whether the text holds an ASCII digit (\\d, even with the u flag). */
   hasDigit = false;
   /** Pattern hits per language. */
   readonly hits = new Map<string, Hit[]>();
   /** Matches of the Chinese patterns (global scans). */
-  readonly chinese = new Map<RegExp, RegExpExecArray[]>();
+  chinese: Map<RegExp, RegExpExecArray[]> | null = null;
   /** `t` is the text, `f` its folded form: hits read both (the English "may" check reads `t`). */
   constructor(readonly t: string, readonly f: string) {
     // A regex finds the runs: scanning for a class is several times faster than a loop over char codes.
@@ -358,7 +366,7 @@ function sortedUnique(xs: number[]): number[] {
  * of one, two or four digits (what ${D} and ${YEAR} read), once per text and language.
  */
 function monthsBeforeNumbers(scan: TextScan, c: Compiled): number[] {
-  let out = scan.monthsBefore.get(c);
+  let out = scan.monthsBefore?.get(c);
   if (out) return out;
   out = [];
   const f = scan.f;
@@ -375,7 +383,7 @@ function monthsBeforeNumbers(scan: TextScan, c: Compiled): number[] {
     }
   }
   out = sortedUnique(out);
-  scan.monthsBefore.set(c, out);
+  (scan.monthsBefore ??= new Map()).set(c, out);
   return out;
 }
 
@@ -395,7 +403,7 @@ function pushMonthsEndingAt(out: number[], f: string, c: Compiled, end: number):
  * month name after its start, so none starts at or after it. Once per text and language.
  */
 function lastMonthAfterDay(scan: TextScan, c: Compiled): number {
-  let last = scan.monthAfterDay.get(c);
+  let last = scan.monthAfterDay?.get(c);
   if (last !== undefined) return last;
   last = -1;
   const f = scan.f;
@@ -407,7 +415,7 @@ function lastMonthAfterDay(scan: TextScan, c: Compiled): number {
       if (e >= 0) last = Math.max(last, monthAfterSpace(f, c, e));
     }
   }
-  scan.monthAfterDay.set(c, last);
+  (scan.monthAfterDay ??= new Map()).set(c, last);
   return last;
 }
 
@@ -427,7 +435,7 @@ const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
  * pattern allows between them (CueAnchor). Once per text and pattern.
  */
 function cueStarts(scan: TextScan, p: Pattern): number[] {
-  let out = scan.cueStarts.get(p);
+  let out = scan.cueStarts?.get(p);
   if (out) return out;
   out = [];
   const f = scan.f;
@@ -447,7 +455,7 @@ function cueStarts(scan: TextScan, p: Pattern): number[] {
     }
   }
   out = sortedUnique(out);
-  scan.cueStarts.set(p, out);
+  (scan.cueStarts ??= new Map()).set(p, out);
   return out;
 }
 
@@ -509,16 +517,23 @@ function matchesOf(p: Pattern, scan: TextScan, c: Compiled): RegExpExecArray[] {
     : p.start === 'month' ? monthsBeforeNumbers(scan, c)
     : cueStarts(scan, p);
   const sticky = p.sticky;
+  const after = p.after;
   let pos = 0;
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i];
     if (s >= limit) break;
     if (s < pos) continue;
+    if (after && !after.includes(f.charCodeAt(runEndAt(f, s, p.start)))) continue;
     sticky.lastIndex = s;
     const m = sticky.exec(f);
     if (m) { out.push(m); pos = m.index + Math.max(1, m[0].length); }
   }
   return out;
+}
+
+/** The end of the digit run at `s`, a start of kind 'short' (one or two digits) or 'year4' (four). */
+function runEndAt(f: string, s: number, kind: StartKind): number {
+  return kind === 'year4' ? s + 4 : isAsciiDigit(f.charCodeAt(s + 1)) ? s + 2 : s + 1;
 }
 
 /** Two-digit end of "2024-25" → 2025; a full year stays as is. */
@@ -724,7 +739,7 @@ function chineseRegExp(src: string): RegExp {
 /** Chinese: digits with 年 月 日 (chrono has no Chinese parser in this build). */
 /** The matches of one Chinese pattern (a global scan), remembered on the text's scan. */
 function chineseMatches(re: RegExp, scan: TextScan): RegExpExecArray[] {
-  let list = scan.chinese.get(re);
+  let list = scan.chinese?.get(re);
   if (list) return list;
   list = [];
   if (scan.hasDigit) { // every Chinese pattern holds \d
@@ -734,7 +749,7 @@ function chineseMatches(re: RegExp, scan: TextScan): RegExpExecArray[] {
       if (m[0].length === 0) re.lastIndex++;
     }
   }
-  scan.chinese.set(re, list);
+  (scan.chinese ??= new Map()).set(re, list);
   return list;
 }
 
@@ -793,35 +808,12 @@ function findChinese(t: string, f: string, refYear: number | null): Candidate[] 
 }
 
 /**
- * chrono-node's casual parsers, with each parser's pattern built once. chrono rebuilds the pattern
- * of every word-boundary parser on every parse: it compares a freshly built inner pattern with the
- * cached one by identity, which always differs. Our inner patterns can only change with the parse
- * option `forwardDate`, which we never pass, so the first pattern stays right. The wrapper inherits
- * everything else from the library's parser (Object.create) and leaves the library's own instances
- * untouched; refiners are the library's.
- */
-function withFixedPatterns(c: chrono.Chrono): chrono.Chrono {
-  const copy = c.clone();
-  copy.parsers = copy.parsers.map((p) => {
-    const w = Object.create(p) as chrono.Parser & { innerPatternHasChange?: () => boolean };
-    if ('innerPatternHasChange' in p) w.innerPatternHasChange = () => false;
-    return w;
-  });
-  return copy;
-}
-
-const CHRONO: Record<string, { parse: typeof chrono.en.parse } | undefined> = {
-  fr: withFixedPatterns(chrono.fr.casual),
-  en: withFixedPatterns(chrono.en.casual),
-  ru: withFixedPatterns(chrono.ru.casual),
-};
-/**
  * Month words of chrono-node's fr, en and ru month dictionaries (full names and abbreviations,
  * copied from its locales' constants, which the package does not export), or a numeric date shape.
  * Boundaries are ASCII like chrono's own (\W), so the gate opens wherever chrono could match.
  * Hand-written because chrono has no cheap "could this text hold a date" test.
  */
-const CHRONO_MONTHS = [
+export const CHRONO_MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'janvier', 'janv', 'février', 'fév', 'févr', 'fevrier', 'fev', 'fevr', 'mars', 'avril', 'avr', 'mai', 'juin',
@@ -846,10 +838,24 @@ const CHRONO_GATE_ALL = new RegExp(
  * computed over every 16-bit character): this pattern finds those too, and a text holding one is
  * read with CHRONO_GATE_ALL itself.
  */
-const CHRONO_MONTHS_FOLDED = new RegExp(
-  `(?<![A-Za-z0-9_])(?:${[...CHRONO_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])|[\u017f\u1c80-\u1c85]`,
-  'g',
-);
+export const CHRONO_MONTHS_FOLDED = foldedMonthsRegExp(CHRONO_MONTHS);
+
+/**
+ * /(?<![A-Za-z0-9_])(?:words, longest first)(?![A-Za-z0-9_])|[ſ\u1c80-\u1c85]/g written without
+ * the look-behind, which the regex engine runs at every character (the costliest part of the gate):
+ * a word that starts with [A-Za-z0-9_] has no such character before it exactly where \b holds, and
+ * one that starts with another character exactly where \B holds (\b and \B read ASCII word
+ * characters when the regex has neither the i nor the u flag). The words are tried in the same
+ * order, since at a given place only those starting with its character can match, and they are
+ * all in one of the two groups. dates.test.ts checks the two forms agree.
+ */
+function foldedMonthsRegExp(words: readonly string[]): RegExp {
+  const sorted = [...words].sort((a, b) => b.length - a.length);
+  const isWordStart = (w: string) => /^[A-Za-z0-9_]/.test(w);
+  const wordStart = sorted.filter(isWordStart).join('|');
+  const otherStart = sorted.filter((w) => !isWordStart(w)).join('|');
+  return new RegExp(`\\b(?:${wordStart})(?![A-Za-z0-9_])|\\B(?:${otherStart})(?![A-Za-z0-9_])|[\u017f\u1c80-\u1c85]`, 'g');
+}
 
 /**
  * The matches of CHRONO_GATE_ALL on the text, as start and end pairs in one flat array, found more
@@ -983,7 +989,7 @@ const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
  * is only implied (times, weekdays, "3 et" read as 3 o'clock) are dropped.
  */
 function findByChrono(scan: TextScan, lang: string, refYear: number | null): Candidate[] {
-  const parser = CHRONO[lang];
+  const parser = chronoFor(lang);
   if (!parser) return [];
   const text = scan.t;
   // Results without an ASCII digit are dropped below (the \d test), so a text without one needs no
@@ -1003,28 +1009,21 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
     const ref = new Date(Date.UTC(refYear ?? 2000, 0, 1, 12));
     for (const [ws, we] of windows) {
       const part = ws === 0 && we === text.length ? text : text.slice(ws, we);
-      for (const r of parser.parse(part, ref)) results.push([r, ws]);
+      for (const r of parseKeepable(parser, part, ref)) results.push([r, ws]);
     }
   } catch {
     results = [];
   }
   const out: Candidate[] = [];
   const weekdayRe = weekdayRegExp(lang);
-  const comp = (c: chrono.ParsedComponents, fallbackYear: number | null = null) => {
-    if (!c.isCertain('day') || !c.isCertain('month')) return null;
-    const y = c.isCertain('year') ? c.get('year') : fallbackYear ?? refYear;
-    const m = c.get('month'); const d = c.get('day');
-    if (m == null || d == null) return null;
-    return isoDay(y ?? null, m, d);
-  };
   for (const [r, off] of results) {
     const index = r.index + off;
     if (!/\d/.test(r.text)) continue;
     // "July 6 to July 8, 2025": only the end carries the year; the start takes it too
     const endYear = r.end && r.end.isCertain('year') ? r.end.get('year') : null;
-    const s = comp(r.start, endYear);
+    const s = chronoDay(r.start, endYear ?? refYear);
     if (!s) continue;
-    const e = r.end ? comp(r.end) : null;
+    const e = r.end ? chronoDay(r.end, refYear) : null;
     if (r.end && !e) continue;
     const ws = /^\s*/u.exec(r.text)![0].length;
     let body = r.text.slice(ws);
@@ -1037,6 +1036,15 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
     out.push({ start, end: index + r.text.length, value: e && e !== s ? `${s}/${e}` : s, rule: `dates/chrono.${lang}`, hand: false });
   }
   return out;
+}
+
+/** The ISO day of a chrono component with a certain day and month (its year, or else `year`), or null. */
+function chronoDay(c: chrono.ParsedComponents, year: number | null): string | null {
+  if (!c.isCertain('day') || !c.isCertain('month')) return null;
+  const y = c.isCertain('year') ? c.get('year') : year;
+  const m = c.get('month'); const d = c.get('day');
+  if (m == null || d == null) return null;
+  return isoDay(y ?? null, m, d);
 }
 
 /** Longest first, hand patterns before chrono on ties, then text order (resolveOverlaps). */
