@@ -43,8 +43,11 @@ function tokenObjects(t: WordTokens): Token[] {
  */
 const LM = 1; // \p{L} or \p{M}
 const N = 2; // \p{N}
-const classOf = lazyCodeTable((ch) => (/[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0));
+/** A surrogate: the scanner hands over to WORD (its class, so that one table read tells it). */
+const SURROGATE = 3;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
+const classOf = lazyCodeTable((ch) => (isSurrogate(ch.charCodeAt(0)) ? SURROGATE : /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0));
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
 
@@ -77,16 +80,19 @@ export class WordTokens {
     let i = 0;
     while (i < n) {
       const c0 = folded.charCodeAt(i);
-      if (isSurrogate(c0)) return this.readWithPattern(i, count);
-      if (classOf(c0) === 0) { i++; continue; }
+      const k0 = classOf(c0);
+      if (k0 === 0) { i++; continue; }
+      if (k0 === SURROGATE) return this.readWithPattern(i, count);
       let j = i;
       let h = HASH_SEED;
       let hasNumber = false;
       while (j < n) {
         const c = folded.charCodeAt(j);
-        if (isSurrogate(c)) return this.readWithPattern(i, count);
+        // Most units of a loose fold are a–z: letters without the table read.
+        if (isAsciiLower(c)) { h = hashStep(h, c); j++; continue; }
         const k = classOf(c);
         if (k === 0) break;
+        if (k === SURROGATE) return this.readWithPattern(i, count);
         if (k === N) hasNumber = true;
         h = hashStep(h, c);
         j++;
@@ -97,14 +103,17 @@ export class WordTokens {
       } else {
         while (j + 1 < n && folded.charCodeAt(j) === HYPHEN) {
           const c = folded.charCodeAt(j + 1);
-          if (isSurrogate(c)) return this.readWithPattern(i, count);
-          if (classOf(c) === 0) break;
+          const k = classOf(c);
+          if (k === 0) break;
+          if (k === SURROGATE) return this.readWithPattern(i, count);
           h = hashStep(hashStep(h, HYPHEN), c);
           j += 2;
           while (j < n) {
             const d = folded.charCodeAt(j);
-            if (isSurrogate(d)) return this.readWithPattern(i, count);
-            if (classOf(d) === 0) break;
+            if (isAsciiLower(d)) { h = hashStep(h, d); j++; continue; }
+            const kd = classOf(d);
+            if (kd === 0) break;
+            if (kd === SURROGATE) return this.readWithPattern(i, count);
             h = hashStep(h, d);
             j++;
           }

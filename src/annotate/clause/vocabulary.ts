@@ -10,9 +10,17 @@
  */
 const words: string[] = [''];
 const idOf = new Map<string, number>();
-/** Open addressing, linear probing: slot → word id (0: empty) and that word's hash. */
-let slotId = new Int32Array(1 << 12);
-let slotHash = new Int32Array(1 << 12);
+/**
+ * Open addressing, linear probing, kept at most half full: slot k holds a word id at 2k (0: empty)
+ * and that word's hash at 2k + 1, one cache line for both. The words' code units lie end to end
+ * in `units` (word id's from wordStart[id] to wordStart[id + 1]), so checking a hit reads one
+ * small array rather than a string somewhere on the heap: the tokeniser probes once per token,
+ * between other stages that evict these tables from the cache.
+ */
+let slots = new Int32Array(2 << 11);
+let units = new Uint16Array(1 << 13);
+let wordStart = new Int32Array(1 << 11);
+let unitsUsed = 0;
 
 /** FNV-1a over UTF-16 code units: hashStep from HASH_SEED over each unit in turn. */
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -28,11 +36,28 @@ function hashOf(w: string): number {
 }
 
 function place(id: number, h: number): void {
-  const mask = slotId.length - 1;
+  const mask = (slots.length >> 1) - 1;
   let i = h & mask;
-  while (slotId[i] !== 0) i = (i + 1) & mask;
-  slotId[i] = id;
-  slotHash[i] = h;
+  while (slots[2 * i] !== 0) i = (i + 1) & mask;
+  slots[2 * i] = id;
+  slots[2 * i + 1] = h;
+}
+
+/** Appends word id's code units to `units` (ids are numbered in order, so its start is the current end). */
+function storeUnits(id: number, w: string): void {
+  if (unitsUsed + w.length > units.length) {
+    const grown = new Uint16Array(Math.max(units.length * 2, unitsUsed + w.length));
+    grown.set(units);
+    units = grown;
+  }
+  if (id + 2 > wordStart.length) {
+    const grown = new Int32Array(wordStart.length * 2);
+    grown.set(wordStart);
+    wordStart = grown;
+  }
+  wordStart[id] = unitsUsed;
+  for (let k = 0; k < w.length; k++) units[unitsUsed++] = w.charCodeAt(k);
+  wordStart[id + 1] = unitsUsed;
 }
 
 /** The id of a folded lexicon word, numbering it when new. */
@@ -42,9 +67,9 @@ export function internWord(w: string): number {
   id = words.length;
   words.push(w);
   idOf.set(w, id);
-  if (words.length * 2 > slotId.length) {
-    slotId = new Int32Array(slotId.length * 2);
-    slotHash = new Int32Array(slotHash.length * 2);
+  storeUnits(id, w);
+  if (words.length * 2 > slots.length >> 1) {
+    slots = new Int32Array(slots.length * 2);
     for (let k = 1; k < words.length; k++) place(k, hashOf(words[k]!));
   } else {
     place(id, hashOf(w));
@@ -59,17 +84,18 @@ export function internWords(phrase: readonly string[]): number[] {
 
 /** The id of the word s[start, end) whose hash (hashStep from HASH_SEED over its units) is h; 0 when no lexicon names it. */
 export function wordIdAt(s: string, start: number, end: number, h: number): number {
-  const mask = slotId.length - 1;
+  const mask = (slots.length >> 1) - 1;
   for (let i = h & mask; ; i = (i + 1) & mask) {
-    const id = slotId[i]!;
+    const id = slots[2 * i]!;
     if (id === 0) return 0;
-    if (slotHash[i] === h && sameUnits(words[id]!, s, start, end)) return id;
+    if (slots[2 * i + 1] === h && sameUnits(id, s, start, end)) return id;
   }
 }
 
-function sameUnits(w: string, s: string, start: number, end: number): boolean {
-  if (w.length !== end - start) return false;
-  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+function sameUnits(id: number, s: string, start: number, end: number): boolean {
+  const from = wordStart[id]!;
+  if (wordStart[id + 1]! - from !== end - start) return false;
+  for (let k = start; k < end; k++) if (units[from + k - start] !== s.charCodeAt(k)) return false;
   return true;
 }
 
