@@ -70,6 +70,16 @@ describe('splitSentences and endsWithColon', () => {
     expect(splitSentences(text)).toEqual(reference(text));
   });
 
+  it('splits random texts as the pattern did', () => {
+    const pieces = ['We', ' ', '. ', '.', '!', '?', ';', '; ', '\u00a0', '\n', 'a', 'B', '1', '«', '"', '“', 'IV', '12', ')', '。', '！', '？', '；', 'É', '𝐀', '𝟙', '\ud800', '\udc00', 'x.'];
+    let x = 7;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % pieces.length;
+    for (let seed = 0; seed < 3000; seed++) {
+      const text = Array.from({ length: 1 + (seed % 30) }, () => pieces[next()]).join('');
+      expect(splitSentences(text)).toEqual(reference(text));
+    }
+  });
+
   it.each([
     ['We commit to:', true], ['We commit to :  \n', true], ['全体：', true], ['A colon: then more', false], ['', false], ['  ', false],
   ])('endsWithColon(%j) is %s', (text, expected) => {
