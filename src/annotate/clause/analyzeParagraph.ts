@@ -1,6 +1,6 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { Action, Entity, Paragraph, Subject } from '../../types.js';
-import { compileSubjects, findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } from './findSubjects.js';
+import { compileSubjects, findSubjectCandidates, stateMentions, trimEnd, type CompiledSubjects, type SubjectCandidate } from './findSubjects.js';
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
@@ -179,7 +179,7 @@ class ParagraphRead {
     readonly text: string,
     readonly tokens: WordTokens,
     readonly sentences: Sentence[],
-    private readonly subjects: SubjectLexicon,
+    private readonly subjects: CompiledSubjects,
     private readonly states: Entity[],
     private readonly verbStarts: number[],
     readonly words: PositionWords,
@@ -223,16 +223,16 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   // The lexicons are numbered before the tokens are read: a token's id is that of a word numbered already.
   const c = compileLexicon(verbs);
   const words = compilePositionWords(verbs);
-  compileSubjects(subjects);
+  const subjectForms = compileSubjects(subjects);
   const formulas = foldedOpeningFormulas(subjects);
   const tokens = readParagraphTokens(text, paragraphTokens);
   const sentences = splitSentences(text);
-  const matches = findVerbMatches(tokens, text, verbs);
+  const matches = findVerbMatches(tokens, text, c);
   const { relative, infMarkers, gerund, openers, nounCues, nounForms } = words;
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts: number[] = [];
   for (const m of matches) if (m.kind !== 'participle' || endsWithMark(text, 0, m.start, ',(')) verbStarts.push(m.start);
-  const read = new ParagraphRead(text, tokens, sentences, subjects, stateMentions(p.entities), verbStarts, words);
+  const read = new ParagraphRead(text, tokens, sentences, subjectForms, stateMentions(p.entities), verbStarts, words);
   const firstWord = firstWordAfterNumber(tokens, p.num);
   // Per sentence: the actions accepted so far (the loop below reads the last one often).
   const acceptedIn: (Accepted[] | undefined)[] = new Array(sentences.length);

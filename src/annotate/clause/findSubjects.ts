@@ -32,7 +32,7 @@ export interface SubjectCandidate {
 
 interface SubjectForm { words: number[]; kind: SubjectKind; rule: string }
 
-interface CompiledSubjects {
+export interface CompiledSubjects {
   /**
    * The forms (word ids) indexed by their first word's id, each list longest first (the order a
    * scan over all forms tried them in), so a token costs one array read instead of a loop over every form.
@@ -116,7 +116,7 @@ function firstBreak(text: string, from: number, to: number): number {
 }
 
 /**
- * Finds the subject candidates of a sentence, in text order.
+ * Finds the subject candidates of a sentence, in text order, with the compiled subject lexicon.
  * `states` are the paragraph's state mentions from stateMentions. `verbStarts` are the offsets
  * of verb matches in the paragraph: a subject's extension (qualifier, genitive)
  * stops at the first verb after it.
@@ -125,11 +125,10 @@ export function findSubjectCandidates(
   text: string,
   tokens: WordTokens,
   sentence: Sentence,
-  lex: SubjectLexicon,
+  c: CompiledSubjects,
   paragraphStates: Entity[],
   verbStarts: number[],
 ): SubjectCandidate[] {
-  const c = compileSubjects(lex);
   const out: SubjectCandidate[] = [];
   const first = tokens.indexAt(sentence.start);
   const last = tokens.indexAt(sentence.end) - 1;
@@ -170,7 +169,8 @@ export function findSubjectCandidates(
       break;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // In text order as found: a state list starts at the sentence start, each form at a later token.
+  return out;
 }
 
 /** The candidate of form f on tokens [i, t1), with its extension (apposition, qualifier, genitive, other subject's phrase). */

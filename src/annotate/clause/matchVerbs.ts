@@ -52,7 +52,7 @@ export type AdverbIndex = (number[][] | undefined)[];
 
 interface LightNoun { rule: string; category: ActionCategory; withVerb?: ActionCategory }
 
-interface CompiledLexicon {
+export interface CompiledLexicon {
   /** The forms by their first word's id, in lexicon order. */
   byFirst: (CompiledForm[] | undefined)[];
   /**
@@ -322,9 +322,8 @@ function hasComma(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** All lexicon matches in a paragraph, longest first at each start, without overlaps. */
-export function findVerbMatches(tokens: WordTokens, text: string, lex: VerbLexicon): VerbMatch[] {
-  const c = compileLexicon(lex);
+/** All matches of a compiled lexicon in a paragraph, longest first at each start, without overlaps. */
+export function findVerbMatches(tokens: WordTokens, text: string, c: CompiledLexicon): VerbMatch[] {
   const raw: VerbMatch[] = [];
   const n = tokens.n;
   for (let i = 0; i < n; i++) {
