@@ -80,9 +80,10 @@ export interface CompiledLexicon {
   patternOfWord: Map<string, number>;
   /**
    * Endings one of which every pattern match has (null: some pattern has none that suffixGate
-   * can read): a word with none of them matches no pattern, without the patternOfWord look-up.
+   * can read), grouped by their last code unit: a word with none of them matches no pattern,
+   * without the patternOfWord look-up, and most words' last unit ends none of them.
    */
-  patternEndings: string[] | null;
+  patternEndings: Map<number, string[]> | null;
 }
 
 const compiled = new WeakMap<VerbLexicon, CompiledLexicon>();
@@ -159,13 +160,16 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   return c;
 }
 
-/** The endings of every pattern (see suffixGate), or null when one pattern has none. */
-function patternEndingsOf(sources: string[]): string[] | null {
-  const out: string[] = [];
+/** The endings of every pattern (see suffixGate) by their last code unit, or null when one pattern has none. */
+function patternEndingsOf(sources: string[]): Map<number, string[]> | null {
+  const out = new Map<number, string[]>();
   for (const src of sources) {
     const endings = suffixGate(src);
     if (!endings) return null;
-    out.push(...endings);
+    for (const e of endings) {
+      const last = e.charCodeAt(e.length - 1);
+      out.set(last, [...(out.get(last) ?? []), e]);
+    }
   }
   return out;
 }
@@ -355,10 +359,17 @@ export function findVerbMatches(tokens: WordTokens, text: string, c: CompiledLex
   return raw.filter((m) => !m.negatedOnly || m.negated);
 }
 
+/** Whether token i's word ends with one of the patterns' endings (grouped by last unit). */
+function hasPatternEnding(tokens: WordTokens, i: number, endingsByLast: Map<number, string[]>): boolean {
+  const end = tokens.end[i]!;
+  const endings = endingsByLast.get(tokens.folded.charCodeAt(end - 1));
+  return endings !== undefined && endsWithAny(tokens.folded, tokens.start[i]!, end, endings);
+}
+
 /** The match of the first token-shape pattern that token i's word matches, or null. */
 function patternMatchAt(tokens: WordTokens, i: number, c: CompiledLexicon): VerbMatch | null {
   // Most words have none of the patterns' endings: no string, no Map look-up.
-  if (c.patternEndings !== null && !endsWithAny(tokens.folded, tokens.start[i]!, tokens.end[i]!, c.patternEndings)) return null;
+  if (c.patternEndings !== null && !hasPatternEnding(tokens, i, c.patternEndings)) return null;
   const w = tokens.word(i);
   let pi = c.patternOfWord.get(w);
   if (pi === undefined) {
