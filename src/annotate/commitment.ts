@@ -14,11 +14,19 @@ import { splitSentences } from './clause/tokens.js';
  * renforceront …").
  */
 export function annotateCommitments(paragraphs: Paragraph[], ctx: AnnotateContext): void {
+  // The lexicon of the language met last (a document has one or two languages for hundreds of paragraphs).
+  let lastLang: string | null = null;
+  let lex: CommitmentLexicon | null = null;
   for (const p of paragraphs) {
     p.commitment = false;
     p.commitments = 0;
-    if (p.kind === 'heading' || p.kind === 'fragment') continue;
-    const lex = loadCommitmentLexicon(paragraphLanguage(p, ctx));
+    // No action, nothing to count (the flags stay as set above).
+    if (p.kind === 'heading' || p.kind === 'fragment' || p.actions.length === 0) continue;
+    const lang = paragraphLanguage(p, ctx);
+    if (lang !== lastLang) {
+      lex = loadCommitmentLexicon(lang);
+      lastLang = lang;
+    }
     const categories = pledgeCategories(lex);
     const reading = readingOf(p, ctx);
     const sentences = reading?.sentences.length ? reading.sentences : splitSentences(p.text);

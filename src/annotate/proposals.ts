@@ -17,10 +17,17 @@ import { WordFilter } from './clause/wordFilter.js';
  * et ont décidé de créer …") takes its text from that decision.
  */
 export function annotateProposals(paragraphs: Paragraph[], ctx: AnnotateContext): void {
+  // The lexicon of the language met last (a document has one or two languages for hundreds of paragraphs).
+  let lastLang: string | null = null;
+  let lex: ProposalLexicon | null = null;
   for (const p of paragraphs) {
     p.proposals = [];
     if (p.kind === 'heading' || p.kind === 'fragment' || p.actions.length === 0) continue;
-    const lex = loadProposalLexicon(paragraphLanguage(p, ctx));
+    const lang = paragraphLanguage(p, ctx);
+    if (lang !== lastLang) {
+      lex = loadProposalLexicon(lang);
+      lastLang = lang;
+    }
     if (!lex) continue;
     const states = (p.entities ?? []).filter((e) => e.type === 'state' && e.ref);
     if (states.length === 0) continue;

@@ -1,10 +1,11 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
-import type { Action, Paragraph, Subject } from '../../types.js';
-import { findSubjectCandidates, stateMentions, trimEnd, type SubjectCandidate } from './findSubjects.js';
+import type { Action, Entity, Paragraph, Subject } from '../../types.js';
+import { compileSubjects, findSubjectCandidates, stateMentions, trimEnd, type CompiledSubjects, type SubjectCandidate } from './findSubjects.js';
 import type { SubjectLexicon, VerbLexicon } from './lexicons.js';
 import { adverbAt, compileLexicon, findVerbMatches, type AdverbIndex, type VerbMatch } from './matchVerbs.js';
 import { foldLoose } from '../../text/fold.js';
-import { endsWithColon, foldPhrase, splitSentences, tokenIndexAt, tokenizeParagraph, type Sentence, type Token } from './tokens.js';
+import { endsWithColon, foldPhrase, readParagraphTokens, splitSentences, WordTokens, type Sentence } from './tokens.js';
+import { internWords, WordIdSet } from './vocabulary.js';
 
 /**
  * The clause reading of one paragraph: which verb matches are the members' actions
@@ -30,16 +31,14 @@ export interface ClauseReading {
 
 interface Accepted { m: VerbMatch; sentence: number }
 
-function firstTokenOf(tokens: Token[], s: Sentence): number {
-  return tokenIndexAt(tokens, s.start);
-}
-
-function prevToken(tokens: Token[], t: number): Token | undefined {
-  return t > 0 ? tokens[t - 1] : undefined;
-}
-
-function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean {
-  return phrases.some((p) => t - p.length >= 0 && p.every((w, k) => tokens[t - p.length + k]!.w === w));
+/**
+ * The last character of text[from, to) before trailing white space (String.trimEnd's white
+ * space, which is \s), as a code unit; -1 when the span is blank.
+ */
+function lastMarkBefore(text: string, from: number, to: number): number {
+  let k = to;
+  while (k > from && isWhiteSpaceCode(text.charCodeAt(k - 1))) k--;
+  return k > from ? text.charCodeAt(k - 1) : -1;
 }
 
 /**
@@ -48,21 +47,26 @@ function phraseBefore(tokens: Token[], t: number, phrases: string[][]): boolean 
  * whole (often long) slice from its start for every verb.
  */
 function endsWithMark(text: string, from: number, to: number, marks: string): boolean {
-  let k = to;
-  while (k > from && isWhiteSpaceCode(text.charCodeAt(k - 1))) k--;
-  return k > from && marks.includes(text[k - 1]!);
+  const last = lastMarkBefore(text, from, to);
+  return last >= 0 && marks.includes(String.fromCharCode(last));
+}
+
+/** Whether the tokens right before token t are one of the phrases. */
+function phraseBefore(tokens: WordTokens, t: number, phrases: number[][]): boolean {
+  for (const p of phrases) if (tokens.endsBefore(t, p)) return true;
+  return false;
 }
 
 /** Whether the text between a subject's end and a verb holds only adverbs or a comma incise. */
-function gapIsClear(text: string, tokens: Token[], from: number, to: number, adverbs: AdverbIndex): boolean {
+function gapIsClear(text: string, tokens: WordTokens, from: number, to: number, adverbs: AdverbIndex): boolean {
   const gap = text.slice(from, to).trim();
   if (gap === '' || gap === ',') return true;
   if ((gap.startsWith(',') || gap.startsWith('(')) && gap.endsWith(',')) return true;
   if (/^\(.*\)$/u.test(gap)) return true;
   // Every word in the gap an adverb?
   if (gap.length > 200) return false;
-  let i = tokenIndexAt(tokens, from);
-  while (i < tokens.length && tokens[i]!.end <= to) {
+  let i = tokens.indexAt(from);
+  while (i < tokens.n && tokens.end[i]! <= to) {
     const n = adverbAt(tokens, i, adverbs);
     if (n === 0) return false;
     i += n;
@@ -70,15 +74,15 @@ function gapIsClear(text: string, tokens: Token[], from: number, to: number, adv
   return !/[.;:]/u.test(gap);
 }
 
-/** The position-rule word lists of a verb lexicon, folded once (cached per lexicon object). */
+/** The position-rule word lists of a verb lexicon, folded and numbered once (cached per lexicon object). */
 interface PositionWords {
-  relative: Set<string>;
-  infMarkers: Set<string>;
-  gerund: Set<string>;
-  openers: string[][];
-  coordinators: string[][];
-  nounCues: Set<string>;
-  nounForms: Set<string>;
+  relative: WordIdSet;
+  infMarkers: WordIdSet;
+  gerund: WordIdSet;
+  openers: number[][];
+  coordinators: number[][];
+  nounCues: WordIdSet;
+  nounForms: WordIdSet;
   coordIncise: RegExp;
 }
 const positionWords = new WeakMap<VerbLexicon, PositionWords>();
@@ -88,25 +92,28 @@ function compilePositionWords(verbs: VerbLexicon): PositionWords {
   if (hit) return hit;
   const coordinators = verbs.coordinators.map(foldPhrase);
   const w: PositionWords = {
-    relative: new Set((verbs.relativeMarkers ?? []).flatMap(foldPhrase)),
-    infMarkers: new Set((verbs.infinitiveMarkers ?? []).flatMap(foldPhrase)),
-    gerund: new Set((verbs.gerundMarkers ?? []).flatMap(foldPhrase)),
-    openers: (verbs.participleOpeners ?? []).map(foldPhrase),
-    coordinators,
-    nounCues: new Set((verbs.nounCues ?? []).flatMap(foldPhrase)),
-    nounForms: new Set((verbs.nounForms ?? []).flatMap(foldPhrase)),
+    relative: new WordIdSet((verbs.relativeMarkers ?? []).flatMap(foldPhrase)),
+    infMarkers: new WordIdSet((verbs.infinitiveMarkers ?? []).flatMap(foldPhrase)),
+    gerund: new WordIdSet((verbs.gerundMarkers ?? []).flatMap(foldPhrase)),
+    openers: (verbs.participleOpeners ?? []).map((o) => internWords(foldPhrase(o))),
+    coordinators: coordinators.map(internWords),
+    nounCues: new WordIdSet((verbs.nounCues ?? []).flatMap(foldPhrase)),
+    nounForms: new WordIdSet((verbs.nounForms ?? []).flatMap(foldPhrase)),
     coordIncise: new RegExp(`(?:^|[\\s,])(?:${coordinators.map((c) => c.join('\\s+')).join('|')})\\s*,[^,]*,\\s*$`, 'u'),
   };
   positionWords.set(verbs, w);
   return w;
 }
 
+/** An opening-formula ending: its words' ids, and its first word (which may end a longer word). */
+interface OpeningFormula { ids: number[]; first: string }
+
 /** The opening-formula endings of a subject lexicon, folded once (cached per lexicon). */
-const openingFormulas = new WeakMap<SubjectLexicon, string[][]>();
-function foldedOpeningFormulas(subjects: SubjectLexicon): string[][] {
+const openingFormulas = new WeakMap<SubjectLexicon, OpeningFormula[]>();
+function foldedOpeningFormulas(subjects: SubjectLexicon): OpeningFormula[] {
   let hit = openingFormulas.get(subjects);
   if (!hit) {
-    hit = subjects.openingFormula.map(foldPhrase);
+    hit = subjects.openingFormula.map(foldPhrase).map((words) => ({ ids: internWords(words), first: words[0] ?? '' }));
     openingFormulas.set(subjects, hit);
   }
   return hit;
@@ -117,13 +124,14 @@ function foldedOpeningFormulas(subjects: SubjectLexicon): string[][] {
  * (the test this replaces, without building the joined paragraph): the last words equal the
  * formula's, except the first formula word, which may end a longer word ("redeclare …").
  */
-function wordsEndWith(tokens: Token[], formula: string[]): boolean {
-  const k = formula.length;
+function wordsEndWith(tokens: WordTokens, formula: OpeningFormula): boolean {
+  const k = formula.ids.length;
   if (k === 0) return true;
-  const at = tokens.length - k;
+  const at = tokens.n - k;
   if (at < 0) return false;
-  for (let j = 1; j < k; j++) if (tokens[at + j]!.w !== formula[j]) return false;
-  return tokens[at]!.w.endsWith(formula[0]!);
+  for (let j = 1; j < k; j++) if (tokens.id[at + j] !== formula.ids[j]) return false;
+  const end = tokens.end[at]!;
+  return end - tokens.start[at]! >= formula.first.length && tokens.folded.startsWith(formula.first, end - formula.first.length);
 }
 
 /** "… et, conformément à la résolution, appellent …": a coordinator before a comma incise. */
@@ -152,72 +160,125 @@ function sentenceOf(sentences: Sentence[], off: number): number {
   return Math.max(0, lo);
 }
 
+/**
+ * The tokens every paragraph is read into (the reading keeps offsets, never the tokens): no
+ * arrays to allocate per paragraph. readParagraphClauses does not nest, so one buffer serves.
+ */
+const paragraphTokens = new WordTokens();
+
+/** A paragraph being read: what the position rules consult, and its sentences' subject candidates found so far. */
+class ParagraphRead {
+  /**
+   * Subject candidates per sentence, found when first needed: the sentences of the verb matches
+   * that need them and those up to the subject's; the others' would never be read
+   * (findSubjectCandidates has no side effect, so skipping them changes nothing).
+   */
+  private readonly candidates: (SubjectCandidate[] | undefined)[];
+
+  constructor(
+    readonly text: string,
+    readonly tokens: WordTokens,
+    readonly sentences: Sentence[],
+    private readonly subjects: CompiledSubjects,
+    private readonly states: Entity[],
+    private readonly verbStarts: number[],
+    readonly words: PositionWords,
+  ) {
+    this.candidates = new Array(sentences.length);
+  }
+
+  candidatesOf(si: number): SubjectCandidate[] {
+    return this.candidates[si] ??= findSubjectCandidates(this.text, this.tokens, this.sentences[si]!, this.subjects, this.states, this.verbStarts);
+  }
+
+  /**
+   * Whether verb match m (in sentence si) is coordinated: with an earlier action of its sentence
+   * ("… et soutiennent …", "…, appellent …"), or, for a finite form, as a second predicate of the
+   * sentence's opening subject ("We meet … and commit ourselves …").
+   */
+  isCoordinated(m: VerbMatch, si: number, earlier: boolean): boolean {
+    const { text, tokens, words } = this;
+    const s = this.sentences[si]!;
+    const afterCoordinator = phraseBefore(tokens, m.t0, words.coordinators);
+    if (earlier && (afterCoordinator || endsWithMark(text, s.start, m.start, ',') || coordinatedAcrossIncise(words.coordIncise, text.slice(s.start, m.start)))) return true;
+    if (m.kind === 'participle' || !afterCoordinator) return false;
+    const first = tokens.indexAt(s.start);
+    return this.candidatesOf(si).some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === first);
+  }
+}
+
+/** The index of the first token after a paragraph's item number ("1. Recognize …": the number is a token of digits); 0 without one. */
+function firstWordAfterNumber(tokens: WordTokens, num: string | null | undefined): number {
+  if (!num) return 0;
+  const numWords = foldPhrase(num);
+  if (numWords.length === 0) return 0;
+  for (let k = 0; k < numWords.length; k++) if (!tokens.is(k, numWords[k]!)) return 0;
+  return numWords.length;
+}
+
+const UPPER_AT = /\p{Lu}/uy;
+
 export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects: SubjectLexicon): ClauseReading {
   const text = p.text;
-  const tokens = tokenizeParagraph(text);
-  const sentences = splitSentences(text);
-  const matches = findVerbMatches(tokens, text, verbs);
+  // The lexicons are numbered before the tokens are read: a token's id is that of a word numbered already.
   const c = compileLexicon(verbs);
-  const { relative, infMarkers, gerund, openers, coordinators, nounCues, nounForms, coordIncise } = compilePositionWords(verbs);
+  const words = compilePositionWords(verbs);
+  const subjectForms = compileSubjects(subjects);
+  const formulas = foldedOpeningFormulas(subjects);
+  const tokens = readParagraphTokens(text, paragraphTokens);
+  const sentences = splitSentences(text);
+  const matches = findVerbMatches(tokens, text, c);
+  const { relative, infMarkers, gerund, openers, nounCues, nounForms } = words;
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
-  const verbStarts = matches.filter((m) => m.kind !== 'participle' || endsWithMark(text, 0, m.start, ',(')).map((m) => m.start);
+  const verbStarts: number[] = [];
+  for (const m of matches) if (m.kind !== 'participle' || endsWithMark(text, 0, m.start, ',(')) verbStarts.push(m.start);
+  const read = new ParagraphRead(text, tokens, sentences, subjectForms, stateMentions(p.entities), verbStarts, words);
+  const firstWord = firstWordAfterNumber(tokens, p.num);
   // Per sentence: the actions accepted so far (the loop below reads the last one often).
-  const acceptedIn = new Map<number, Accepted[]>();
-  // Subject candidates per sentence, found when first needed: the sentences of the verb matches
-  // and those up to the subject's; the others' would never be read (findSubjectCandidates has
-  // no side effect, so skipping them changes nothing).
-  const states = stateMentions(p.entities);
-  const candidates: (SubjectCandidate[] | undefined)[] = new Array(sentences.length);
-  const candidatesOf = (si: number): SubjectCandidate[] =>
-    candidates[si] ??= findSubjectCandidates(text, tokens, sentences[si]!, subjects, states, verbStarts);
-  // First word of a numbered item ("1. Recognize …"): the number is a token of digits.
-  const numWords = p.num ? foldPhrase(p.num) : [];
-  const firstWord = numWords.length > 0 && numWords.every((w, k) => tokens[k]?.w === w) ? numWords.length : 0;
+  const acceptedIn: (Accepted[] | undefined)[] = new Array(sentences.length);
 
   const accepted: Accepted[] = [];
   for (const m of matches) {
     const si = sentenceOf(sentences, m.start);
     const s = sentences[si]!;
-    const here = acceptedIn.get(si) ?? [];
+    const here = acceptedIn[si] ?? [];
     const earlier = here.length > 0;
-    const prev = prevToken(tokens, m.t0);
-    // The nearest subject before the verb (only it can govern the verb directly).
-    const nearest = nearestSubjectBefore(candidatesOf(si), m.start);
-    const subjectBefore = !!nearest && gapIsClear(text, tokens, nearest.end, m.start, c.adverbs);
-    const coordinated = (earlier && (phraseBefore(tokens, m.t0, coordinators) || endsWithMark(text, s.start, m.start, ',') || coordinatedAcrossIncise(coordIncise, text.slice(s.start, m.start))))
-      // "We meet … and commit ourselves …": a second predicate of the sentence's subject.
-      || (m.kind !== 'participle' && phraseBefore(tokens, m.t0, coordinators) && candidatesOf(si).some((cand) => cand.kind !== 'other' && cand.kind !== 'states' && cand.end <= m.start && cand.t0 === firstTokenOf(tokens, s)));
+    const prev = m.t0 > 0 ? m.t0 - 1 : -1;
+    const prevId = tokens.idAt(prev);
     let ok = false;
     if (m.kind === 'participle') {
-      const before = text.slice(s.start, m.start).trimEnd();
       const opener = phraseBefore(tokens, m.t0, openers);
-      const atStart = m.t0 <= firstWord || before === '' || /[,(:;—–-]$/u.test(before);
+      const last = lastMarkBefore(text, s.start, m.start);
+      const atStart = m.t0 <= firstWord || last < 0 || PARTICIPLE_OPENING_MARKS.includes(String.fromCharCode(last));
       const lastHere = here[here.length - 1];
-      const coordinatedParticiple = coordinated && lastHere?.m.kind === 'participle';
-      ok = opener || coordinatedParticiple || (atStart && !(prev && gerund.has(prev.w) && text.slice(prev.end, m.start).trim() === ''));
+      const coordinatedParticiple = lastHere?.m.kind === 'participle' && read.isCoordinated(m, si, earlier);
+      ok = opener || coordinatedParticiple || (atStart && !(prev >= 0 && gerund.has(prevId) && lastMarkBefore(text, tokens.end[prev]!, m.start) < 0));
     } else if (m.kind === 'base') {
       // Item-initial forms ("1. Decides", "2. Recognize") only open a numbered item.
       // … or coordinate with an item verb of the same person ("1. Décide … et prie …").
       const itemVerb = here.find((a) => a.m.kind === 'base');
-      ok = m.t0 === firstWord || (!!itemVerb && itemVerb.m.person === m.person && m.person !== '' && (phraseBefore(tokens, m.t0, coordinators) || coordinatedAcrossIncise(coordIncise, text.slice(s.start, m.start))));
-    } else {
+      ok = m.t0 === firstWord || (!!itemVerb && itemVerb.m.person === m.person && m.person !== '' && (phraseBefore(tokens, m.t0, words.coordinators) || coordinatedAcrossIncise(words.coordIncise, text.slice(s.start, m.start))));
+    } else if (prev >= 0 && (relative.has(prevId) || infMarkers.has(prevId))) {
       // A finite verb counts only when the members' subject governs it, or it is coordinated with
       // a verb that does ("… et soutiennent …"); not inside a relative clause or after "to".
       // So "notent que les pays soutiennent …" keeps only "notent".
-      const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounForms.has(tokens[m.t0]!.w) && nounCues.has(tokens[m.t1]?.w ?? '');
-      if (prev && (relative.has(prev.w) || infMarkers.has(prev.w))) ok = false;
-      else ok = (subjectBefore || coordinated || m.t0 === firstWord) && !nounUse;
+      ok = false;
+    } else {
+      // The nearest subject before the verb (only it can govern the verb directly).
+      const nearest = nearestSubjectBefore(read.candidatesOf(si), m.start);
+      const subjectBefore = !!nearest && gapIsClear(text, tokens, nearest.end, m.start, c.adverbs);
+      const nounUse = !subjectBefore && m.t1 - m.t0 === 1 && nounForms.has(tokens.id[m.t0]!) && nounCues.has(tokens.idAt(m.t1));
+      ok = !nounUse && (subjectBefore || m.t0 === firstWord || read.isCoordinated(m, si, earlier));
     }
     if (ok) {
       accepted.push({ m, sentence: si });
       here.push({ m, sentence: si });
-      acceptedIn.set(si, here);
+      acceptedIn[si] = here;
     }
   }
 
   // Primary action: the first finite main verb; then the others in text order.
-  const finite = accepted.filter((a) => a.m.kind !== 'participle');
-  const primary = finite[0] ?? accepted[0];
+  const primary = accepted.find((a) => a.m.kind !== 'participle') ?? accepted[0];
   const ordered = primary ? [primary, ...accepted.filter((a) => a !== primary)] : [];
   const actions: Action[] = ordered.map(({ m }) => {
     const a: Action = {
@@ -236,27 +297,33 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   // Subject: the candidate that governs the primary action's sentence, else the first of the paragraph.
   let subject: SubjectCandidate | null = null;
   if (primary) {
-    subject = candidatesOf(primary.sentence).find((cand) => cand.kind !== 'other' && cand.start < primary.m.start) ?? null;
+    subject = read.candidatesOf(primary.sentence).find((cand) => cand.kind !== 'other' && cand.start < primary.m.start) ?? null;
     // "We, the Leaders of …, met … We commit …": the formula names who "we" are.
     if (subject && subject.kind === 'firstPerson') {
       for (let si = 0; si < primary.sentence; si++) {
-        const formula = candidatesOf(si).find((cand) => cand.apposition);
+        const formula = read.candidatesOf(si).find((cand) => cand.apposition);
         if (formula) { subject = formula; break; }
       }
     }
   } else {
     // The paragraph's first candidate.
-    for (let si = 0; si < sentences.length && !subject; si++) subject = candidatesOf(si)[0] ?? null;
+    for (let si = 0; si < sentences.length && !subject; si++) subject = read.candidatesOf(si)[0] ?? null;
   }
 
-  const openingFormula = foldedOpeningFormulas(subjects).some((f) => wordsEndWith(tokens, f));
+  const openingFormula = formulas.some((f) => wordsEndWith(tokens, f));
   // (trimEnd removes exactly the \s characters, so this is /[:：]$/u on the trimmed text.)
   const leadIn = endsWithColon(text, 0, text.length);
   const colonSentences = sentences.filter((s) => endsWithColon(text, s.start, s.end));
-  const itemVerb = isListItem(p) && firstWord < tokens.length && /^\p{Lu}/u.test(text.slice(tokens[firstWord]!.start))
-    ? { start: tokens[firstWord]!.start, end: tokens[firstWord]!.end } : null;
+  let itemVerb: ClauseReading['itemVerb'] = null;
+  if (isListItem(p) && firstWord < tokens.n) {
+    UPPER_AT.lastIndex = tokens.start[firstWord]!;
+    if (UPPER_AT.test(text)) itemVerb = { start: tokens.start[firstWord]!, end: tokens.end[firstWord]! };
+  }
   return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb };
 }
+
+/** The marks after which a participle opens a clause (/[,(:;—–-]$/u on the text before it). */
+const PARTICIPLE_OPENING_MARKS = ',(:;—–-';
 
 /**
  * `${prefix}${rule}`, one string per pair: a paragraph's actions and subject name a handful of

@@ -1,6 +1,6 @@
 import type { Action } from '../../types.js';
 import type { CommitmentLexicon } from './lexicons.js';
-import { foldPhrase, tokenize, type Sentence } from './tokens.js';
+import { foldPhrase, tokenize, type Sentence, type Token } from './tokens.js';
 
 /**
  * Counts the discrete commitments a pledge action carries (GUIDELINES §4 and the
@@ -41,12 +41,21 @@ function compileTargets(lex: CommitmentLexicon): CompiledTargets {
   return c;
 }
 
+/** A verb by the lexicon's verb pattern, and not one of its look-alikes. */
+function isVerb(c: CompiledTargets, w: string | undefined): boolean {
+  return !!w && c.verbWord.test(w) && !c.notVerbs.has(w);
+}
+
+/** Whether the tokens right before token i are one of the phrases. */
+function endsWith(tokens: Token[], i: number, phrases: string[][]): boolean {
+  return phrases.some((p) => i - p.length >= 0 && p.every((w, k) => tokens[i - p.length + k]!.w === w));
+}
+
 export function countTargets(text: string, action: Action, regionEnd: number, lex: CommitmentLexicon): number {
   const region = text.slice(action.end, regionEnd);
   const tokens = tokenize(region);
-  const { coord, markers, verbWord, markedVerbWord, notVerbs, gerundMarkers, gerundWord, spellOut } = compileTargets(lex);
-  const isVerb = (w: string | undefined) => !!w && verbWord.test(w) && !notVerbs.has(w);
-  const endsWith = (i: number, phrases: string[][]) => phrases.some((p) => i - p.length >= 0 && p.every((w, k) => tokens[i - p.length + k]!.w === w));
+  const c = compileTargets(lex);
+  const { coord, markers, markedVerbWord, notVerbs, gerundMarkers, gerundWord, spellOut } = c;
   let count = 1;
   // "continueront, notamment en …, à lutter": after an incise the first infinitive is the pledge's own.
   let baseSeen = !/^\s*,/u.test(region);
@@ -54,7 +63,7 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
     const t = tokens[i]!;
     const gapBefore = region.slice(tokens[i - 1]!.end, t.start);
     const afterComma = gapBefore.includes(',');
-    const afterCoord = endsWith(i, coord);
+    const afterCoord = endsWith(tokens, i, coord);
     if (afterComma || afterCoord) {
       const after = tokens[i + 1]?.w;
       if (markers.has(t.w) && after && markedVerbWord.test(after) && !notVerbs.has(after)) {
@@ -64,10 +73,10 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
         continue;
       }
       // "enhancing and improving X": two verbs, one object, one target.
-      const sharedObject = isVerb(tokens[i - 2]?.w) || i - 1 === 0;
-      if (afterCoord && !afterComma && isVerb(t.w) && !markers.has(tokens[i - 1]!.w) && !sharedObject) { count++; continue; }
+      const sharedObject = isVerb(c, tokens[i - 2]?.w) || i - 1 === 0;
+      if (afterCoord && !afterComma && isVerb(c, t.w) && !markers.has(tokens[i - 1]!.w) && !sharedObject) { count++; continue; }
     }
-    if (gerundWord && gerundMarkers.has(t.w) && gerundWord.test(tokens[i + 1]?.w ?? '') && !endsWith(i, spellOut)) {
+    if (gerundWord && gerundMarkers.has(t.w) && gerundWord.test(tokens[i + 1]?.w ?? '') && !endsWith(tokens, i, spellOut)) {
       count++;
       i++;
     }

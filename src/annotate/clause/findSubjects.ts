@@ -1,8 +1,9 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { Entity } from '../../types.js';
 import type { SubjectLexicon } from './lexicons.js';
-import { foldPhrase, tokenIndexAt, type Sentence, type Token } from './tokens.js';
-import { WordFilter } from './wordFilter.js';
+import { startsWithComma } from './matchVerbs.js';
+import { foldPhrase, type Sentence, type WordTokens } from './tokens.js';
+import { byWordId, internWords, WordIdSet } from './vocabulary.js';
 
 /**
  * Subject candidates of one sentence: the members as a body ("Les États membres", "The
@@ -29,55 +30,48 @@ export interface SubjectCandidate {
   apposition: boolean;
 }
 
-interface SubjectForm { words: string[]; kind: SubjectKind; rule: string }
+interface SubjectForm { words: number[]; kind: SubjectKind; rule: string }
 
-interface CompiledSubjects {
+export interface CompiledSubjects {
   /**
-   * The forms indexed by first word, each list longest first (the order a scan over all
-   * forms tried them in), so a token costs one Map get instead of a loop over every form.
+   * The forms (word ids) indexed by their first word's id, each list longest first (the order a
+   * scan over all forms tried them in), so a token costs one array read instead of a loop over every form.
    */
-  byFirst: Map<string, SubjectForm[]>;
-  /** Gate before byFirst look-ups: most tokens open no form. */
-  firstWords: WordFilter;
+  byFirst: (SubjectForm[] | undefined)[];
   /** Forms with no word at all (they match anywhere): tried after the others, as before. */
   empty: SubjectForm[];
-  notAfter: Set<string>;
-  qualifierStarts: string[][];
-  otherVerbs: string[][];
+  notAfter: WordIdSet;
+  qualifierStarts: number[][];
+  otherVerbs: number[][];
   listJoiners: Set<string>;
-  genitive: Set<string> | null;
+  genitive: WordIdSet | null;
 }
 const cache = new WeakMap<SubjectLexicon, CompiledSubjects>();
 
-function compile(lex: SubjectLexicon): CompiledSubjects {
+/** The subject lexicon folded and numbered once (cached per lexicon object); compile it before reading tokens. */
+export function compileSubjects(lex: SubjectLexicon): CompiledSubjects {
   const hit = cache.get(lex);
   if (hit) return hit;
   const forms: SubjectForm[] = [];
-  for (const g of lex.members) for (const f of g.forms) forms.push({ words: foldPhrase(f), kind: 'members', rule: g.id });
-  for (const f of lex.firstPerson) forms.push({ words: foldPhrase(f), kind: 'firstPerson', rule: `${lex.language}.subject.first-person` });
-  for (const f of lex.anaphora) forms.push({ words: foldPhrase(f), kind: 'anaphora', rule: `${lex.language}.subject.anaphora` });
-  for (const g of lex.other) for (const f of g.forms) forms.push({ words: foldPhrase(f), kind: 'other', rule: g.id });
+  const form = (f: string, kind: SubjectKind, rule: string): SubjectForm => ({ words: internWords(foldPhrase(f)), kind, rule });
+  for (const g of lex.members) for (const f of g.forms) forms.push(form(f, 'members', g.id));
+  for (const f of lex.firstPerson) forms.push(form(f, 'firstPerson', `${lex.language}.subject.first-person`));
+  for (const f of lex.anaphora) forms.push(form(f, 'anaphora', `${lex.language}.subject.anaphora`));
+  for (const g of lex.other) for (const f of g.forms) forms.push(form(f, 'other', g.id));
   forms.sort((a, b) => b.words.length - a.words.length);
-  const byFirst = new Map<string, SubjectForm[]>();
-  for (const f of forms) if (f.words.length > 0) byFirst.set(f.words[0]!, [...(byFirst.get(f.words[0]!) ?? []), f]);
+  const byFirst: (SubjectForm[] | undefined)[] = [];
+  for (const f of forms) if (f.words.length > 0) (byFirst[f.words[0]!] ??= []).push(f);
   const c: CompiledSubjects = {
     byFirst,
-    firstWords: new WordFilter(byFirst.keys()),
     empty: forms.filter((f) => f.words.length === 0),
-    notAfter: new Set(lex.notAfter.flatMap(foldPhrase)),
-    qualifierStarts: lex.qualifierStarts.map(foldPhrase),
-    otherVerbs: lex.otherVerbs.map(foldPhrase),
+    notAfter: new WordIdSet(lex.notAfter.flatMap(foldPhrase)),
+    qualifierStarts: lex.qualifierStarts.map((q) => internWords(foldPhrase(q))),
+    otherVerbs: lex.otherVerbs.map((v) => internWords(foldPhrase(v))),
     listJoiners: new Set(lex.listJoiners.flatMap(foldPhrase)),
-    genitive: lex.genitiveWords ? new Set(lex.genitiveWords.flatMap(foldPhrase)) : null,
+    genitive: lex.genitiveWords ? new WordIdSet(lex.genitiveWords.flatMap(foldPhrase)) : null,
   };
   cache.set(lex, c);
   return c;
-}
-
-function wordsAt(tokens: Token[], i: number, words: string[]): boolean {
-  if (i + words.length > tokens.length) return false;
-  for (let k = 0; k < words.length; k++) if (tokens[i + k]!.w !== words[k]) return false;
-  return true;
 }
 
 /**
@@ -106,26 +100,39 @@ function statesIn(states: Entity[], sentence: Sentence): Entity[] {
   return out;
 }
 
+/** The first verb offset (in match order) in [from, to); -1 when none. */
+function nextVerb(verbStarts: number[], from: number, to: number): number {
+  for (const s of verbStarts) if (s >= from && s < to) return s;
+  return -1;
+}
+
+/** The offset of the first of ",(;:" in text[from, to), -1 when none. */
+function firstBreak(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 0x2c || ch === 0x28 || ch === 0x3b || ch === 0x3a) return k;
+  }
+  return -1;
+}
+
 /**
- * Finds the subject candidates of a sentence, in text order.
+ * Finds the subject candidates of a sentence, in text order, with the compiled subject lexicon.
  * `states` are the paragraph's state mentions from stateMentions. `verbStarts` are the offsets
- * of verb matches in the paragraph: a subject's extension (qualifier, genitive) stops at the
- * first verb after it.
+ * of verb matches in the paragraph: a subject's extension (qualifier, genitive)
+ * stops at the first verb after it.
  */
 export function findSubjectCandidates(
   text: string,
-  tokens: Token[],
+  tokens: WordTokens,
   sentence: Sentence,
-  lex: SubjectLexicon,
+  c: CompiledSubjects,
   paragraphStates: Entity[],
   verbStarts: number[],
 ): SubjectCandidate[] {
-  const c = compile(lex);
   const out: SubjectCandidate[] = [];
-  const first = tokenIndexAt(tokens, sentence.start);
-  const last = tokenIndexAt(tokens, sentence.end) - 1;
-  if (first >= tokens.length || last < first) return out;
-  const nextVerb = (from: number) => verbStarts.find((s) => s >= from && s < sentence.end) ?? -1;
+  const first = tokens.indexAt(sentence.start);
+  const last = tokens.indexAt(sentence.end) - 1;
+  if (first >= tokens.n || last < first) return out;
 
   // Named states opening the sentence: "La République du Bélarus, …, et la République d'Ouzbékistan".
   const states = statesIn(paragraphStates, sentence);
@@ -137,7 +144,7 @@ export function findSubjectCandidates(
       if (/^[\s,]*$/u.test(gap.replace(/\p{L}+'?/gu, '')) && gapWords.length <= 3 && gapWords.every((w) => c.listJoiners.has(w) || w.length <= 3)) chain.push(s);
       else break;
     }
-    const v = nextVerb(chain[chain.length - 1]!.end);
+    const v = nextVerb(verbStarts, chain[chain.length - 1]!.end, sentence.end);
     if (v < 0 || /^[\s,]*$/u.test(text.slice(chain[chain.length - 1]!.end, v)) || text.slice(chain[chain.length - 1]!.end, v).trim().startsWith(',')) {
       const t0 = first;
       out.push({
@@ -148,52 +155,61 @@ export function findSubjectCandidates(
   }
 
   const anywhere = c.empty.length > 0;
+  const ids = tokens.id;
   for (let i = first; i <= last; i++) {
-    const w = tokens[i]!.w;
-    const list = c.firstWords.mayHave(w) ? c.byFirst.get(w) : undefined;
+    const list = byWordId(c.byFirst, ids[i]!);
     if (!list && !anywhere) continue;
     for (const f of anywhere ? [...(list ?? []), ...c.empty] : list!) {
-      if (!wordsAt(tokens, i, f.words)) continue;
+      if (!tokens.wordsAt(i, f.words)) continue;
       const t1 = i + f.words.length;
       if (t1 - 1 > last) continue;
-      if (i > first && c.notAfter.has(tokens[i - 1]!.w)) continue;
-      const start = tokens[i]!.start;
-      let end = tokens[t1 - 1]!.end;
-      let qualifier: SubjectCandidate['qualifier'] = null;
-      let apposition = false;
-      const after = text.slice(end, sentence.end);
-      const v = nextVerb(end);
-      if (f.kind === 'firstPerson' && /^\s*,/u.test(after)) {
-        // "We, the Leaders of …," : the apposition runs to the next comma outside parentheses.
-        const close = findCommaOutsideParens(text, end + after.indexOf(',') + 1, sentence.end);
-        if (close > 0 && (v < 0 || close <= v)) {
-          end = trimEnd(text, close);
-          apposition = true;
-        }
-      } else if (f.kind === 'members' && t1 <= last && !/^\s*,/u.test(after)) {
-        const q = c.qualifierStarts.some((qs) => wordsAt(tokens, t1, qs));
-        const stop = v >= 0 ? v : -1;
-        if (q && stop > 0) {
-          qualifier = { start: tokens[t1]!.start, end: trimEnd(text, stop) };
-          end = qualifier.end;
-        } else if ((stop < 0 || stop > tokens[t1]!.start) && (!c.genitive || c.genitive.has(tokens[t1]!.w))) {
-          // Genitive extension: "Les dirigeants des États membres de l'OCS (…)" up to "(", "," or the verb.
-          const limit = stop > 0 ? stop : sentence.end;
-          const m = /[,(;:]/u.exec(text.slice(end, limit));
-          const e = m ? end + m.index : limit;
-          if (stop > 0 || m) end = trimEnd(text, e);
-        }
-      } else if (f.kind === 'other') {
-        for (let k = t1; k <= last; k++) {
-          if (c.otherVerbs.some((ov) => wordsAt(tokens, k, ov))) { end = trimEnd(text, tokens[k]!.start); break; }
-        }
-      }
-      out.push({ kind: f.kind, rule: f.rule, t0: i, t1, start, end, qualifier, states: [], apposition });
+      if (i > first && c.notAfter.has(ids[i - 1]!)) continue;
+      out.push(candidateAt(text, tokens, sentence, c, verbStarts, f, i, t1, last));
       i = t1 - 1;
       break;
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // In text order as found: a state list starts at the sentence start, each form at a later token.
+  return out;
+}
+
+/** The candidate of form f on tokens [i, t1), with its extension (apposition, qualifier, genitive, other subject's phrase). */
+function candidateAt(
+  text: string, tokens: WordTokens, sentence: Sentence, c: CompiledSubjects, verbStarts: number[],
+  f: SubjectForm, i: number, t1: number, last: number,
+): SubjectCandidate {
+  const start = tokens.start[i]!;
+  let end = tokens.end[t1 - 1]!;
+  let qualifier: SubjectCandidate['qualifier'] = null;
+  let apposition = false;
+  const commaAfter = startsWithComma(text, end, sentence.end);
+  const v = nextVerb(verbStarts, end, sentence.end);
+  if (f.kind === 'firstPerson' && commaAfter) {
+    // "We, the Leaders of …," : the apposition runs to the next comma outside parentheses.
+    const close = findCommaOutsideParens(text, text.indexOf(',', end) + 1, sentence.end);
+    if (close > 0 && (v < 0 || close <= v)) {
+      end = trimEnd(text, close);
+      apposition = true;
+    }
+  } else if (f.kind === 'members' && t1 <= last && !commaAfter) {
+    const q = c.qualifierStarts.some((qs) => tokens.wordsAt(t1, qs));
+    const stop = v >= 0 ? v : -1;
+    if (q && stop > 0) {
+      qualifier = { start: tokens.start[t1]!, end: trimEnd(text, stop) };
+      end = qualifier.end;
+    } else if ((stop < 0 || stop > tokens.start[t1]!) && (!c.genitive || c.genitive.has(tokens.id[t1]!))) {
+      // Genitive extension: "Les dirigeants des États membres de l'OCS (…)" up to "(", "," or the verb.
+      const limit = stop > 0 ? stop : sentence.end;
+      const m = firstBreak(text, end, limit);
+      const e = m >= 0 ? m : limit;
+      if (stop > 0 || m >= 0) end = trimEnd(text, e);
+    }
+  } else if (f.kind === 'other') {
+    for (let k = t1; k <= last; k++) {
+      if (c.otherVerbs.some((ov) => tokens.wordsAt(k, ov))) { end = trimEnd(text, tokens.start[k]!); break; }
+    }
+  }
+  return { kind: f.kind, rule: f.rule, t0: i, t1, start, end, qualifier, states: [], apposition };
 }
 
 function findCommaOutsideParens(text: string, from: number, to: number): number {

@@ -111,12 +111,21 @@ function emptyReading(): DocumentReading {
   };
 }
 
-/** The members not among `states`, in the members' order (a Set when several states are named). */
+/**
+ * The members not among `states`, in the members' order, as a fresh array. Remembered per members
+ * list and set of states: a speech names its own state (or the same few) paragraph after
+ * paragraph, and each time the full list of members (193 at the UN) was filtered again.
+ */
+const absentByMembers = new WeakMap<string[], Map<string, string[]>>();
 function membersBesides(members: string[], states: string[]): string[] {
-  if (states.length === 1) {
-    const only = states[0]!;
-    return members.filter((m) => m !== only);
+  let byStates = absentByMembers.get(members);
+  if (!byStates) { byStates = new Map(); absentByMembers.set(members, byStates); }
+  const key = states.length === 1 ? states[0]! : states.join('\u0000');
+  let absent = byStates.get(key);
+  if (!absent) {
+    const named = new Set(states);
+    absent = members.filter((m) => !named.has(m));
+    byStates.set(key, absent);
   }
-  const named = new Set(states);
-  return members.filter((m) => !named.has(m));
+  return absent.slice();
 }

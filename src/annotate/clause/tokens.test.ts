@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldLoose } from '../../text/fold.js';
-import { endsWithColon, splitSentences, tokenize } from './tokens.js';
+import { endsWithColon, splitSentences, tokenize, WordTokens } from './tokens.js';
+import { internWord, wordId } from './vocabulary.js';
 
 /** The pattern the hand-written tokeniser follows (see tokens.ts): the reference for its output. */
 const WORD = /[\p{L}\p{M}]+'|[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
@@ -19,6 +20,27 @@ describe('tokenize', () => {
     ["’’ -- '' ", 'no words at all'],
   ])('gives the tokens of the pattern: %s (%s)', (text) => {
     expect(tokenize(text)).toEqual(byPattern(text));
+  });
+});
+
+describe('WordTokens', () => {
+  /** Random texts from pieces that exercise every branch of the scanner (elisions, hyphens, digits, astral letters). */
+  const PIECES = ['we', 'Nous', "s'", "l'", 'engagent', '-', "'", ' ', ', ', '12', 'a1', 'États', 'x-y', '--', '𝐀', '中', '\u0301', 'ont', ' ;', 'ab’', '\u00a0'];
+  const randomText = (seed: number) => {
+    let x = seed;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % PIECES.length;
+    return Array.from({ length: 1 + (seed % 40) }, () => PIECES[next()]).join('');
+  };
+
+  it('reads the tokens of the pattern, each with the id of its word (0 for words no lexicon names)', () => {
+    for (const w of ['we', "s'", 'engagent', 'x-y', 'etats', '12']) internWord(w);
+    const tokens = new WordTokens();
+    for (let seed = 1; seed <= 3000; seed++) {
+      const folded = foldLoose(randomText(seed));
+      tokens.read(folded);
+      const read = Array.from({ length: tokens.n }, (_, k) => ({ w: tokens.word(k), start: tokens.start[k], end: tokens.end[k], id: tokens.id[k] }));
+      expect(read).toEqual(byPattern(folded).map((t) => ({ ...t, id: wordId(t.w) })));
+    }
   });
 });
 
@@ -46,6 +68,16 @@ describe('splitSentences and endsWithColon', () => {
     'no break.here. or. lower case',
   ])('splits as the pattern did: %s', (text) => {
     expect(splitSentences(text)).toEqual(reference(text));
+  });
+
+  it('splits random texts as the pattern did', () => {
+    const pieces = ['We', ' ', '. ', '.', '!', '?', ';', '; ', '\u00a0', '\n', 'a', 'B', '1', '«', '"', '“', 'IV', '12', ')', '。', '！', '？', '；', 'É', '𝐀', '𝟙', '\ud800', '\udc00', 'x.'];
+    let x = 7;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % pieces.length;
+    for (let seed = 0; seed < 3000; seed++) {
+      const text = Array.from({ length: 1 + (seed % 30) }, () => pieces[next()]).join('');
+      expect(splitSentences(text)).toEqual(reference(text));
+    }
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { foldLoose, foldLooseCached } from '../../text/fold.js';
-import { lazyCodeTable } from '../../text/codeTable.js';
+import { lazyCodeTable, lazyCodeTest } from '../../text/codeTable.js';
+import { HASH_SEED, hashStep, wordIdAt } from './vocabulary.js';
 
 /**
  * Words and sentences with offsets. Matching runs on the loose fold (lower case, accents and
@@ -20,7 +21,13 @@ const HAN = /\p{Script=Han}/u;
 
 /** Splits a paragraph into folded word tokens with offsets into the original text. */
 export function tokenize(text: string): Token[] {
-  return tokenizeFolded(foldLoose(text));
+  return tokenObjects(phraseTokens.read(foldLoose(text)));
+}
+
+function tokenObjects(t: WordTokens): Token[] {
+  const out: Token[] = new Array(t.n);
+  for (let k = 0; k < t.n; k++) out[k] = { w: t.word(k), start: t.start[k]!, end: t.end[k]! };
+  return out;
 }
 
 /*
@@ -36,82 +43,175 @@ export function tokenize(text: string): Token[] {
  */
 const LM = 1; // \p{L} or \p{M}
 const N = 2; // \p{N}
-const classOf = lazyCodeTable((ch) => (/[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0));
+/** A surrogate: the scanner hands over to WORD (its class, so that one table read tells it). */
+const SURROGATE = 3;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
+const classOf = lazyCodeTable((ch) => (isSurrogate(ch.charCodeAt(0)) ? SURROGATE : /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0));
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
 
-/** tokenize for text already folded by foldLoose. */
-function tokenizeFolded(folded: string): Token[] {
-  const out: Token[] = [];
-  const n = folded.length;
-  let i = 0;
-  while (i < n) {
-    const c0 = folded.charCodeAt(i);
-    if (isSurrogate(c0)) return tokenizeWithPattern(folded, i, out);
-    if (classOf(c0) === 0) { i++; continue; }
-    let j = i;
-    let hasNumber = false;
-    let k = 0;
-    while (j < n) {
-      const c = folded.charCodeAt(j);
-      if (isSurrogate(c)) return tokenizeWithPattern(folded, i, out);
-      k = classOf(c);
-      if (k === 0) break;
-      if (k === N) hasNumber = true;
-      j++;
-    }
-    if (!hasNumber && j < n && folded.charCodeAt(j) === APOSTROPHE) {
-      j++;
-    } else {
-      while (j + 1 < n && folded.charCodeAt(j) === HYPHEN) {
-        const c = folded.charCodeAt(j + 1);
-        if (isSurrogate(c)) return tokenizeWithPattern(folded, i, out);
-        if (classOf(c) === 0) break;
-        j += 2;
-        while (j < n) {
-          const d = folded.charCodeAt(j);
-          if (isSurrogate(d)) return tokenizeWithPattern(folded, i, out);
-          if (classOf(d) === 0) break;
-          j++;
+/**
+ * A text's word tokens as parallel arrays (offsets and the word's vocabulary id), refilled by
+ * read() for each text: the clause readers make no object or string per token. Each token's
+ * folded word is hashed while the scanner reads it, so its vocabulary id (vocabulary.ts) costs
+ * one probe; word() slices the string for the few places that need it.
+ */
+export class WordTokens {
+  /** The folded text the tokens index (offsets are those of the original text too). */
+  folded = '';
+  n = 0;
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+  /** Vocabulary id of the token's folded word; 0 when no lexicon names it. */
+  id: Int32Array = new Int32Array(256);
+
+  /** Reads the tokens of a text already folded by foldLoose (replacing those read before). */
+  read(folded: string): this {
+    this.folded = folded;
+    this.n = 0;
+    const n = folded.length;
+    // At most one token per two code units (a token and the character that ends it): room for all.
+    if (this.start.length < (n >> 1) + 1) this.reserve((n >> 1) + 1);
+    const starts = this.start;
+    const ends = this.end;
+    const ids = this.id;
+    let count = 0;
+    let i = 0;
+    while (i < n) {
+      const c0 = folded.charCodeAt(i);
+      const k0 = classOf(c0);
+      if (k0 === 0) { i++; continue; }
+      if (k0 === SURROGATE) return this.readWithPattern(i, count);
+      let j = i;
+      let h = HASH_SEED;
+      let hasNumber = false;
+      while (j < n) {
+        const c = folded.charCodeAt(j);
+        // Most units of a loose fold are a–z: letters without the table read.
+        if (isAsciiLower(c)) { h = hashStep(h, c); j++; continue; }
+        const k = classOf(c);
+        if (k === 0) break;
+        if (k === SURROGATE) return this.readWithPattern(i, count);
+        if (k === N) hasNumber = true;
+        h = hashStep(h, c);
+        j++;
+      }
+      if (!hasNumber && j < n && folded.charCodeAt(j) === APOSTROPHE) {
+        h = hashStep(h, APOSTROPHE);
+        j++;
+      } else {
+        while (j + 1 < n && folded.charCodeAt(j) === HYPHEN) {
+          const c = folded.charCodeAt(j + 1);
+          const k = classOf(c);
+          if (k === 0) break;
+          if (k === SURROGATE) return this.readWithPattern(i, count);
+          h = hashStep(hashStep(h, HYPHEN), c);
+          j += 2;
+          while (j < n) {
+            const d = folded.charCodeAt(j);
+            if (isAsciiLower(d)) { h = hashStep(h, d); j++; continue; }
+            const kd = classOf(d);
+            if (kd === 0) break;
+            if (kd === SURROGATE) return this.readWithPattern(i, count);
+            h = hashStep(h, d);
+            j++;
+          }
         }
       }
+      starts[count] = i;
+      ends[count] = j;
+      ids[count] = wordIdAt(folded, i, j, h);
+      count++;
+      i = j;
     }
-    out.push({ w: folded.slice(i, j), start: i, end: j });
-    i = j;
+    this.n = count;
+    return this;
   }
-  return out;
+
+  private reserve(size: number): void {
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.id = new Int32Array(size);
+  }
+
+  /** The rest of the tokens from `from` on (a position where no match of WORD has begun), by WORD itself; `count` tokens are read. */
+  private readWithPattern(from: number, count: number): this {
+    const folded = this.folded;
+    WORD.lastIndex = from;
+    for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      let h = HASH_SEED;
+      for (let k = start; k < end; k++) h = hashStep(h, folded.charCodeAt(k));
+      this.start[count] = start;
+      this.end[count] = end;
+      this.id[count] = wordIdAt(folded, start, end, h);
+      count++;
+    }
+    this.n = count;
+    return this;
+  }
+
+  /** Token k's folded word. */
+  word(k: number): string {
+    return this.folded.slice(this.start[k], this.end[k]);
+  }
+
+  /** Whether token k's folded word is `w` (for words no lexicon names, such as item numbers). */
+  is(k: number, w: string): boolean {
+    if (k < 0 || k >= this.n) return false;
+    const s = this.start[k]!;
+    return this.end[k]! - s === w.length && this.folded.startsWith(w, s);
+  }
+
+  /** The id of token k, 0 when k is outside the tokens. */
+  idAt(k: number): number {
+    return k >= 0 && k < this.n ? this.id[k]! : 0;
+  }
+
+  /** Whether the tokens from k on are the words `ids`. */
+  wordsAt(k: number, ids: readonly number[]): boolean {
+    if (k < 0 || k + ids.length > this.n) return false;
+    for (let j = 0; j < ids.length; j++) if (this.id[k + j] !== ids[j]) return false;
+    return true;
+  }
+
+  /** Whether the tokens right before token t are the words `ids`. */
+  endsBefore(t: number, ids: readonly number[]): boolean {
+    return this.wordsAt(t - ids.length, ids);
+  }
+
+  /** Index of the first token that starts at or after `offset` (n when none): binary search. */
+  indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
-/** The rest of the tokens from `from` on (a position where no match of WORD has begun), by WORD itself. */
-function tokenizeWithPattern(folded: string, from: number, out: Token[]): Token[] {
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
-    out.push({ w: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-
-/** Index of the first token that starts at or after `offset` (tokens.length when none): binary search. */
-export function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** The buffer tokenize() reads into (its tokens are copied out at once, so one buffer serves every call). */
+const phraseTokens = new WordTokens();
 
 /**
  * The tokens of a paragraph text, on its loose fold from the bounded cache of src/text/fold.ts
- * (shared with topics and the entity recognisers). Not cached itself: tokenising is cheap next
- * to keeping every paragraph's tokens alive until a later stage (they then outlive the young
- * generation and cost the garbage collector more than tokenising again).
+ * (shared with topics and the entity recognisers), read into `into` (the caller's buffer).
+ */
+export function readParagraphTokens(text: string, into: WordTokens): WordTokens {
+  return into.read(foldLooseCached(text));
+}
+
+/**
+ * The tokens of a paragraph text as objects (for the stages that read a few paragraphs: proposals).
+ * Not cached: tokenising is cheap next to keeping every paragraph's tokens alive until a later stage.
  */
 export function tokenizeParagraph(text: string): Token[] {
-  return tokenizeFolded(foldLooseCached(text));
+  return tokenObjects(phraseTokens.read(foldLooseCached(text)));
 }
 
 /**
@@ -145,10 +245,7 @@ export interface Sentence {
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  // A module-level pattern read with exec: matchAll would copy the pattern on every call.
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    const end = m.index + 1;
+  for (let end = nextSentenceEnd(text, 0); end > 0; end = nextSentenceEnd(text, end)) {
     // An item number ("1.", "IV.") or a one-letter initial is not a sentence of its own.
     if (isItemNumber(text, start, end)) continue;
     if (end - start > 1) out.push({ start, end });
@@ -158,7 +255,40 @@ export function splitSentences(text: string): Sentence[] {
   if (start < text.length) out.push({ start, end: text.length });
   return out;
 }
-const SENTENCE_END = /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu;
+
+/*
+ * Speed: the pattern /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu ran over every paragraph; the scan
+ * below finds the same ends. Its matches are one code unit long, so every unit that matches is a
+ * match of the global scan; "\s+" cannot give back white space to the class after it (no white
+ * space is in that class), so the whole run is skipped and the unit after it tested.
+ */
+const FULL_WIDTH_ENDS = '。！？；';
+const opensSentence = lazyCodeTest(/[\p{Lu}\p{N}«"“]/u);
+const ASTRAL_OPENS = /^[\p{Lu}\p{N}]/u;
+
+/** The offset just after the next sentence-ending mark at or after `from` (the pattern's match), 0 when none. */
+function nextSentenceEnd(text: string, from: number): number {
+  const n = text.length;
+  for (let k = from; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) {
+      let j = k + 1;
+      if (j >= n || !isWhiteSpaceCode(text.charCodeAt(j))) continue;
+      while (j < n && isWhiteSpaceCode(text.charCodeAt(j))) j++;
+      if (j < n && opensSentenceAt(text, j)) return k + 1;
+    } else if (c >= 0x3002 && FULL_WIDTH_ENDS.includes(text[k]!)) {
+      return k + 1;
+    }
+  }
+  return 0;
+}
+
+/** Whether the character at k (a code point, as the u-flag pattern reads it) can open a sentence. */
+function opensSentenceAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 0xd800 || c > 0xdbff) return opensSentence(c);
+  return ASTRAL_OPENS.test(text.slice(k, k + 2));
+}
 const ITEM_NUMBER = /^\s*(?:[\p{N}]{1,3}|[IVXLC]{1,5}|\p{Lu})[.)]$/u;
 
 /**
