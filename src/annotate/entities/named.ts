@@ -343,25 +343,38 @@ function standaloneOccurrences(text: string, word: string): number[] {
   return out;
 }
 
+/** Whether code unit `code` stands in text[from, to). */
+function holdsCode(text: string, code: number, from: number, to: number): boolean {
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+/** Whether [s, e) overlaps a mention found or added. */
+function taken(found: Found[], extra: Found[], s: number, e: number): boolean {
+  for (const k of found) if (s < k.end && k.start < e) return true;
+  for (const k of extra) if (s < k.end && k.start < e) return true;
+  return false;
+}
+
 /** "(BTWC)" after a name: a second mention; bare later uses of the same acronym too. */
 function addAcronyms(text: string, found: Found[], lang: string): Found[] {
   const extra: Found[] = [];
-  const taken = (s: number, e: number) => [...found, ...extra].some((k) => s < k.end && k.start < e);
   for (const f of found) {
     if (f.type === 'person') continue;
     // the pattern below needs a "(" within the 20 characters it reads: most names have none
-    const paren = text.indexOf('(', f.end);
-    if (paren < 0 || paren >= f.end + 20) continue;
+    // (looked for there only: an indexOf would read on to the end of the paragraph for each name)
+    if (!holdsCode(text, 0x28, f.end, f.end + 20)) continue;
     const m = /^\s*\(\s*([\p{Lu}][\p{Lu}\p{N}\-&]{1,11}s?)\s*\)/u.exec(text.slice(f.end, f.end + 20));
     if (!m) continue;
     const acr = m[1];
     if (!/\p{Lu}.*\p{Lu}/u.test(acr)) continue;
     if (!acronymFits(acr, text.slice(f.start, f.end))) continue; // known acronyms ("NPT") come from the gazetteer itself
     const s = f.end + m[0].indexOf(acr);
-    if (!taken(s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
+    if (!taken(found, extra, s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
     for (const k of standaloneOccurrences(text, acr)) {
       if (k <= s) continue;
-      if (!taken(k, k + acr.length)) extra.push({ type: f.type, text: '', start: k, end: k + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
+      if (!taken(found, extra, k, k + acr.length)) extra.push({ type: f.type, text: '', start: k, end: k + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
     }
   }
   return [...found, ...extra].sort((a, b) => a.start - b.start);

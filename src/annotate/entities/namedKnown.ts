@@ -1,9 +1,8 @@
-import { lazyCodeTest } from '../../text/codeTable.js';
 import { foldLoose } from '../../text/fold.js';
 import type { KnownEntry, PreparedLexicon } from './namedLexicon.js';
 import { prepareLexicon } from './namedLexicon.js';
 import { foldLooseOnce } from './foldOnce.js';
-import { CODE_UPPER, codeClass } from './namedTokens.js';
+import { CODE_LETTER, CODE_NUMBER, CODE_UPPER, codeClass } from './namedTokens.js';
 
 /**
  * Gazetteer look-up of well-known named things (NPT, 2030 Agenda, BRI…) from the `known`
@@ -33,8 +32,8 @@ function occurrences(hay: string, needle: string, cjk: boolean): number[] {
   return out;
 }
 
-/** isWordChar per code unit, from a lazily filled table. */
-const isWordCode = lazyCodeTest(isWordChar);
+/** isWordChar per code unit (a letter or a number), from the tokenizer's class table (see codeClass). */
+const isWordCode = (code: number) => (codeClass(code) & (CODE_LETTER | CODE_NUMBER)) !== 0;
 
 const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
 /** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Map. */
@@ -207,22 +206,16 @@ export function scanKnown(text: string, lang: string): KnownScan {
   const bodies: [number, number][] = [];
   const known = knownNames(lex);
   const acronyms = acronymList(lex, lang);
-  // "Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description
-  const take = (k: number, i: number) => {
-    const { entry, folded: f, capital } = known.names[k];
-    if (capital && (codeClass(text.charCodeAt(i)) & CODE_UPPER) === 0) return;
-    hits.push({ start: i, end: i + f.length, entry, acronym: false });
-  };
   let found: { names: [number, number][]; acronyms: [number, number][] };
   if (cjk) {
-    known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) take(k, i); });
+    known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) takeName(text, known.names[k], i, hits); });
     found = { names: [], acronyms: allOccurrences(text, acronyms.needles) };
   } else if (text.includes(MODIFIER_APOSTROPHE)) {
     found = { names: allOccurrences(folded, known.needles), acronyms: allOccurrences(text, acronyms.needles) };
   } else found = occurrencesInOneScan(text, folded, known.needles, acronyms);
   const nNames = known.names.length;
   for (const [k, i] of found.names) {
-    if (k < nNames) take(k, i);
+    if (k < nNames) takeName(text, known.names[k], i, hits);
     else bodies.push([i, i + known.needles[k].length]);
   }
   let seen: Set<string> | null = null;
@@ -237,6 +230,12 @@ export function scanKnown(text: string, lang: string): KnownScan {
     hits.push({ start: i, end: i + a.length, entry: acronyms.entries[k], acronym: true });
   }
   return { hits, bodies };
+}
+
+/** A known name found at i, as a hit ("Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description). */
+function takeName(text: string, name: FoldedName, i: number, hits: KnownHit[]): void {
+  if (name.capital && (codeClass(text.charCodeAt(i)) & CODE_UPPER) === 0) return;
+  hits.push({ start: i, end: i + name.folded.length, entry: name.entry, acronym: false });
 }
 
 /**

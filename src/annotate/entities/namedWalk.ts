@@ -248,6 +248,11 @@ export function headCandidates(toks: Token[], lex: PreparedLexicon, glued: boole
   return { may, count };
 }
 
+/** Shifts that bring codeClass's CODE_UPPER, CODE_LOWER and CODE_IN_WORD bits to bit 0 (CODE_WORD is bit 0). */
+const UPPER_SHIFT = 2;
+const LOWER_SHIFT = 3;
+const IN_WORD_SHIFT = 5;
+
 /** Longest run of word characters, joins and apostrophes the text scan handles (the tokenizer cuts words at 200). */
 const MAX_SCAN_RUN = 150;
 
@@ -268,42 +273,63 @@ const MAX_SCAN_RUN = 150;
 export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): { starts: number[]; useful: boolean } | null {
   const filter = headFilter(lex);
   if (!filter) return null;
-  const { exact, stems, maxLen, pairs, triples } = filter;
+  const { pairs, triples } = filter;
   const n = text.length;
   const starts: number[] = [];
   let useful = false;
-  let prevWord = false;
-  let prevLower = false;
+  // The per-code-unit tests are bit arithmetic on the class, not branches: a branch per test and
+  // code unit cost more than the rest of the scan (words and gaps alternate too often to predict).
+  // Surrogates and (English) a capital right after a lower-case letter make the scan undecided: noted
+  // in `undecided`, answered at the end. A word start is a word character after none.
+  const gluedBit = glued ? 1 : 0;
+  let undecided = 0;
+  let prevWord = 0;
+  let prevLower = 0;
   let run = 0;
   for (let p = 0; p < n; p++) {
     const cls = codeClass(text.charCodeAt(p));
-    if (cls & CODE_SURROGATE) return null;
-    if (glued) { if ((cls & CODE_UPPER) && prevLower) return null; prevLower = (cls & CODE_LOWER) !== 0; }
-    if (cls & (CODE_WORD | CODE_IN_WORD)) { if (++run > MAX_SCAN_RUN) return null; } else run = 0;
-    const word = (cls & CODE_WORD) !== 0;
+    undecided |= (cls & CODE_SURROGATE) | ((cls >> UPPER_SHIFT) & prevLower & gluedBit);
+    prevLower = (cls >> LOWER_SHIFT) & 1;
+    run = (run + 1) * (((cls >> IN_WORD_SHIFT) | cls) & 1);
+    if (run > MAX_SCAN_RUN) return null;
+    const word = cls & CODE_WORD;
+    const wordStart = word & ~prevWord;
+    prevWord = word;
+    if (wordStart === 0) continue;
     // a word start; most words are passed over on their first two or three code units (every first
     // word and stem has two, or three: a shorter token cannot match, and pairs or triples is null
     // when one has fewer; past the end of the word, the code unit read matches no first word's)
-    if (word && !prevWord && (pairs === null || (p + 1 < n && pairs[pairKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)))] === 1))
-      && (triples === null || (p + 2 < n && triples[tripleKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)), foldCode(text.charCodeAt(p + 2)))] === 1))) {
-      let hash = HASH_SEED;
-      let flags = 0;
-      for (let q = p; q < n && q - p < maxLen; q++) {
-        const c = text.charCodeAt(q);
-        if (!(codeClass(c) & (CODE_WORD | CODE_IN_WORD))) break;
-        hash = hashStep(hash, foldCode(c));
-        const st = stems[q - p + 1];
-        if (st !== null) flags |= st.get(hash) ?? 0;
-        if (q + 1 >= n || !(codeClass(text.charCodeAt(q + 1)) & CODE_LETTER)) flags |= exact.get(hash) ?? 0;
-      }
-      if (flags) {
-        starts.push(p);
-        if ((flags & LOWER_NAMES) || (cls & CODE_UPPER)) useful = true;
-      }
+    if (pairs !== null || triples !== null) {
+      if (p + 1 >= n) continue;
+      const f0 = foldCode(text.charCodeAt(p));
+      const f1 = foldCode(text.charCodeAt(p + 1));
+      if (pairs !== null && pairs[pairKey(f0, f1)] === 0) continue;
+      if (triples !== null && (p + 2 >= n || triples[tripleKey(f0, f1, foldCode(text.charCodeAt(p + 2)))] === 0)) continue;
     }
-    prevWord = word;
+    const flags = headFlagsAt(text, p, filter);
+    if (flags !== 0) {
+      starts.push(p);
+      if ((flags & LOWER_NAMES) !== 0 || (cls & CODE_UPPER) !== 0) useful = true;
+    }
   }
-  return { starts, useful };
+  return undecided === 0 ? { starts, useful } : null;
+}
+
+/** The flags of the heads whose first word (or stem) the word starting at p may be: see headStarts. */
+function headFlagsAt(text: string, p: number, filter: HeadFilter): number {
+  const { exact, stems, maxLen } = filter;
+  const n = text.length;
+  let hash = HASH_SEED;
+  let flags = 0;
+  for (let q = p; q < n && q - p < maxLen; q++) {
+    const c = text.charCodeAt(q);
+    if (!(codeClass(c) & (CODE_WORD | CODE_IN_WORD))) break;
+    hash = hashStep(hash, foldCode(c));
+    const st = stems[q - p + 1];
+    if (st !== null) flags |= st.get(hash) ?? 0;
+    if (q + 1 >= n || !(codeClass(text.charCodeAt(q + 1)) & CODE_LETTER)) flags |= exact.get(hash) ?? 0;
+  }
+  return flags;
 }
 
 /** headStarts' offsets as headCandidates' per-token marks (both lists are in text order). */
@@ -427,6 +453,21 @@ function headSoon(ctx: WalkContext, j: number): boolean {
 const isAcronymToken = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}{2,}(?:[-‑]\p{Lu}{2,})*$/u.test(t.text);
 const isInfinitive = (t: Token | undefined) => !!t && t.kind === 'word' && !isCapitalised(t) && /(?:er|ir|re)$/u.test(fw(t));
 
+/** "de … et de …", "on … and on …": whether a coordinated link repeats one already in the name ("de"/"du"/"des" count as one). */
+function sameLink(usedLinks: string[], w: string): boolean {
+  return usedLinks.some((u) => u === w || (u.length <= 3 && w.length <= 3 && !u.includes(' ') && !w.includes(' ') && u[0] === w[0]));
+}
+
+/** The index of the last token of the date span starting at token p, or -1 when none starts there. */
+function acceptDate(ctx: WalkContext, p: number): number {
+  const { toks } = ctx;
+  const end = ctx.dateStarts.get(toks[p].start);
+  if (end === undefined) return -1;
+  let q = p;
+  while (q + 1 < toks.length && toks[q + 1].start < end) q++;
+  return q;
+}
+
 /** Walks right from token i (just after the head); see the module comment. */
 export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkResult {
   const { toks, lex } = ctx;
@@ -441,20 +482,11 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
   let lastWasLinkPour = false;
   let lastLinkWord = '';
   const usedLinks: string[] = [];
-  // "de … et de …", "on … and on …": a coordinated link repeats one already in the name ("de"/"du"/"des" count as one).
-  const sameLink = (w: string) => usedLinks.some((u) => u === w || (u.length <= 3 && w.length <= 3 && !u.includes(' ') && !w.includes(' ') && u[0] === w[0]));
   let guard = 0;
-  const acceptDate = (p: number): number => {
-    const end = ctx.dateStarts.get(toks[p].start);
-    if (end === undefined) return -1;
-    let q = p;
-    while (q + 1 < toks.length && toks[q + 1].start < end) q++;
-    return q;
-  };
   while (pos < toks.length && guard++ < 120) {
     const t = toks[pos];
     // A date starting here ("pour 2024-2029" was taken by the link; "jusqu'en 2030", "Vision 2045").
-    const dq = acceptDate(pos);
+    const dq = acceptDate(ctx, pos);
     if (dq >= 0) {
       const prev = fw(toks[pos - 1]);
       if (ctx.dateStopLinks.has(prev) && pos > i) break;
@@ -466,7 +498,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       if (r.links === 0 || headCapitalised) {
         // "Initiative de l'OCS « … »", "Décennie … « L'eau … » 2018-2028": the quoted title belongs to the name
         r.last = c; r.quoted = true; pos = c + 1;
-        const dq2 = pos < toks.length ? acceptDate(pos) : -1;
+        const dq2 = pos < toks.length ? acceptDate(ctx, pos) : -1;
         if (dq2 >= 0) r.last = dq2;
         break;
       }
@@ -544,7 +576,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       if (!u) break;
       if (linkAt(ctx, pos + 1)) {
         const nextLink = toks.slice(pos + 1, pos + 1 + linkAt(ctx, pos + 1)).map(fw).join(' ');
-        if (!sameLink(nextLink) && !inEntre) break;
+        if (!sameLink(usedLinks, nextLink) && !inEntre) break;
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after) && !inEntre) break; // "… et du programme d'action": a second name
         if (isQuoteOpen(toks[after])) break;
@@ -601,7 +633,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames && !lex.openChain) {
       const u = toks[pos + 1];
       const ln2 = linkAt(ctx, pos + 1);
-      const sameFamily = ln2 === 0 || sameLink(toks.slice(pos + 1, pos + 1 + ln2).map(fw).join(' '));
+      const sameFamily = ln2 === 0 || sameLink(usedLinks, toks.slice(pos + 1, pos + 1 + ln2).map(fw).join(' '));
       if (u && sameFamily && (ln2 || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after)) break;
