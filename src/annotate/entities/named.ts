@@ -1,11 +1,11 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { Entity } from '../../types.js';
 import { findDateSpans } from './dates.js';
-import { scanKnown, refForName } from './namedKnown.js';
+import { knownRunsFor, scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { CODE_LETTER, CODE_SURROGATE, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
-import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
+import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type HeadStarts, type WalkContext } from './namedWalk.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -72,11 +72,10 @@ function linkSets(lex: PreparedLexicon): { placeLinks: Set<string>; dateStopLink
 }
 
 /** Descriptor-grammar candidates for fr/en/ru. */
-function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: () => { start: number; end: number }[]): Found[] {
+function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: () => { start: number; end: number }[], starts: HeadStarts): Found[] {
   const capitalisedNames = lang === 'en';
-  // Where heads may start, from the text itself: a paragraph where none can make a candidate is not
-  // even tokenised (headStarts); null when the scan cannot decide, then the tokens are filtered.
-  const starts = headStarts(text, lex, capitalisedNames);
+  // Where heads may start, from the text itself (headStarts): a paragraph where none can make a
+  // candidate is not even tokenised; null when the scan cannot decide, then the tokens are filtered.
   if (starts && !starts.useful) return [];
   const toks = tokenize(text, lang, false);
   // Date spans are only read while walking from a head: found at the first head, so a paragraph
@@ -100,7 +99,8 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
     const h = headAt(ctx, i);
     if (!h) continue;
     const headTok = toks[i];
-    const cap = isCapitalised(headTok) || /^\p{Lu}/u.test(headTok.text);
+    // (a head is a word or a number: for a word this is /^\p{Lu}/u, which no number matches)
+    const cap = isCapitalised(headTok);
     // A lower-case head that never names a thing in lower case makes no candidate (every branch
     // below asks for a capital or a lower-case mode): skipped before the walk and the date spans.
     if (!cap && h.d.lower === 'never') continue;
@@ -404,8 +404,13 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const l = (lang || '').toLowerCase().slice(0, 2);
   const cands: Found[] = [];
-  // gazetteer hits and the spans of organisations named like our things, in one scan
-  const known = scanKnown(t, l);
+  const lex = l === 'zh' ? null : prepareLexicon(l);
+  // One scan of the paragraph's word starts finds where heads may start and the runs that may begin
+  // a known name (headStarts, knownRunsFor); then the gazetteer hits and the spans of organisations
+  // named like our things (scanKnown).
+  const runs = lex ? knownRunsFor(t, l) : null;
+  const starts = lex ? headStarts(t, lex, l === 'en', runs) : null;
+  const known = scanKnown(t, l, runs);
   for (const k of known.hits) {
     cands.push({ type: k.entry.type as NamedType, text: '', start: k.start, end: k.end, ref: k.entry.id, rule: `entities/gazetteer:${l}.${k.entry.id}${k.acronym ? '.acronym' : ''}`, priority: 5 });
   }
@@ -413,21 +418,17 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
     const resolutions = findResolutions(t, l);
     cands.push(...resolutions);
     cands.push(...findChineseNamed(t).map((c) => ({ ...c, priority: 1 })).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
-  } else {
-    const lex = prepareLexicon(l);
-    if (lex) {
-      const resolutions = findResolutions(t, l);
-      cands.push(...resolutions);
-      // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
-      cands.push(...findByDescriptors(t, l, lex, () => findDateSpans(t, l)).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
-      cands.push(...findPersons(t, lex, l));
-    }
+  } else if (lex) {
+    const resolutions = findResolutions(t, l);
+    cands.push(...resolutions);
+    // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
+    cands.push(...findByDescriptors(t, l, lex, () => findDateSpans(t, l), starts).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
+    cands.push(...findPersons(t, lex, l));
   }
-  const lexL = l === 'zh' ? null : prepareLexicon(l);
   let pool = cands;
-  if (lexL) {
+  if (lex) {
     const { bodies } = known;
-    pool = cands.filter((c) => !bodies.some(([s, e]) => (c.start >= s && c.end <= e) || (c.start === s && !c.rule?.includes('gazetteer'))) && !insideOrganisation(t, c.start, c.end, lexL, l));
+    pool = cands.filter((c) => !bodies.some(([s, e]) => (c.start >= s && c.end <= e) || (c.start === s && !c.rule?.includes('gazetteer'))) && !insideOrganisation(t, c.start, c.end, lex, l));
   }
   let found = resolve(pool);
   found = extendTitle(t, found, l);

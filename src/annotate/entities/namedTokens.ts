@@ -24,8 +24,15 @@ export interface Token {
 
 const CLITIC = /^(?:[LlDdNnSsJjCcMmTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/u;
 const WORD = /^[\p{L}\p{M}\p{N}]+(?:[-‑.][\p{L}\p{M}\p{N}]+)*(?:['’]s(?![\p{L}])|['’](?=\s))?/u;
-const OPEN = new Set(['«', '“', '„', '‹', '(', '[']);
-const CLOSE = new Set(['»', '”', '›', ')', ']']);
+/** The kind of a one-code-unit token that is not a word: opening « “ „ ‹ ( [, closing » ” › ) ], the ASCII quote, or punctuation. */
+function markKind(code: number): TokenKind {
+  switch (code) {
+    case 0x22: return 'quote';
+    case 0xab: case 0x201c: case 0x201e: case 0x2039: case 0x28: case 0x5b: return 'open';
+    case 0xbb: case 0x201d: case 0x203a: case 0x29: case 0x5d: return 'close';
+    default: return 'punct';
+  }
+}
 
 /*
  * Speed (tokenize runs on every paragraph, and a regex call per token cost more than all the rest):
@@ -130,7 +137,6 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
   const n = text.length;
   let nextSpace = -1; // first white space at or after i (n when none), refreshed when i passes it
   while (i < n) {
-    const ch = text[i];
     const code = text.charCodeAt(i);
     if (isWhiteSpaceCode(code)) {
       let j = i + 1;
@@ -182,8 +188,7 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
       i += t.length;
       continue;
     }
-    const kind: TokenKind = ch === '"' ? 'quote' : OPEN.has(ch) ? 'open' : CLOSE.has(ch) ? 'close' : 'punct';
-    out.push({ text: ch, start: i, end: i + 1, kind, folded: undefined });
+    out.push({ text: text[i], start: i, end: i + 1, kind: markKind(code), folded: undefined });
     i += 1;
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Descriptor, PreparedLexicon } from './namedLexicon.js';
+import { runNeedles, type KnownRuns } from './namedKnown.js';
 import { foldWord, inStemList } from './namedLexicon.js';
 import { foldForMatch } from '../../text/fold.js';
 import { CODE_LETTER, CODE_LOWER, CODE_IN_WORD, CODE_SURROGATE, CODE_UPPER, CODE_WORD, codeClass, isCapitalised, type Token } from './namedTokens.js';
@@ -248,10 +249,15 @@ export function headCandidates(toks: Token[], lex: PreparedLexicon, glued: boole
   return { may, count };
 }
 
-/** Shifts that bring codeClass's CODE_UPPER, CODE_LOWER and CODE_IN_WORD bits to bit 0 (CODE_WORD is bit 0). */
+/** Shifts that bring codeClass's CODE_LETTER, CODE_UPPER, CODE_LOWER, CODE_IN_WORD and CODE_NUMBER bits to bit 0 (CODE_WORD is bit 0). */
+const LETTER_SHIFT = 1;
 const UPPER_SHIFT = 2;
 const LOWER_SHIFT = 3;
 const IN_WORD_SHIFT = 5;
+const NUMBER_SHIFT = 6;
+
+/** headStarts' answer: offsets where heads may start and whether one is useful, or null (undecided). */
+export type HeadStarts = { starts: number[]; useful: boolean } | null;
 
 /** Longest run of word characters, joins and apostrophes the text scan handles (the tokenizer cuts words at 200). */
 const MAX_SCAN_RUN = 150;
@@ -270,7 +276,7 @@ const MAX_SCAN_RUN = 150;
  * (matched by patterns there), runs longer than MAX_SCAN_RUN, and English glued heads (a lower-case
  * letter before a capital anywhere).
  */
-export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): { starts: number[]; useful: boolean } | null {
+export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, known: KnownRuns | null = null): HeadStarts {
   const filter = headFilter(lex);
   if (!filter) return null;
   const { pairs, triples } = filter;
@@ -286,9 +292,11 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): 
   let prevWord = 0;
   let prevLower = 0;
   let run = 0;
+  let marks = 0; // a combining mark seen (a word character neither letter nor number)
   for (let p = 0; p < n; p++) {
     const cls = codeClass(text.charCodeAt(p));
     undecided |= (cls & CODE_SURROGATE) | ((cls >> UPPER_SHIFT) & prevLower & gluedBit);
+    marks |= cls & ~((cls >> LETTER_SHIFT) | (cls >> NUMBER_SHIFT)) & CODE_WORD;
     prevLower = (cls >> LOWER_SHIFT) & 1;
     run = (run + 1) * (((cls >> IN_WORD_SHIFT) | cls) & 1);
     if (run > MAX_SCAN_RUN) return null;
@@ -296,6 +304,10 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): 
     const wordStart = word & ~prevWord;
     prevWord = word;
     if (wordStart === 0) continue;
+    if (known !== null) {
+      const list = runNeedles(known.folded, p, known.index);
+      if (list !== undefined) { known.starts.push(p); known.lists.push(list); }
+    }
     // a word start; most words are passed over on their first two or three code units (every first
     // word and stem has two, or three: a shorter token cannot match, and pairs or triples is null
     // when one has fewer; past the end of the word, the code unit read matches no first word's)
@@ -312,6 +324,7 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): 
       if ((flags & LOWER_NAMES) !== 0 || (cls & CODE_UPPER) !== 0) useful = true;
     }
   }
+  if (known !== null) known.complete = marks === 0;
   return undecided === 0 ? { starts, useful } : null;
 }
 
@@ -453,6 +466,12 @@ function headSoon(ctx: WalkContext, j: number): boolean {
 const isAcronymToken = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}{2,}(?:[-‑]\p{Lu}{2,})*$/u.test(t.text);
 const isInfinitive = (t: Token | undefined) => !!t && t.kind === 'word' && !isCapitalised(t) && /(?:er|ir|re)$/u.test(fw(t));
 
+/** The folded words of tokens [i, i + len) joined by spaces, as a link is written in the lexicon (one word: no array made). */
+function phraseAt(toks: Token[], i: number, len: number): string {
+  if (len === 1) return fw(toks[i]);
+  return toks.slice(i, i + len).map(fw).join(' ');
+}
+
 /** "de … et de …", "on … and on …": whether a coordinated link repeats one already in the name ("de"/"du"/"des" count as one). */
 function sameLink(usedLinks: string[], w: string): boolean {
   return usedLinks.some((u) => u === w || (u.length <= 3 && w.length <= 3 && !u.includes(' ') && !w.includes(' ') && u[0] === w[0]));
@@ -507,9 +526,9 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     }
     if (isPunct(t, ':') && isQuoteOpen(toks[pos + 1]) && r.links === 0) { pos++; continue; }
     // A title after a dash or colon ("… échanges de jeunes – “…”"): handled by the quote branch next.
-    if (/^[-–—:]$/u.test(t.text) && isQuoteOpen(toks[pos + 1]) && r.links > 0) { pos++; continue; }
+    if (r.links > 0 && isQuoteOpen(toks[pos + 1]) && /^[-–—:]$/u.test(t.text)) { pos++; continue; }
     // French: an acronym compound straight after the head ("événement spécial OCS-ONU : « … »").
-    if (!ctx.capitalisedNames && !lex.openChain && r.links === 0 && isAcronymToken(t) && r.last === pos - 1) { r.last = pos; pos++; continue; }
+    if (!ctx.capitalisedNames && !lex.openChain && r.links === 0 && r.last === pos - 1 && isAcronymToken(t)) { r.last = pos; pos++; continue; }
     // The object of a verb inside a name ("pour développer l'interconnectivité", "augmenter progressivement la part").
     if (verbObject && isWord(t) && !isCapitalised(t) && /ment$/u.test(fw(t))) { r.last = pos; pos++; continue; }
     if (verbObject && isWord(t) && lex.determiners.has(fw(t))) {
@@ -519,7 +538,8 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     }
     // Capitalised word straight after the head (English word order): a later head, a non-head, or a modifier.
     // An all-capitals subtitle after a mixed-case name ("… Kazan Declaration STRENGTHENING …") ends it.
-    if (ctx.capitalisedNames && /^\p{Lu}{6,}$/u.test(t.text) && /\p{Ll}/u.test(toks[headStart].text)) break;
+    // (six capitals need a capitalised token of six code units at least: tested first, the pattern runs on few tokens)
+    if (ctx.capitalisedNames && t.text.length >= 6 && isCapitalised(t) && /^\p{Lu}{6,}$/u.test(t.text) && /\p{Ll}/u.test(toks[headStart].text)) break;
     if (ctx.capitalisedNames && r.links === 0 && isWord(t) && (isCapitalised(t) || t.kind === 'num')) {
       const h = headAt(ctx, pos);
       if (h) { r.newHead = h.d; r.last = pos + h.len - 1; pos += h.len; continue; }
@@ -529,7 +549,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (!ctx.capitalisedNames && isAdjective(ctx, t) && r.last === pos - 1) { r.adjectives++; r.last = pos; pos++; continue; }
     const ln = linkAt(ctx, pos);
     if (ln) {
-      const linkWord = toks.slice(pos, pos + ln).map(fw).join(' ');
+      const linkWord = phraseAt(toks, pos, ln);
       // "à Samarkand", "in Moscow": a place after a place link ends the name (lexicon placeLinks)
       if (ctx.placeLinks.has(linkWord) && isCapitalised(toks[pos + ln]) && !headAt(ctx, pos + ln)) break;
       // "… et d'une mondialisation …": an indefinite article after a coordinated link starts another thing
@@ -575,7 +595,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       const u = toks[pos + 1];
       if (!u) break;
       if (linkAt(ctx, pos + 1)) {
-        const nextLink = toks.slice(pos + 1, pos + 1 + linkAt(ctx, pos + 1)).map(fw).join(' ');
+        const nextLink = phraseAt(toks, pos + 1, linkAt(ctx, pos + 1));
         if (!sameLink(usedLinks, nextLink) && !inEntre) break;
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after) && !inEntre) break; // "… et du programme d'action": a second name
@@ -633,7 +653,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames && !lex.openChain) {
       const u = toks[pos + 1];
       const ln2 = linkAt(ctx, pos + 1);
-      const sameFamily = ln2 === 0 || sameLink(usedLinks, toks.slice(pos + 1, pos + 1 + ln2).map(fw).join(' '));
+      const sameFamily = ln2 === 0 || sameLink(usedLinks, phraseAt(toks, pos + 1, ln2));
       if (u && sameFamily && (ln2 || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after)) break;
@@ -660,7 +680,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     // Open chain (Russian): "государств – членов", and enumerations "с терроризмом, сепаратизмом и экстремизмом".
     if (lex.openChain && /^[-–—]$/u.test(t.text) && r.last === pos - 1 && isContent(ctx, toks[pos + 1]) && !isCapitalised(toks[pos + 1])) { r.last = pos + 1; pos += 2; continue; }
     if (lex.openChain && isPunct(t, ',') && r.links > 0 && isContent(ctx, toks[pos + 1]) && !isCapitalised(toks[pos + 1]) && enumerationAhead(ctx, pos + 1)) { r.last = pos + 1; pos += 2; continue; }
-    if (lex.openChain && isAcronymToken(t) && r.last === pos - 1) { r.last = pos; pos++; continue; }
+    if (lex.openChain && r.last === pos - 1 && isAcronymToken(t)) { r.last = pos; pos++; continue; }
     // Open chain (Russian): any content word continues the name after a link.
     if (lex.openChain && r.links > 0 && isContent(ctx, t) && !isCapitalised(t) === true) { r.last = pos; pos++; continue; }
     if (lex.openChain && isContent(ctx, t) && r.last === pos - 1 && !isCapitalised(t)) { r.last = pos; r.adjectives++; pos++; continue; }
