@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findNamedEntities } from './named.js';
+import { findNamedEntities, findPersons, findResolutions, startGateFor } from './named.js';
+import { headStarts } from './namedWalk.js';
 import { prepareLexicon } from './namedLexicon.js';
 
 /** [type, text] of each mention (and ref when asked). Expected values are checked by hand against GUIDELINES §5. */
@@ -167,5 +168,27 @@ describe('findNamedEntities: names inside an organisation’s name', () => {
   it('keeps the name without the organisation noun', () => {
     expect(found('la Convention de Bâle', 'fr')).toEqual([['instrument', 'Convention de Bâle']]);
     expect(found('члены Договора о коллективной безопасности', 'ru')).toEqual([['instrument', 'Договора о коллективной безопасности']]);
+  });
+});
+
+describe('persons and resolutions from the offsets headStarts collects (StartGate)', () => {
+  it('finds what the indexOf look-ups find, on many random texts (seeded fuzz)', () => {
+    const vocab = ['H.E.', 'H. E.', 'Mr.', 'Mrs.', 'M.', 'Mme', 'S.E.', 'Dr', 'President', 'Président', 'Prime Minister', 'Premier ministre', 'King', 'Émir', 'г-н', 'господин',
+      'António', 'Guterres', 'Xi', 'Jinping', 'de', 'van', 'Putin', 'resolution', 'Resolution', 'RESOLUTION', 'résolution', 'RÉSOLUTION', 'резолюции', 'Резолюция', '决议', '2231', '78/269', 'A/RES/70/1', 'WHA68.7',
+      'n°', 'No.', '№', 'e\u0301', '\u0301', '2', 'x', '𝐓', '’', '-', ',', '.', ' ', ' ', '  ', '\n', 'x'.repeat(151)];
+    let seed = 7;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+    for (let n = 0; n < 3000; n++) {
+      const len = 1 + (next() % 14);
+      let text = '';
+      for (let k = 0; k < len; k++) text += vocab[next() % vocab.length] + (next() % 3 ? ' ' : '');
+      for (const lang of ['fr', 'en', 'ru']) {
+        const lex = prepareLexicon(lang)!;
+        const gate = startGateFor(lex);
+        headStarts(text, lex, lang === 'en', null, gate);
+        expect(findPersons(text, lex, lang, gate)).toEqual(findPersons(text, lex, lang));
+        expect(findResolutions(text, lang, gate)).toEqual(findResolutions(text, lang));
+      }
+    }
   });
 });

@@ -4,8 +4,8 @@ import { findDateSpans } from './dates.js';
 import { knownRunsFor, scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
-import { CODE_LETTER, CODE_SURROGATE, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
-import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type HeadStarts, type WalkContext } from './namedWalk.js';
+import { CODE_LETTER, CODE_SURROGATE, CODE_WORD, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
+import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type HeadStarts, type StartGate, type WalkContext } from './namedWalk.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -163,17 +163,33 @@ const RESOLUTION_NUMBER = /(?<![\p{L}])([Rr]ésolution|R[ÉE]SOLUTION|[Rr]esolut
 /** What each of RESOLUTION_NUMBER's words holds, and at which offset from its start. */
 const RESOLUTION_PROBES: [string, number][] = [['solution', 2], ['SOLUTION', 2], ['езолюци', 1], ['决议', 0]];
 
-/** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. */
-function findResolutions(text: string, lang: string): Found[] {
-  // A match of RESOLUTION_NUMBER starts at its word, which holds one of these at this offset: the
-  // pattern is tried only there (sticky), left to right without overlaps as its global scan would.
+/** The first code units of RESOLUTION_NUMBER's words (where a match starts). */
+const RESOLUTION_FIRST_CODES = 'RrРр决';
+
+/**
+ * Where RESOLUTION_NUMBER may match, in text order: its word holds one of RESOLUTION_PROBES at that
+ * offset. From the offsets of a complete StartGate holding RESOLUTION_FIRST_CODES when there is one
+ * (no scan of the paragraph of its own), else from each probe's occurrences.
+ */
+function resolutionStarts(text: string, gate: StartGate | null): number[] {
   const starts: number[] = [];
+  if (gate !== null && gate.complete) {
+    for (const p of gate.starts) if (RESOLUTION_PROBES.some(([probe, offset]) => text.startsWith(probe, p + offset))) starts.push(p);
+    return starts;
+  }
   for (const [probe, offset] of RESOLUTION_PROBES) {
     for (let i = text.indexOf(probe); i >= 0; i = text.indexOf(probe, i + 1)) if (i >= offset) starts.push(i - offset);
   }
+  return starts.sort((a, b) => a - b);
+}
+
+/** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. Exported for tests. */
+export function findResolutions(text: string, lang: string, gate: StartGate | null = null): Found[] {
+  // A match of RESOLUTION_NUMBER starts at its word, which holds one of the probes: the pattern is
+  // tried only there (sticky), left to right without overlaps as its global scan would.
+  const starts = resolutionStarts(text, gate);
   // Both patterns need one of these words (the Chinese one 决议): most paragraphs stop here.
   if (starts.length === 0) return [];
-  starts.sort((a, b) => a - b);
   const out: Found[] = [];
   let from = 0;
   for (const i of starts) {
@@ -217,7 +233,7 @@ function personPattern(lex: PreparedLexicon): PersonPattern | null {
  * every position of the paragraph (its look-behind first); an honorific starting with white space (a
  * first word '') could start anywhere, and the text is scanned.
  */
-function honorificMatches(text: string, pattern: PersonPattern): RegExpExecArray[] {
+function honorificMatches(text: string, pattern: PersonPattern, gate: StartGate | null): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   if (pattern.firstWords.includes('')) {
     const { re } = pattern;
@@ -226,9 +242,14 @@ function honorificMatches(text: string, pattern: PersonPattern): RegExpExecArray
     return out;
   }
   const starts: number[] = [];
-  for (const w of pattern.firstWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.push(i);
+  if (gate !== null && gate.complete && gate.codes === startGateCodes(pattern)) {
+    // the offsets of the gate, in text order, where an honorific's first word is written
+    for (const p of gate.starts) if (pattern.firstWords.some((w) => text.startsWith(w, p))) starts.push(p);
+  } else {
+    for (const w of pattern.firstWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.push(i);
+    starts.sort((a, b) => a - b);
+  }
   if (starts.length === 0) return out;
-  starts.sort((a, b) => a - b);
   const { sticky } = pattern;
   let from = 0;
   for (const i of starts) {
@@ -240,12 +261,37 @@ function honorificMatches(text: string, pattern: PersonPattern): RegExpExecArray
   return out;
 }
 
-/** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". */
-function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] {
+/**
+ * The StartGate codes for a lexicon's paragraphs: the first code units of its honorifics' first
+ * words and of RESOLUTION_NUMBER's words. Null when one of them is no word character (the gate only
+ * collects word characters) or when the honorific pattern scans the whole text anyway.
+ */
+const gateCodeTables = new WeakMap<PersonPattern, Uint8Array | null>();
+function startGateCodes(pattern: PersonPattern): Uint8Array | null {
+  let codes = gateCodeTables.get(pattern);
+  if (codes === undefined) {
+    const firsts = [...RESOLUTION_FIRST_CODES, ...pattern.firstWords.map((w) => w.charAt(0))];
+    const allWordCodes = !pattern.firstWords.includes('') && firsts.every((ch) => (codeClass(ch.charCodeAt(0)) & CODE_WORD) !== 0);
+    codes = allWordCodes ? new Uint8Array(0x10000) : null;
+    if (codes) for (const ch of firsts) codes[ch.charCodeAt(0)] = 1;
+    gateCodeTables.set(pattern, codes);
+  }
+  return codes;
+}
+
+/** An empty StartGate for a paragraph of this lexicon, or null (see startGateCodes). Exported for tests. */
+export function startGateFor(lex: PreparedLexicon): StartGate | null {
+  const pattern = personPattern(lex);
+  const codes = pattern ? startGateCodes(pattern) : null;
+  return codes ? { codes, starts: [], complete: false } : null;
+}
+
+/** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". Exported for tests. */
+export function findPersons(text: string, lex: PreparedLexicon, lang: string, gate: StartGate | null = null): Found[] {
   const pattern = personPattern(lex);
   if (!pattern) return [];
   const out: Found[] = [];
-  for (const m of honorificMatches(text, pattern)) {
+  for (const m of honorificMatches(text, pattern, gate)) {
     const name = m[1];
     const words = name.split(/\s+/);
     const firstWord = foldWord(words[0]);
@@ -409,7 +455,8 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   // a known name (headStarts, knownRunsFor); then the gazetteer hits and the spans of organisations
   // named like our things (scanKnown).
   const runs = lex ? knownRunsFor(t, l) : null;
-  const starts = lex ? headStarts(t, lex, l === 'en', runs) : null;
+  const gate = lex ? startGateFor(lex) : null;
+  const starts = lex ? headStarts(t, lex, l === 'en', runs, gate) : null;
   const known = scanKnown(t, l, runs);
   for (const k of known.hits) {
     cands.push({ type: k.entry.type as NamedType, text: '', start: k.start, end: k.end, ref: k.entry.id, rule: `entities/gazetteer:${l}.${k.entry.id}${k.acronym ? '.acronym' : ''}`, priority: 5 });
@@ -419,11 +466,11 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
     cands.push(...resolutions);
     cands.push(...findChineseNamed(t).map((c) => ({ ...c, priority: 1 })).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
   } else if (lex) {
-    const resolutions = findResolutions(t, l);
+    const resolutions = findResolutions(t, l, gate);
     cands.push(...resolutions);
     // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
     cands.push(...findByDescriptors(t, l, lex, () => findDateSpans(t, l), starts).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
-    cands.push(...findPersons(t, lex, l));
+    cands.push(...findPersons(t, lex, l, gate));
   }
   let pool = cands;
   if (lex) {

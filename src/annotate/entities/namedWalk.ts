@@ -256,6 +256,13 @@ const LOWER_SHIFT = 3;
 const IN_WORD_SHIFT = 5;
 const NUMBER_SHIFT = 6;
 
+/**
+ * The offsets in a paragraph where a word character that follows no letter is one of `codes` (1 at
+ * its code unit): where the honorific and resolution patterns, which look behind for no letter, can
+ * start. Collected by headStarts' scan (it reads every code unit anyway); used only when `complete`.
+ */
+export interface StartGate { codes: Uint8Array; starts: number[]; complete: boolean }
+
 /** headStarts' answer: offsets where heads may start and whether one is useful, or null (undecided). */
 export type HeadStarts = { starts: number[]; useful: boolean } | null;
 
@@ -275,8 +282,11 @@ const MAX_SCAN_RUN = 150;
  * to headCandidates on the tokens, where the scan cannot follow the tokenizer: surrogate pairs
  * (matched by patterns there), runs longer than MAX_SCAN_RUN, and English glued heads (a lower-case
  * letter before a capital anywhere).
+ *
+ * The same scan collects, for other recognisers, the runs that may begin a known name (`known`, see
+ * KnownRuns) and the offsets of a StartGate (`gate`).
  */
-export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, known: KnownRuns | null = null): HeadStarts {
+export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, known: KnownRuns | null = null, gate: StartGate | null = null): HeadStarts {
   const filter = headFilter(lex);
   if (!filter) return null;
   const { pairs, triples } = filter;
@@ -293,8 +303,10 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, k
   let prevLower = 0;
   let run = 0;
   let marks = 0; // a combining mark seen (a word character neither letter nor number)
+  let prevLetter = 0;
   for (let p = 0; p < n; p++) {
-    const cls = codeClass(text.charCodeAt(p));
+    const c = text.charCodeAt(p);
+    const cls = codeClass(c);
     undecided |= (cls & CODE_SURROGATE) | ((cls >> UPPER_SHIFT) & prevLower & gluedBit);
     marks |= cls & ~((cls >> LETTER_SHIFT) | (cls >> NUMBER_SHIFT)) & CODE_WORD;
     prevLower = (cls >> LOWER_SHIFT) & 1;
@@ -302,7 +314,11 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, k
     if (run > MAX_SCAN_RUN) return null;
     const word = cls & CODE_WORD;
     const wordStart = word & ~prevWord;
+    const afterNoLetter = word & ~prevLetter; // a word start, or a word character after a number or mark
     prevWord = word;
+    prevLetter = (cls >> LETTER_SHIFT) & 1;
+    if (afterNoLetter === 0) continue;
+    if (gate !== null && gate.codes[c] === 1) gate.starts.push(p);
     if (wordStart === 0) continue;
     if (known !== null) {
       const list = runNeedles(known.folded, p, known.index);
@@ -325,6 +341,7 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, k
     }
   }
   if (known !== null) known.complete = marks === 0;
+  if (gate !== null) gate.complete = true;
   return undecided === 0 ? { starts, useful } : null;
 }
 
