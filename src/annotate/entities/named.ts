@@ -4,7 +4,7 @@ import { findDateSpans } from './dates.js';
 import { knownRunsFor, scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
-import { CODE_LETTER, CODE_SURROGATE, CODE_WORD, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
+import { CODE_LETTER, CODE_SURROGATE, CODE_UPPER, CODE_WORD, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
 import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type HeadStarts, type StartGate, type WalkContext } from './namedWalk.js';
 
 /**
@@ -304,24 +304,45 @@ export function findPersons(text: string, lex: PreparedLexicon, lang: string, ga
   return out;
 }
 
-/** The last code units of the link words insideOrganisation's first pattern reads (du, de la, de l', des, de, of the, of, по, о). */
-const LINK_ENDS = new Set([...'uas\'’efо'].map((c) => c.charCodeAt(0)));
+/**
+ * The last words of the link words insideOrganisation's first pattern reads (du, de la, de l', des,
+ * de, of the, of, по, о), as they stand after white space there; none is longer than three code units.
+ */
+const LINK_LAST_WORDS = new Set(['du', 'la', "l'", 'l’', 'des', 'de', 'the', 'of', 'по', 'о']);
+const MAX_LINK_LAST_WORD = 3;
+
+/** Whether text[from, k] ends (at k, not white space) with one of LINK_LAST_WORDS that white space comes before. */
+function endsWithLinkWord(text: string, from: number, k: number): boolean {
+  let j = k;
+  while (j >= from && !isWhiteSpaceCode(text.charCodeAt(j))) {
+    if (k - j >= MAX_LINK_LAST_WORD) return false;
+    j--;
+  }
+  return j >= from && LINK_LAST_WORDS.has(text.slice(j + 1, k + 1));
+}
+
+/** Whether the first code unit after the white space at text[end…] (within `limit`) may begin a capital (an upper-case letter, or a surrogate pair). */
+function capitalAfterSpace(text: string, end: number, limit: number): boolean {
+  let q = end;
+  while (q < limit && isWhiteSpaceCode(text.charCodeAt(q))) q++;
+  return q < limit && (codeClass(text.charCodeAt(q)) & (CODE_UPPER | CODE_SURROGATE)) !== 0;
+}
 
 /**
  * True when the span is part of an organisation's name: "Organisation du Traité de sécurité
  * collective", "Collective Security Treaty Organization" (a non-head noun with a link before
- * it, or a capitalised non-head right after it in English).
+ * it, or a capitalised non-head right after it in English). Exported for tests.
  */
-function insideOrganisation(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
-  // Each pattern needs a given code unit next to the span, tested first (most spans have none, and
-  // the patterns, anchored at the end of the slice, are tried from every position of it): before the
-  // span, the last code unit of the 40 read that is not white space ends a link word, or (Russian) a
-  // word; after it (English), white space.
+export function insideOrganisation(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
+  // Each pattern needs given text next to the span, tested first (most spans have none, and the
+  // patterns, anchored at the end of the slice, are tried from every position of it): before the
+  // span, in the 40 code units read, a link's last word after white space, or (Russian) a word; after
+  // it (English), white space and a capital.
   const from = Math.max(0, start - 40);
   let k = start - 1;
   while (k >= from && isWhiteSpaceCode(text.charCodeAt(k))) k--;
   const lastBefore = k >= from ? text.charCodeAt(k) : -1;
-  const afterLink = LINK_ENDS.has(lastBefore);
+  const afterLink = lastBefore >= 0 && endsWithLinkWord(text, from, k);
   const afterWord = lex.openChain && lastBefore >= 0 && ((codeClass(lastBefore) & (CODE_LETTER | CODE_SURROGATE)) !== 0 || lastBefore === 0x2d);
   const before = afterLink || afterWord ? text.slice(from, start) : '';
   const m = afterLink ? /(\p{Lu}[\p{L}\-]+)\s+(?:du|de\s+la|de\s+l['’]|des|de|of\s+the|of|по|о)\s*$/u.exec(before) : null;
@@ -331,7 +352,7 @@ function insideOrganisation(text: string, start: number, end: number, lex: Prepa
     const g = /(\p{Lu}[\p{L}\-]+)\s*$/u.exec(before);
     if (g && inStemList(lex.nonHeads, foldWord(g[1]))) return true;
   }
-  if (lang === 'en' && end < text.length && isWhiteSpaceCode(text.charCodeAt(end))) {
+  if (lang === 'en' && end < text.length && isWhiteSpaceCode(text.charCodeAt(end)) && capitalAfterSpace(text, end, Math.min(text.length, end + 30))) {
     const a = /^\s+(\p{Lu}[\p{L}\-]+)/u.exec(text.slice(end, end + 30));
     if (a && inStemList(lex.nonHeads, foldWord(a[1]))) return true;
   }
