@@ -5,7 +5,7 @@ import { knownRunsFor, scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
 import { CODE_LETTER, CODE_SURROGATE, CODE_UPPER, CODE_WORD, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
-import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type HeadStarts, type StartGate, type WalkContext } from './namedWalk.js';
+import { headAt, headCandidates, headStarts, marksAt, pairKey, walkLeft, walkRight, type HeadStarts, type StartGate, type WalkContext } from './namedWalk.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -163,18 +163,18 @@ const RESOLUTION_NUMBER = /(?<![\p{L}])([Rr]ésolution|R[ÉE]SOLUTION|[Rr]esolut
 /** What each of RESOLUTION_NUMBER's words holds, and at which offset from its start. */
 const RESOLUTION_PROBES: [string, number][] = [['solution', 2], ['SOLUTION', 2], ['езолюци', 1], ['决议', 0]];
 
-/** The first code units of RESOLUTION_NUMBER's words (where a match starts). */
-const RESOLUTION_FIRST_CODES = 'RrРр决';
+/** The first two code units of RESOLUTION_NUMBER's words (where a match starts). */
+const RESOLUTION_PAIRS = ['Ré', 'ré', 'RÉ', 'RE', 'Re', 're', 'Ре', 'ре', '决议'];
 
 /**
  * Where RESOLUTION_NUMBER may match, in text order: its word holds one of RESOLUTION_PROBES at that
- * offset. From the offsets of a complete StartGate holding RESOLUTION_FIRST_CODES when there is one
- * (no scan of the paragraph of its own), else from each probe's occurrences.
+ * offset. From the `second` offsets of a complete StartGate (RESOLUTION_PAIRS) when there is one (no
+ * scan of the paragraph of its own), else from each probe's occurrences.
  */
 function resolutionStarts(text: string, gate: StartGate | null): number[] {
   const starts: number[] = [];
   if (gate !== null && gate.complete) {
-    for (const p of gate.starts) if (RESOLUTION_PROBES.some(([probe, offset]) => text.startsWith(probe, p + offset))) starts.push(p);
+    for (const p of gate.second) if (RESOLUTION_PROBES.some(([probe, offset]) => text.startsWith(probe, p + offset))) starts.push(p);
     return starts;
   }
   for (const [probe, offset] of RESOLUTION_PROBES) {
@@ -242,9 +242,9 @@ function honorificMatches(text: string, pattern: PersonPattern, gate: StartGate 
     return out;
   }
   const starts: number[] = [];
-  if (gate !== null && gate.complete && gate.codes === startGateCodes(pattern)) {
-    // the offsets of the gate, in text order, where an honorific's first word is written
-    for (const p of gate.starts) if (pattern.firstWords.some((w) => text.startsWith(w, p))) starts.push(p);
+  if (gate !== null && gate.complete && gate.pairs === startGatePairs(pattern)) {
+    // the gate's `first` offsets, in text order, where an honorific's first word is written
+    for (const p of gate.first) if (pattern.firstWords.some((w) => text.startsWith(w, p))) starts.push(p);
   } else {
     for (const w of pattern.firstWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.push(i);
     starts.sort((a, b) => a - b);
@@ -262,28 +262,29 @@ function honorificMatches(text: string, pattern: PersonPattern, gate: StartGate 
 }
 
 /**
- * The StartGate codes for a lexicon's paragraphs: the first code units of its honorifics' first
- * words and of RESOLUTION_NUMBER's words. Null when one of them is no word character (the gate only
- * collects word characters) or when the honorific pattern scans the whole text anyway.
+ * The StartGate pairs for a lexicon's paragraphs: the first two code units of its honorifics' first
+ * words (flag 1) and of RESOLUTION_NUMBER's words (flag 2). Null when one of them is shorter or does
+ * not start with a word character (the gate only reads word characters), or when the honorific
+ * pattern scans the whole text anyway.
  */
-const gateCodeTables = new WeakMap<PersonPattern, Uint8Array | null>();
-function startGateCodes(pattern: PersonPattern): Uint8Array | null {
-  let codes = gateCodeTables.get(pattern);
-  if (codes === undefined) {
-    const firsts = [...RESOLUTION_FIRST_CODES, ...pattern.firstWords.map((w) => w.charAt(0))];
-    const allWordCodes = !pattern.firstWords.includes('') && firsts.every((ch) => (codeClass(ch.charCodeAt(0)) & CODE_WORD) !== 0);
-    codes = allWordCodes ? new Uint8Array(0x10000) : null;
-    if (codes) for (const ch of firsts) codes[ch.charCodeAt(0)] = 1;
-    gateCodeTables.set(pattern, codes);
+const gatePairTables = new WeakMap<PersonPattern, Uint8Array | null>();
+function startGatePairs(pattern: PersonPattern): Uint8Array | null {
+  let pairs = gatePairTables.get(pattern);
+  if (pairs === undefined) {
+    const flagged: [string, number][] = [...pattern.firstWords.map((w): [string, number] => [w, 1]), ...RESOLUTION_PAIRS.map((w): [string, number] => [w, 2])];
+    const gateable = flagged.every(([w]) => w.length >= 2 && (codeClass(w.charCodeAt(0)) & CODE_WORD) !== 0);
+    pairs = gateable ? new Uint8Array(0x10000) : null;
+    if (pairs) for (const [w, flag] of flagged) pairs[pairKey(w.charCodeAt(0), w.charCodeAt(1))] |= flag;
+    gatePairTables.set(pattern, pairs);
   }
-  return codes;
+  return pairs;
 }
 
-/** An empty StartGate for a paragraph of this lexicon, or null (see startGateCodes). Exported for tests. */
+/** An empty StartGate for a paragraph of this lexicon, or null (see startGatePairs). Exported for tests. */
 export function startGateFor(lex: PreparedLexicon): StartGate | null {
   const pattern = personPattern(lex);
-  const codes = pattern ? startGateCodes(pattern) : null;
-  return codes ? { codes, starts: [], complete: false } : null;
+  const pairs = pattern ? startGatePairs(pattern) : null;
+  return pairs ? { pairs, first: [], second: [], complete: false } : null;
 }
 
 /** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". Exported for tests. */

@@ -187,7 +187,7 @@ interface HeadFilter {
   triples: Uint8Array | null;
 }
 /** A 16-bit key of two folded code units (collisions only let extra words through). */
-const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
+export const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
 /** A 16-bit key of three folded code units (collisions only let extra words through). */
 const tripleKey = (a: number, b: number, c: number) => ((a << 10) ^ (b << 5) ^ c) & 0xffff;
 const headFilters = new WeakMap<PreparedLexicon, HeadFilter | null>();
@@ -257,11 +257,13 @@ const IN_WORD_SHIFT = 5;
 const NUMBER_SHIFT = 6;
 
 /**
- * The offsets in a paragraph where a word character that follows no letter is one of `codes` (1 at
- * its code unit): where the honorific and resolution patterns, which look behind for no letter, can
- * start. Collected by headStarts' scan (it reads every code unit anyway); used only when `complete`.
+ * The offsets in a paragraph where a word character that follows no letter begins, with the code
+ * unit after it, a pair of `pairs` (at pairKey of the two): where the honorific and resolution
+ * patterns, which look behind for no letter, can start. Their flags say which list an offset joins:
+ * 1 `first`, 2 `second`. Collected by headStarts' scan (it reads every code unit anyway); used only
+ * when `complete`.
  */
-export interface StartGate { codes: Uint8Array; starts: number[]; complete: boolean }
+export interface StartGate { pairs: Uint8Array; first: number[]; second: number[]; complete: boolean }
 
 /** headStarts' answer: offsets where heads may start and whether one is useful, or null (undecided). */
 export type HeadStarts = { starts: number[]; useful: boolean } | null;
@@ -318,7 +320,10 @@ export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, k
     prevWord = word;
     prevLetter = (cls >> LETTER_SHIFT) & 1;
     if (afterNoLetter === 0) continue;
-    if (gate !== null && gate.codes[c] === 1) gate.starts.push(p);
+    if (gate !== null) {
+      const g = gate.pairs[pairKey(c, text.charCodeAt(p + 1))]; // (past the end: NaN, read as 0)
+      if (g !== 0) { if ((g & 1) !== 0) gate.first.push(p); if ((g & 2) !== 0) gate.second.push(p); }
+    }
     if (wordStart === 0) continue;
     if (known !== null) {
       const list = runNeedles(known.folded, p, known.index);
