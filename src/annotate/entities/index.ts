@@ -52,18 +52,20 @@ export function mergeEntities(gazetteer: Entity[], named: Entity[], dates: Entit
   for (const e of named) if (e.type !== 'date' && e.end > e.start) nonDates.push(e);
   const out = resolveOverlaps(nonDates); // a fresh array: the dates are added to it
   const seen = new Set<number>();
-  const addDate = (d: Entity): void => {
-    if (d.end <= d.start) return;
-    // start and end as one number: a paragraph is cut at 200,000 characters (MAX_PARAGRAPH_CHARS)
-    const k = d.start * 1_000_003 + d.end;
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push(d);
-  };
-  for (const d of dates) addDate(d);
-  for (const d of named) if (d.type === 'date') addDate(d);
-  for (const d of gazetteer) if (d.type === 'date') addDate(d);
+  for (const d of dates) addDate(d, seen, out);
+  for (const d of named) if (d.type === 'date') addDate(d, seen, out);
+  for (const d of gazetteer) if (d.type === 'date') addDate(d, seen, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Adds a date to the merged mentions unless it is empty or its span is already there. */
+function addDate(d: Entity, seen: Set<number>, out: Entity[]): void {
+  if (d.end <= d.start) return;
+  // start and end as one number: a paragraph is cut at 200,000 characters (MAX_PARAGRAPH_CHARS)
+  const k = d.start * 1_000_003 + d.end;
+  if (seen.has(k)) return;
+  seen.add(k);
+  out.push(d);
 }
 
 /** Runs one recogniser; a failure becomes a message (never an exception out of the stage). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findNamedEntities } from './named.js';
-import { prepareLexicon } from './namedLexicon.js';
+import { findNamedEntities, findPersons, findResolutions, insideOrganisation, startGateFor } from './named.js';
+import { headStarts } from './namedWalk.js';
+import { foldWord, inStemList, prepareLexicon, type PreparedLexicon } from './namedLexicon.js';
 
 /** [type, text] of each mention (and ref when asked). Expected values are checked by hand against GUIDELINES §5. */
 const found = (text: string, lang: string) => findNamedEntities(text, lang).map((e) => [e.type, e.text]);
@@ -167,5 +168,63 @@ describe('findNamedEntities: names inside an organisation’s name', () => {
   it('keeps the name without the organisation noun', () => {
     expect(found('la Convention de Bâle', 'fr')).toEqual([['instrument', 'Convention de Bâle']]);
     expect(found('члены Договора о коллективной безопасности', 'ru')).toEqual([['instrument', 'Договора о коллективной безопасности']]);
+  });
+});
+
+describe('persons and resolutions from the offsets headStarts collects (StartGate)', () => {
+  it('finds what the indexOf look-ups find, on many random texts (seeded fuzz)', () => {
+    const vocab = ['H.E.', 'H. E.', 'Mr.', 'Mrs.', 'M.', 'Mme', 'S.E.', 'Dr', 'President', 'Président', 'Prime Minister', 'Premier ministre', 'King', 'Émir', 'г-н', 'господин',
+      'António', 'Guterres', 'Xi', 'Jinping', 'de', 'van', 'Putin', 'resolution', 'Resolution', 'RESOLUTION', 'résolution', 'RÉSOLUTION', 'резолюции', 'Резолюция', '决议', '2231', '78/269', 'A/RES/70/1', 'WHA68.7',
+      'n°', 'No.', '№', 'e\u0301', '\u0301', '2', 'x', '𝐓', '’', '-', ',', '.', ' ', ' ', '  ', '\n', 'x'.repeat(151)];
+    let seed = 7;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+    for (let n = 0; n < 3000; n++) {
+      const len = 1 + (next() % 14);
+      let text = '';
+      for (let k = 0; k < len; k++) text += vocab[next() % vocab.length] + (next() % 3 ? ' ' : '');
+      for (const lang of ['fr', 'en', 'ru']) {
+        const lex = prepareLexicon(lang)!;
+        const gate = startGateFor(lex);
+        headStarts(text, lex, lang === 'en', null, gate);
+        expect(findPersons(text, lex, lang, gate)).toEqual(findPersons(text, lex, lang));
+        expect(findResolutions(text, lang, gate)).toEqual(findResolutions(text, lang));
+      }
+    }
+  });
+});
+
+describe('insideOrganisation (its patterns tried only where the text next to the span allows them)', () => {
+  /** The patterns alone, on every span: what insideOrganisation answered before its gates. */
+  function patternsOnly(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
+    const before = text.slice(Math.max(0, start - 40), start);
+    const m = /(\p{Lu}[\p{L}\-]+)\s+(?:du|de\s+la|de\s+l['’]|des|de|of\s+the|of|по|о)\s*$/u.exec(before);
+    if (m && inStemList(lex.nonHeads, foldWord(m[1]))) return true;
+    if (lex.openChain) {
+      const g = /(\p{Lu}[\p{L}\-]+)\s*$/u.exec(before);
+      if (g && inStemList(lex.nonHeads, foldWord(g[1]))) return true;
+    }
+    if (lang === 'en') {
+      const a = /^\s+(\p{Lu}[\p{L}\-]+)/u.exec(text.slice(end, end + 30));
+      if (a && inStemList(lex.nonHeads, foldWord(a[1]))) return true;
+    }
+    return false;
+  }
+
+  it('answers as the patterns alone do, on many random texts and spans (seeded fuzz)', () => {
+    const vocab = ['Organisation', 'Organization', 'Secrétariat', 'Secretariat', 'Comité', 'Организации', 'Комитет', 'du', 'de la', 'de l’', "de l'", 'des', 'de', 'of the', 'of', 'по', 'о', 'the', 'la', 'Traité',
+      'Treaty', 'Convention', 'Договора', 'Xdu', 'ddes', 'Organization-wide', '𝐓reaty', 'e\u0301', ' ', ' ', '  ', '\n', '\u00a0', ',', '.', 'x'.repeat(35)];
+    let seed = 99;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+    for (let n = 0; n < 4000; n++) {
+      const len = 1 + (next() % 12);
+      let text = '';
+      for (let k = 0; k < len; k++) text += vocab[next() % vocab.length] + (next() % 3 ? ' ' : '');
+      const start = next() % (text.length + 1);
+      const end = start + (next() % (text.length - start + 1));
+      for (const lang of ['fr', 'en', 'ru']) {
+        const lex = prepareLexicon(lang)!;
+        expect(insideOrganisation(text, start, end, lex, lang), `${lang} ${JSON.stringify(text)} ${start} ${end}`).toBe(patternsOnly(text, start, end, lex, lang));
+      }
+    }
   });
 });

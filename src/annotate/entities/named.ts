@@ -1,11 +1,11 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import type { Entity } from '../../types.js';
 import { findDateSpans } from './dates.js';
-import { scanKnown, refForName } from './namedKnown.js';
+import { knownRunsFor, scanKnown, refForName } from './namedKnown.js';
 import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexicon } from './namedLexicon.js';
 import { findChineseNamed } from './namedZh.js';
-import { CODE_LETTER, CODE_SURROGATE, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
-import { headAt, headCandidates, headStarts, marksAt, walkLeft, walkRight, type WalkContext } from './namedWalk.js';
+import { CODE_LETTER, CODE_SURROGATE, CODE_UPPER, CODE_WORD, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
+import { headAt, headCandidates, headStarts, marksAt, pairKey, walkLeft, walkRight, type HeadStarts, type StartGate, type WalkContext } from './namedWalk.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -72,11 +72,10 @@ function linkSets(lex: PreparedLexicon): { placeLinks: Set<string>; dateStopLink
 }
 
 /** Descriptor-grammar candidates for fr/en/ru. */
-function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: () => { start: number; end: number }[]): Found[] {
+function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dates: () => { start: number; end: number }[], starts: HeadStarts): Found[] {
   const capitalisedNames = lang === 'en';
-  // Where heads may start, from the text itself: a paragraph where none can make a candidate is not
-  // even tokenised (headStarts); null when the scan cannot decide, then the tokens are filtered.
-  const starts = headStarts(text, lex, capitalisedNames);
+  // Where heads may start, from the text itself (headStarts): a paragraph where none can make a
+  // candidate is not even tokenised; null when the scan cannot decide, then the tokens are filtered.
   if (starts && !starts.useful) return [];
   const toks = tokenize(text, lang, false);
   // Date spans are only read while walking from a head: found at the first head, so a paragraph
@@ -100,7 +99,8 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
     const h = headAt(ctx, i);
     if (!h) continue;
     const headTok = toks[i];
-    const cap = isCapitalised(headTok) || /^\p{Lu}/u.test(headTok.text);
+    // (a head is a word or a number: for a word this is /^\p{Lu}/u, which no number matches)
+    const cap = isCapitalised(headTok);
     // A lower-case head that never names a thing in lower case makes no candidate (every branch
     // below asks for a capital or a lower-case mode): skipped before the walk and the date spans.
     if (!cap && h.d.lower === 'never') continue;
@@ -163,17 +163,33 @@ const RESOLUTION_NUMBER = /(?<![\p{L}])([Rr]ésolution|R[ÉE]SOLUTION|[Rr]esolut
 /** What each of RESOLUTION_NUMBER's words holds, and at which offset from its start. */
 const RESOLUTION_PROBES: [string, number][] = [['solution', 2], ['SOLUTION', 2], ['езолюци', 1], ['决议', 0]];
 
-/** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. */
-function findResolutions(text: string, lang: string): Found[] {
-  // A match of RESOLUTION_NUMBER starts at its word, which holds one of these at this offset: the
-  // pattern is tried only there (sticky), left to right without overlaps as its global scan would.
+/** The first two code units of RESOLUTION_NUMBER's words (where a match starts). */
+const RESOLUTION_PAIRS = ['Ré', 'ré', 'RÉ', 'RE', 'Re', 're', 'Ре', 'ре', '决议'];
+
+/**
+ * Where RESOLUTION_NUMBER may match, in text order: its word holds one of RESOLUTION_PROBES at that
+ * offset. From the `second` offsets of a complete StartGate (RESOLUTION_PAIRS) when there is one (no
+ * scan of the paragraph of its own), else from each probe's occurrences.
+ */
+function resolutionStarts(text: string, gate: StartGate | null): number[] {
   const starts: number[] = [];
+  if (gate !== null && gate.complete) {
+    for (const p of gate.second) if (RESOLUTION_PROBES.some(([probe, offset]) => text.startsWith(probe, p + offset))) starts.push(p);
+    return starts;
+  }
   for (const [probe, offset] of RESOLUTION_PROBES) {
     for (let i = text.indexOf(probe); i >= 0; i = text.indexOf(probe, i + 1)) if (i >= offset) starts.push(i - offset);
   }
+  return starts.sort((a, b) => a - b);
+}
+
+/** "resolution 2231", "résolution 78/269", "резолюции 2231": a resolution named by its number. Exported for tests. */
+export function findResolutions(text: string, lang: string, gate: StartGate | null = null): Found[] {
+  // A match of RESOLUTION_NUMBER starts at its word, which holds one of the probes: the pattern is
+  // tried only there (sticky), left to right without overlaps as its global scan would.
+  const starts = resolutionStarts(text, gate);
   // Both patterns need one of these words (the Chinese one 决议): most paragraphs stop here.
   if (starts.length === 0) return [];
-  starts.sort((a, b) => a - b);
   const out: Found[] = [];
   let from = 0;
   for (const i of starts) {
@@ -217,7 +233,7 @@ function personPattern(lex: PreparedLexicon): PersonPattern | null {
  * every position of the paragraph (its look-behind first); an honorific starting with white space (a
  * first word '') could start anywhere, and the text is scanned.
  */
-function honorificMatches(text: string, pattern: PersonPattern): RegExpExecArray[] {
+function honorificMatches(text: string, pattern: PersonPattern, gate: StartGate | null): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   if (pattern.firstWords.includes('')) {
     const { re } = pattern;
@@ -226,9 +242,14 @@ function honorificMatches(text: string, pattern: PersonPattern): RegExpExecArray
     return out;
   }
   const starts: number[] = [];
-  for (const w of pattern.firstWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.push(i);
+  if (gate !== null && gate.complete && gate.pairs === startGatePairs(pattern)) {
+    // the gate's `first` offsets, in text order, where an honorific's first word is written
+    for (const p of gate.first) if (pattern.firstWords.some((w) => text.startsWith(w, p))) starts.push(p);
+  } else {
+    for (const w of pattern.firstWords) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.push(i);
+    starts.sort((a, b) => a - b);
+  }
   if (starts.length === 0) return out;
-  starts.sort((a, b) => a - b);
   const { sticky } = pattern;
   let from = 0;
   for (const i of starts) {
@@ -240,12 +261,38 @@ function honorificMatches(text: string, pattern: PersonPattern): RegExpExecArray
   return out;
 }
 
-/** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". */
-function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] {
+/**
+ * The StartGate pairs for a lexicon's paragraphs: the first two code units of its honorifics' first
+ * words (flag 1) and of RESOLUTION_NUMBER's words (flag 2). Null when one of them is shorter or does
+ * not start with a word character (the gate only reads word characters), or when the honorific
+ * pattern scans the whole text anyway.
+ */
+const gatePairTables = new WeakMap<PersonPattern, Uint8Array | null>();
+function startGatePairs(pattern: PersonPattern): Uint8Array | null {
+  let pairs = gatePairTables.get(pattern);
+  if (pairs === undefined) {
+    const flagged: [string, number][] = [...pattern.firstWords.map((w): [string, number] => [w, 1]), ...RESOLUTION_PAIRS.map((w): [string, number] => [w, 2])];
+    const gateable = flagged.every(([w]) => w.length >= 2 && (codeClass(w.charCodeAt(0)) & CODE_WORD) !== 0);
+    pairs = gateable ? new Uint8Array(0x10000) : null;
+    if (pairs) for (const [w, flag] of flagged) pairs[pairKey(w.charCodeAt(0), w.charCodeAt(1))] |= flag;
+    gatePairTables.set(pattern, pairs);
+  }
+  return pairs;
+}
+
+/** An empty StartGate for a paragraph of this lexicon, or null (see startGatePairs). Exported for tests. */
+export function startGateFor(lex: PreparedLexicon): StartGate | null {
+  const pattern = personPattern(lex);
+  const pairs = pattern ? startGatePairs(pattern) : null;
+  return pairs ? { pairs, first: [], second: [], complete: false } : null;
+}
+
+/** Persons after an honorific: "H.E. Mr. Sonexay Siphandone", "M. António Guterres". Exported for tests. */
+export function findPersons(text: string, lex: PreparedLexicon, lang: string, gate: StartGate | null = null): Found[] {
   const pattern = personPattern(lex);
   if (!pattern) return [];
   const out: Found[] = [];
-  for (const m of honorificMatches(text, pattern)) {
+  for (const m of honorificMatches(text, pattern, gate)) {
     const name = m[1];
     const words = name.split(/\s+/);
     const firstWord = foldWord(words[0]);
@@ -258,24 +305,45 @@ function findPersons(text: string, lex: PreparedLexicon, lang: string): Found[] 
   return out;
 }
 
-/** The last code units of the link words insideOrganisation's first pattern reads (du, de la, de l', des, de, of the, of, по, о). */
-const LINK_ENDS = new Set([...'uas\'’efо'].map((c) => c.charCodeAt(0)));
+/**
+ * The last words of the link words insideOrganisation's first pattern reads (du, de la, de l', des,
+ * de, of the, of, по, о), as they stand after white space there; none is longer than three code units.
+ */
+const LINK_LAST_WORDS = new Set(['du', 'la', "l'", 'l’', 'des', 'de', 'the', 'of', 'по', 'о']);
+const MAX_LINK_LAST_WORD = 3;
+
+/** Whether text[from, k] ends (at k, not white space) with one of LINK_LAST_WORDS that white space comes before. */
+function endsWithLinkWord(text: string, from: number, k: number): boolean {
+  let j = k;
+  while (j >= from && !isWhiteSpaceCode(text.charCodeAt(j))) {
+    if (k - j >= MAX_LINK_LAST_WORD) return false;
+    j--;
+  }
+  return j >= from && LINK_LAST_WORDS.has(text.slice(j + 1, k + 1));
+}
+
+/** Whether the first code unit after the white space at text[end…] (within `limit`) may begin a capital (an upper-case letter, or a surrogate pair). */
+function capitalAfterSpace(text: string, end: number, limit: number): boolean {
+  let q = end;
+  while (q < limit && isWhiteSpaceCode(text.charCodeAt(q))) q++;
+  return q < limit && (codeClass(text.charCodeAt(q)) & (CODE_UPPER | CODE_SURROGATE)) !== 0;
+}
 
 /**
  * True when the span is part of an organisation's name: "Organisation du Traité de sécurité
  * collective", "Collective Security Treaty Organization" (a non-head noun with a link before
- * it, or a capitalised non-head right after it in English).
+ * it, or a capitalised non-head right after it in English). Exported for tests.
  */
-function insideOrganisation(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
-  // Each pattern needs a given code unit next to the span, tested first (most spans have none, and
-  // the patterns, anchored at the end of the slice, are tried from every position of it): before the
-  // span, the last code unit of the 40 read that is not white space ends a link word, or (Russian) a
-  // word; after it (English), white space.
+export function insideOrganisation(text: string, start: number, end: number, lex: PreparedLexicon, lang: string): boolean {
+  // Each pattern needs given text next to the span, tested first (most spans have none, and the
+  // patterns, anchored at the end of the slice, are tried from every position of it): before the
+  // span, in the 40 code units read, a link's last word after white space, or (Russian) a word; after
+  // it (English), white space and a capital.
   const from = Math.max(0, start - 40);
   let k = start - 1;
   while (k >= from && isWhiteSpaceCode(text.charCodeAt(k))) k--;
   const lastBefore = k >= from ? text.charCodeAt(k) : -1;
-  const afterLink = LINK_ENDS.has(lastBefore);
+  const afterLink = lastBefore >= 0 && endsWithLinkWord(text, from, k);
   const afterWord = lex.openChain && lastBefore >= 0 && ((codeClass(lastBefore) & (CODE_LETTER | CODE_SURROGATE)) !== 0 || lastBefore === 0x2d);
   const before = afterLink || afterWord ? text.slice(from, start) : '';
   const m = afterLink ? /(\p{Lu}[\p{L}\-]+)\s+(?:du|de\s+la|de\s+l['’]|des|de|of\s+the|of|по|о)\s*$/u.exec(before) : null;
@@ -285,7 +353,7 @@ function insideOrganisation(text: string, start: number, end: number, lex: Prepa
     const g = /(\p{Lu}[\p{L}\-]+)\s*$/u.exec(before);
     if (g && inStemList(lex.nonHeads, foldWord(g[1]))) return true;
   }
-  if (lang === 'en' && end < text.length && isWhiteSpaceCode(text.charCodeAt(end))) {
+  if (lang === 'en' && end < text.length && isWhiteSpaceCode(text.charCodeAt(end)) && capitalAfterSpace(text, end, Math.min(text.length, end + 30))) {
     const a = /^\s+(\p{Lu}[\p{L}\-]+)/u.exec(text.slice(end, end + 30));
     if (a && inStemList(lex.nonHeads, foldWord(a[1]))) return true;
   }
@@ -343,25 +411,38 @@ function standaloneOccurrences(text: string, word: string): number[] {
   return out;
 }
 
+/** Whether code unit `code` stands in text[from, to). */
+function holdsCode(text: string, code: number, from: number, to: number): boolean {
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+/** Whether [s, e) overlaps a mention found or added. */
+function taken(found: Found[], extra: Found[], s: number, e: number): boolean {
+  for (const k of found) if (s < k.end && k.start < e) return true;
+  for (const k of extra) if (s < k.end && k.start < e) return true;
+  return false;
+}
+
 /** "(BTWC)" after a name: a second mention; bare later uses of the same acronym too. */
 function addAcronyms(text: string, found: Found[], lang: string): Found[] {
   const extra: Found[] = [];
-  const taken = (s: number, e: number) => [...found, ...extra].some((k) => s < k.end && k.start < e);
   for (const f of found) {
     if (f.type === 'person') continue;
     // the pattern below needs a "(" within the 20 characters it reads: most names have none
-    const paren = text.indexOf('(', f.end);
-    if (paren < 0 || paren >= f.end + 20) continue;
+    // (looked for there only: an indexOf would read on to the end of the paragraph for each name)
+    if (!holdsCode(text, 0x28, f.end, f.end + 20)) continue;
     const m = /^\s*\(\s*([\p{Lu}][\p{Lu}\p{N}\-&]{1,11}s?)\s*\)/u.exec(text.slice(f.end, f.end + 20));
     if (!m) continue;
     const acr = m[1];
     if (!/\p{Lu}.*\p{Lu}/u.test(acr)) continue;
     if (!acronymFits(acr, text.slice(f.start, f.end))) continue; // known acronyms ("NPT") come from the gazetteer itself
     const s = f.end + m[0].indexOf(acr);
-    if (!taken(s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
+    if (!taken(found, extra, s, s + acr.length)) extra.push({ type: f.type, text: '', start: s, end: s + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-in-parentheses`, priority: 2 });
     for (const k of standaloneOccurrences(text, acr)) {
       if (k <= s) continue;
-      if (!taken(k, k + acr.length)) extra.push({ type: f.type, text: '', start: k, end: k + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
+      if (!taken(found, extra, k, k + acr.length)) extra.push({ type: f.type, text: '', start: k, end: k + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
     }
   }
   return [...found, ...extra].sort((a, b) => a.start - b.start);
@@ -391,8 +472,14 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const l = (lang || '').toLowerCase().slice(0, 2);
   const cands: Found[] = [];
-  // gazetteer hits and the spans of organisations named like our things, in one scan
-  const known = scanKnown(t, l);
+  const lex = l === 'zh' ? null : prepareLexicon(l);
+  // One scan of the paragraph's word starts finds where heads may start and the runs that may begin
+  // a known name (headStarts, knownRunsFor); then the gazetteer hits and the spans of organisations
+  // named like our things (scanKnown).
+  const runs = lex ? knownRunsFor(t, l) : null;
+  const gate = lex ? startGateFor(lex) : null;
+  const starts = lex ? headStarts(t, lex, l === 'en', runs, gate) : null;
+  const known = scanKnown(t, l, runs);
   for (const k of known.hits) {
     cands.push({ type: k.entry.type as NamedType, text: '', start: k.start, end: k.end, ref: k.entry.id, rule: `entities/gazetteer:${l}.${k.entry.id}${k.acronym ? '.acronym' : ''}`, priority: 5 });
   }
@@ -400,21 +487,17 @@ export function findNamedEntities(text: string, lang: string): Entity[] {
     const resolutions = findResolutions(t, l);
     cands.push(...resolutions);
     cands.push(...findChineseNamed(t).map((c) => ({ ...c, priority: 1 })).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
-  } else {
-    const lex = prepareLexicon(l);
-    if (lex) {
-      const resolutions = findResolutions(t, l);
-      cands.push(...resolutions);
-      // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
-      cands.push(...findByDescriptors(t, l, lex, () => findDateSpans(t, l)).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
-      cands.push(...findPersons(t, lex, l));
-    }
+  } else if (lex) {
+    const resolutions = findResolutions(t, l, gate);
+    cands.push(...resolutions);
+    // "General Assembly resolution 78/269": the numbered resolution is the mention, not a longer run around it.
+    cands.push(...findByDescriptors(t, l, lex, () => findDateSpans(t, l), starts).filter((c) => !resolutions.some((r) => c.start < r.end && r.start < c.end)));
+    cands.push(...findPersons(t, lex, l, gate));
   }
-  const lexL = l === 'zh' ? null : prepareLexicon(l);
   let pool = cands;
-  if (lexL) {
+  if (lex) {
     const { bodies } = known;
-    pool = cands.filter((c) => !bodies.some(([s, e]) => (c.start >= s && c.end <= e) || (c.start === s && !c.rule?.includes('gazetteer'))) && !insideOrganisation(t, c.start, c.end, lexL, l));
+    pool = cands.filter((c) => !bodies.some(([s, e]) => (c.start >= s && c.end <= e) || (c.start === s && !c.rule?.includes('gazetteer'))) && !insideOrganisation(t, c.start, c.end, lex, l));
   }
   let found = resolve(pool);
   found = extendTitle(t, found, l);

@@ -1,9 +1,8 @@
-import { lazyCodeTest } from '../../text/codeTable.js';
 import { foldLoose } from '../../text/fold.js';
 import type { KnownEntry, PreparedLexicon } from './namedLexicon.js';
 import { prepareLexicon } from './namedLexicon.js';
 import { foldLooseOnce } from './foldOnce.js';
-import { CODE_UPPER, codeClass } from './namedTokens.js';
+import { CODE_LETTER, CODE_NUMBER, CODE_UPPER, codeClass } from './namedTokens.js';
 
 /**
  * Gazetteer look-up of well-known named things (NPT, 2030 Agenda, BRI…) from the `known`
@@ -33,8 +32,8 @@ function occurrences(hay: string, needle: string, cjk: boolean): number[] {
   return out;
 }
 
-/** isWordChar per code unit, from a lazily filled table. */
-const isWordCode = lazyCodeTest(isWordChar);
+/** isWordChar per code unit (a letter or a number), from the tokenizer's class table (see codeClass). */
+const isWordCode = (code: number) => (codeClass(code) & (CODE_LETTER | CODE_NUMBER)) !== 0;
 
 const HASH_SEED = 0x811c9dc5 & 0x3fffffff;
 /** FNV-1a step, kept to 30 bits so that hashes stay small integers in a Map. */
@@ -50,7 +49,7 @@ const tripleKey = (a: number, b: number, c: number) => ((a << 10) ^ (b << 5) ^ c
  * three or more: triples of its first three), so that most runs of a paragraph are passed over without
  * hashing. A needle's entry is its index in the list it was built from.
  */
-interface NeedleIndex { byRun: Map<number, number[]>; others: number[]; singles: Uint8Array; pairs: Uint8Array; triples: Uint8Array }
+export interface NeedleIndex { byRun: Map<number, number[]>; others: number[]; singles: Uint8Array; pairs: Uint8Array; triples: Uint8Array }
 const needleIndexes = new WeakMap<string[], NeedleIndex>();
 
 /**
@@ -87,34 +86,37 @@ function needleIndex(keys: string[]): NeedleIndex {
  * passed over on their first code units: see NeedleIndex) and only the needles of its hash are compared.
  */
 function eachIndexedRun(hay: string, index: NeedleIndex, visit: (list: number[], p: number) => void): void {
-  const { singles, pairs, triples, byRun } = index;
   const n = hay.length;
   for (let p = 0; p < n;) {
-    const c0 = hay.charCodeAt(p);
-    if (!isWordCode(c0)) { p++; continue; }
-    let q = p + 1;
-    let gate: number;
-    const c1 = q < n ? hay.charCodeAt(q) : 0;
-    if (q >= n || !isWordCode(c1)) gate = singles[c0];
-    else {
-      q++;
-      const c2 = q < n ? hay.charCodeAt(q) : 0;
-      if (q >= n || !isWordCode(c2)) gate = pairs[pairKey(c0, c1)];
-      else { q++; gate = triples[tripleKey(c0, c1, c2)]; }
-    }
-    if (gate === 0) {
-      while (q < n && isWordCode(hay.charCodeAt(q))) q++;
-      p = q;
-      continue;
-    }
-    let h = HASH_SEED;
-    q = p;
-    let c = c0;
-    do { h = hashStep(h, c); q++; } while (q < n && isWordCode(c = hay.charCodeAt(q)));
-    const list = byRun.get(h);
+    if (!isWordCode(hay.charCodeAt(p))) { p++; continue; }
+    const list = runNeedles(hay, p, index);
     if (list !== undefined) visit(list, p);
-    p = q;
+    p++;
+    while (p < n && isWordCode(hay.charCodeAt(p))) p++;
   }
+}
+
+/**
+ * The needles of `index` whose first word is the run of word characters starting at p in `hay`
+ * (hay[p] is a word character, and none comes before it), or undefined: most runs are passed over on
+ * their first code units (see NeedleIndex), the others are hashed to their end.
+ */
+export function runNeedles(hay: string, p: number, index: NeedleIndex): number[] | undefined {
+  const n = hay.length;
+  const c0 = hay.charCodeAt(p);
+  const c1 = p + 1 < n ? hay.charCodeAt(p + 1) : 0;
+  let gate: number;
+  if (p + 1 >= n || !isWordCode(c1)) gate = index.singles[c0];
+  else {
+    const c2 = p + 2 < n ? hay.charCodeAt(p + 2) : 0;
+    gate = p + 2 >= n || !isWordCode(c2) ? index.pairs[pairKey(c0, c1)] : index.triples[tripleKey(c0, c1, c2)];
+  }
+  if (gate === 0) return undefined;
+  let h = HASH_SEED;
+  let q = p;
+  let c = c0;
+  do { h = hashStep(h, c); q++; } while (q < n && isWordCode(c = hay.charCodeAt(q)));
+  return index.byRun.get(h);
 }
 
 /** Whether needle `nd` at p in `hay` ends on a word boundary (it starts on one: see eachIndexedRun). */
@@ -196,9 +198,10 @@ export function findKnown(text: string, lang: string): KnownHit[] {
 
 /**
  * Gazetteer hits and body spans: both are word-bounded look-ups in the same folded text, so the
- * names and the bodies are one needle list and the paragraph is scanned once for both.
+ * names and the bodies are one needle list and the paragraph is scanned once for both. With `runs`
+ * (knownRunsFor this text, filled by headStarts), the runs it collected are read instead of a scan.
  */
-export function scanKnown(text: string, lang: string): KnownScan {
+export function scanKnown(text: string, lang: string, runs: KnownRuns | null = null): KnownScan {
   const lex = prepareLexicon(lang);
   if (!lex) return { hits: [], bodies: [] };
   const folded = foldLooseOnce(text);
@@ -207,22 +210,16 @@ export function scanKnown(text: string, lang: string): KnownScan {
   const bodies: [number, number][] = [];
   const known = knownNames(lex);
   const acronyms = acronymList(lex, lang);
-  // "Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description
-  const take = (k: number, i: number) => {
-    const { entry, folded: f, capital } = known.names[k];
-    if (capital && (codeClass(text.charCodeAt(i)) & CODE_UPPER) === 0) return;
-    hits.push({ start: i, end: i + f.length, entry, acronym: false });
-  };
   let found: { names: [number, number][]; acronyms: [number, number][] };
   if (cjk) {
-    known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) take(k, i); });
+    known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) takeName(text, known.names[k], i, hits); });
     found = { names: [], acronyms: allOccurrences(text, acronyms.needles) };
   } else if (text.includes(MODIFIER_APOSTROPHE)) {
     found = { names: allOccurrences(folded, known.needles), acronyms: allOccurrences(text, acronyms.needles) };
-  } else found = occurrencesInOneScan(text, folded, known.needles, acronyms);
+  } else found = occurrencesInOneScan(text, folded, known.needles, acronyms, runs !== null && runs.complete ? runs : null);
   const nNames = known.names.length;
   for (const [k, i] of found.names) {
-    if (k < nNames) take(k, i);
+    if (k < nNames) takeName(text, known.names[k], i, hits);
     else bodies.push([i, i + known.needles[k].length]);
   }
   let seen: Set<string> | null = null;
@@ -237,6 +234,12 @@ export function scanKnown(text: string, lang: string): KnownScan {
     hits.push({ start: i, end: i + a.length, entry: acronyms.entries[k], acronym: true });
   }
   return { hits, bodies };
+}
+
+/** A known name found at i, as a hit ("Objectifs de développement durable" names the goals; lower-case "objectifs de …" is a description). */
+function takeName(text: string, name: FoldedName, i: number, hits: KnownHit[]): void {
+  if (name.capital && (codeClass(text.charCodeAt(i)) & CODE_UPPER) === 0) return;
+  hits.push({ start: i, end: i + name.folded.length, entry: name.entry, acronym: false });
 }
 
 /**
@@ -254,29 +257,56 @@ const MODIFIER_APOSTROPHE = '\u02bc';
  * names, and compared with the text itself. Acronyms whose folding depends on their context (Greek
  * sigma) or that hold surrogates or U+02BC are looked up by occurrences() in the text instead.
  */
-function occurrencesInOneScan(text: string, folded: string, needles: string[], acronyms: AcronymList): { names: [number, number][]; acronyms: [number, number][] } {
+function occurrencesInOneScan(text: string, folded: string, needles: string[], acronyms: AcronymList, runs: KnownRuns | null): { names: [number, number][]; acronyms: [number, number][] } {
   const keys = oneScanKeys(needles, acronyms);
   const index = needleIndex(keys);
-  const nFolded = needles.length;
   const names: [number, number][] = [];
   const acr: [number, number][] = [];
-  eachIndexedRun(folded, index, (list, p) => {
-    for (const k of list) {
-      if (k < nFolded) {
-        const nd = needles[k];
-        if (folded.startsWith(nd, p) && endsOnBoundary(folded, nd, p)) names.push([k, p]);
-      } else {
-        const a = acronyms.needles[k - nFolded];
-        if (text.startsWith(a, p) && endsOnBoundary(text, a, p)) acr.push([k - nFolded, p]);
-      }
-    }
-  });
+  if (runs !== null) {
+    for (let r = 0; r < runs.starts.length; r++) compareRun(runs.lists[r], runs.starts[r], text, folded, needles, acronyms, names, acr);
+  } else eachIndexedRun(folded, index, (list, p) => compareRun(list, p, text, folded, needles, acronyms, names, acr));
+  const nFolded = needles.length;
   for (const k of index.others) {
     if (k < nFolded) for (const p of occurrences(folded, needles[k], false)) names.push([k, p]);
     else for (const p of occurrences(text, acronyms.needles[k - nFolded], false)) acr.push([k - nFolded, p]);
   }
   for (const a of acronyms.textOnly) for (const p of occurrences(text, acronyms.needles[a], false)) acr.push([a, p]);
   return { names: byNeedleThenPosition(names), acronyms: byNeedleThenPosition(acr) };
+}
+
+/** The needles of a run's list that occur there (names and bodies in the folded text, acronyms in the text), added to `names` or `acr`. */
+function compareRun(list: number[], p: number, text: string, folded: string, needles: string[], acronyms: AcronymList, names: [number, number][], acr: [number, number][]): void {
+  const nFolded = needles.length;
+  for (const k of list) {
+    if (k < nFolded) {
+      const nd = needles[k];
+      if (folded.startsWith(nd, p) && endsOnBoundary(folded, nd, p)) names.push([k, p]);
+    } else {
+      const a = acronyms.needles[k - nFolded];
+      if (text.startsWith(a, p) && endsOnBoundary(text, a, p)) acr.push([k - nFolded, p]);
+    }
+  }
+}
+
+/**
+ * The runs of one paragraph that begin some needle of occurrencesInOneScan's index, collected by
+ * another scan of the paragraph's word starts (namedWalk's headStarts, which visits them anyway), so
+ * that the paragraph is not walked through a second time: run starts and their needle lists in text
+ * order. Used only when `complete` (the scan reached the end and met no combining mark, which would
+ * start its words elsewhere than a run of letters and numbers starts).
+ */
+export interface KnownRuns { folded: string; index: NeedleIndex; starts: number[]; lists: number[][]; complete: boolean }
+
+/**
+ * An empty KnownRuns for a paragraph, to be filled by the word-start scan; null where scanKnown does
+ * not read the runs of the folded text in one scan (Chinese, no lexicon, U+02BC: see MODIFIER_APOSTROPHE).
+ */
+export function knownRunsFor(text: string, lang: string): KnownRuns | null {
+  if (lang === 'zh') return null;
+  const lex = prepareLexicon(lang);
+  if (!lex || text.includes(MODIFIER_APOSTROPHE)) return null;
+  const index = needleIndex(oneScanKeys(knownNames(lex).needles, acronymList(lex, lang)));
+  return { folded: foldLooseOnce(text), index, starts: [], lists: [], complete: false };
 }
 
 /** Per names list: the keys of occurrencesInOneScan's index (the names, then the acronyms folded, '' for those looked up apart). */

@@ -1,4 +1,4 @@
-import { lazyCodeTable, lazyCodeTest } from '../../text/codeTable.js';
+import { lazyCodeTable } from '../../text/codeTable.js';
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 /**
  * Tokens for the named-thing recogniser: words (with French elided clitics split off,
@@ -24,8 +24,15 @@ export interface Token {
 
 const CLITIC = /^(?:[LlDdNnSsJjCcMmTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/u;
 const WORD = /^[\p{L}\p{M}\p{N}]+(?:[-‑.][\p{L}\p{M}\p{N}]+)*(?:['’]s(?![\p{L}])|['’](?=\s))?/u;
-const OPEN = new Set(['«', '“', '„', '‹', '(', '[']);
-const CLOSE = new Set(['»', '”', '›', ')', ']']);
+/** The kind of a one-code-unit token that is not a word: opening « “ „ ‹ ( [, closing » ” › ) ], the ASCII quote, or punctuation. */
+function markKind(code: number): TokenKind {
+  switch (code) {
+    case 0x22: return 'quote';
+    case 0xab: case 0x201c: case 0x201e: case 0x2039: case 0x28: case 0x5b: return 'open';
+    case 0xbb: case 0x201d: case 0x203a: case 0x29: case 0x5d: return 'close';
+    default: return 'punct';
+  }
+}
 
 /*
  * Speed (tokenize runs on every paragraph, and a regex call per token cost more than all the rest):
@@ -43,10 +50,6 @@ const WORD_AT = new RegExp(WORD.source.slice(1), 'uy');
 const SPACE_SEARCH = /\s/gu;
 const SLICE = 200;
 
-const isWordCode = lazyCodeTest(/[\p{L}\p{M}\p{N}]/u);
-const isLetterCode = lazyCodeTest(/\p{L}/u);
-const isNumberCode = lazyCodeTest(/\p{N}/u);
-const isUpperCode = lazyCodeTest(/\p{Lu}/u);
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 const isJoin = (code: number) => code === 0x2d || code === 0x2011 || code === 0x2e; // - ‑ .
@@ -59,13 +62,23 @@ export const CODE_LOWER = 8; // \p{Ll}
 export const CODE_SURROGATE = 16;
 /** Code units a word token may hold besides word characters: joins (- ‑ .) and apostrophes (' ’). */
 export const CODE_IN_WORD = 32;
-/** The classes of one code unit as bits (the same Unicode classes as the tokenizer's), from a lazily filled table. */
+export const CODE_NUMBER = 64; // \p{N}
+/**
+ * The classes of one code unit as bits (the same Unicode classes as the tokenizer's), from a lazily
+ * filled table. Every character test of the scanners here reads these bits: a test of its own made
+ * with lazyCodeTest calls through a wrapper that every such test in the program shares, and once
+ * the other stages have run, that call is no longer inlined (the tokenizer ran ~1.7x slower then).
+ */
 export const codeClass = lazyCodeTable((ch) => {
   const code = ch.charCodeAt(0);
-  return (isWordCode(code) ? CODE_WORD : 0) | (isLetterCode(code) ? CODE_LETTER : 0) | (isUpperCode(code) ? CODE_UPPER : 0)
+  return (/[\p{L}\p{M}\p{N}]/u.test(ch) ? CODE_WORD : 0) | (/\p{L}/u.test(ch) ? CODE_LETTER : 0) | (/\p{Lu}/u.test(ch) ? CODE_UPPER : 0)
     | (/\p{Ll}/u.test(ch) ? CODE_LOWER : 0) | (isSurrogate(code) ? CODE_SURROGATE : 0)
-    | (isJoin(code) || isApostrophe(code) ? CODE_IN_WORD : 0);
+    | (isJoin(code) || isApostrophe(code) ? CODE_IN_WORD : 0) | (/\p{N}/u.test(ch) ? CODE_NUMBER : 0);
 });
+const isWordCode = (code: number) => (codeClass(code) & CODE_WORD) !== 0;
+const isLetterCode = (code: number) => (codeClass(code) & CODE_LETTER) !== 0;
+const isNumberCode = (code: number) => (codeClass(code) & CODE_NUMBER) !== 0;
+const isUpperCode = (code: number) => (codeClass(code) & CODE_UPPER) !== 0;
 
 /**
  * End of the WORD match at i, or -1 when there is none, or -2 when a surrogate is met (the caller
@@ -124,7 +137,6 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
   const n = text.length;
   let nextSpace = -1; // first white space at or after i (n when none), refreshed when i passes it
   while (i < n) {
-    const ch = text[i];
     const code = text.charCodeAt(i);
     if (isWhiteSpaceCode(code)) {
       let j = i + 1;
@@ -176,8 +188,7 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
       i += t.length;
       continue;
     }
-    const kind: TokenKind = ch === '"' ? 'quote' : OPEN.has(ch) ? 'open' : CLOSE.has(ch) ? 'close' : 'punct';
-    out.push({ text: ch, start: i, end: i + 1, kind, folded: undefined });
+    out.push({ text: text[i], start: i, end: i + 1, kind: markKind(code), folded: undefined });
     i += 1;
   }
   return out;

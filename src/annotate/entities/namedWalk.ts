@@ -1,4 +1,5 @@
 import type { Descriptor, PreparedLexicon } from './namedLexicon.js';
+import { runNeedles, type KnownRuns } from './namedKnown.js';
 import { foldWord, inStemList } from './namedLexicon.js';
 import { foldForMatch } from '../../text/fold.js';
 import { CODE_LETTER, CODE_LOWER, CODE_IN_WORD, CODE_SURROGATE, CODE_UPPER, CODE_WORD, codeClass, isCapitalised, type Token } from './namedTokens.js';
@@ -186,7 +187,7 @@ interface HeadFilter {
   triples: Uint8Array | null;
 }
 /** A 16-bit key of two folded code units (collisions only let extra words through). */
-const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
+export const pairKey = (a: number, b: number) => ((a << 7) ^ b) & 0xffff;
 /** A 16-bit key of three folded code units (collisions only let extra words through). */
 const tripleKey = (a: number, b: number, c: number) => ((a << 10) ^ (b << 5) ^ c) & 0xffff;
 const headFilters = new WeakMap<PreparedLexicon, HeadFilter | null>();
@@ -248,6 +249,25 @@ export function headCandidates(toks: Token[], lex: PreparedLexicon, glued: boole
   return { may, count };
 }
 
+/** Shifts that bring codeClass's CODE_LETTER, CODE_UPPER, CODE_LOWER, CODE_IN_WORD and CODE_NUMBER bits to bit 0 (CODE_WORD is bit 0). */
+const LETTER_SHIFT = 1;
+const UPPER_SHIFT = 2;
+const LOWER_SHIFT = 3;
+const IN_WORD_SHIFT = 5;
+const NUMBER_SHIFT = 6;
+
+/**
+ * The offsets in a paragraph where a word character that follows no letter begins, with the code
+ * unit after it, a pair of `pairs` (at pairKey of the two): where the honorific and resolution
+ * patterns, which look behind for no letter, can start. Their flags say which list an offset joins:
+ * 1 `first`, 2 `second`. Collected by headStarts' scan (it reads every code unit anyway); used only
+ * when `complete`.
+ */
+export interface StartGate { pairs: Uint8Array; first: number[]; second: number[]; complete: boolean }
+
+/** headStarts' answer: offsets where heads may start and whether one is useful, or null (undecided). */
+export type HeadStarts = { starts: number[]; useful: boolean } | null;
+
 /** Longest run of word characters, joins and apostrophes the text scan handles (the tokenizer cuts words at 200). */
 const MAX_SCAN_RUN = 150;
 
@@ -264,46 +284,87 @@ const MAX_SCAN_RUN = 150;
  * to headCandidates on the tokens, where the scan cannot follow the tokenizer: surrogate pairs
  * (matched by patterns there), runs longer than MAX_SCAN_RUN, and English glued heads (a lower-case
  * letter before a capital anywhere).
+ *
+ * The same scan collects, for other recognisers, the runs that may begin a known name (`known`, see
+ * KnownRuns) and the offsets of a StartGate (`gate`).
  */
-export function headStarts(text: string, lex: PreparedLexicon, glued: boolean): { starts: number[]; useful: boolean } | null {
+export function headStarts(text: string, lex: PreparedLexicon, glued: boolean, known: KnownRuns | null = null, gate: StartGate | null = null): HeadStarts {
   const filter = headFilter(lex);
   if (!filter) return null;
-  const { exact, stems, maxLen, pairs, triples } = filter;
+  const { pairs, triples } = filter;
   const n = text.length;
   const starts: number[] = [];
   let useful = false;
-  let prevWord = false;
-  let prevLower = false;
+  // The per-code-unit tests are bit arithmetic on the class, not branches: a branch per test and
+  // code unit cost more than the rest of the scan (words and gaps alternate too often to predict).
+  // Surrogates and (English) a capital right after a lower-case letter make the scan undecided: noted
+  // in `undecided`, answered at the end. A word start is a word character after none.
+  const gluedBit = glued ? 1 : 0;
+  let undecided = 0;
+  let prevWord = 0;
+  let prevLower = 0;
   let run = 0;
+  let marks = 0; // a combining mark seen (a word character neither letter nor number)
+  let prevLetter = 0;
   for (let p = 0; p < n; p++) {
-    const cls = codeClass(text.charCodeAt(p));
-    if (cls & CODE_SURROGATE) return null;
-    if (glued) { if ((cls & CODE_UPPER) && prevLower) return null; prevLower = (cls & CODE_LOWER) !== 0; }
-    if (cls & (CODE_WORD | CODE_IN_WORD)) { if (++run > MAX_SCAN_RUN) return null; } else run = 0;
-    const word = (cls & CODE_WORD) !== 0;
+    const c = text.charCodeAt(p);
+    const cls = codeClass(c);
+    undecided |= (cls & CODE_SURROGATE) | ((cls >> UPPER_SHIFT) & prevLower & gluedBit);
+    marks |= cls & ~((cls >> LETTER_SHIFT) | (cls >> NUMBER_SHIFT)) & CODE_WORD;
+    prevLower = (cls >> LOWER_SHIFT) & 1;
+    run = (run + 1) * (((cls >> IN_WORD_SHIFT) | cls) & 1);
+    if (run > MAX_SCAN_RUN) return null;
+    const word = cls & CODE_WORD;
+    const wordStart = word & ~prevWord;
+    const afterNoLetter = word & ~prevLetter; // a word start, or a word character after a number or mark
+    prevWord = word;
+    prevLetter = (cls >> LETTER_SHIFT) & 1;
+    if (afterNoLetter === 0) continue;
+    if (gate !== null) {
+      const g = gate.pairs[pairKey(c, text.charCodeAt(p + 1))]; // (past the end: NaN, read as 0)
+      if (g !== 0) { if ((g & 1) !== 0) gate.first.push(p); if ((g & 2) !== 0) gate.second.push(p); }
+    }
+    if (wordStart === 0) continue;
+    if (known !== null) {
+      const list = runNeedles(known.folded, p, known.index);
+      if (list !== undefined) { known.starts.push(p); known.lists.push(list); }
+    }
     // a word start; most words are passed over on their first two or three code units (every first
     // word and stem has two, or three: a shorter token cannot match, and pairs or triples is null
     // when one has fewer; past the end of the word, the code unit read matches no first word's)
-    if (word && !prevWord && (pairs === null || (p + 1 < n && pairs[pairKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)))] === 1))
-      && (triples === null || (p + 2 < n && triples[tripleKey(foldCode(text.charCodeAt(p)), foldCode(text.charCodeAt(p + 1)), foldCode(text.charCodeAt(p + 2)))] === 1))) {
-      let hash = HASH_SEED;
-      let flags = 0;
-      for (let q = p; q < n && q - p < maxLen; q++) {
-        const c = text.charCodeAt(q);
-        if (!(codeClass(c) & (CODE_WORD | CODE_IN_WORD))) break;
-        hash = hashStep(hash, foldCode(c));
-        const st = stems[q - p + 1];
-        if (st !== null) flags |= st.get(hash) ?? 0;
-        if (q + 1 >= n || !(codeClass(text.charCodeAt(q + 1)) & CODE_LETTER)) flags |= exact.get(hash) ?? 0;
-      }
-      if (flags) {
-        starts.push(p);
-        if ((flags & LOWER_NAMES) || (cls & CODE_UPPER)) useful = true;
-      }
+    if (pairs !== null || triples !== null) {
+      if (p + 1 >= n) continue;
+      const f0 = foldCode(text.charCodeAt(p));
+      const f1 = foldCode(text.charCodeAt(p + 1));
+      if (pairs !== null && pairs[pairKey(f0, f1)] === 0) continue;
+      if (triples !== null && (p + 2 >= n || triples[tripleKey(f0, f1, foldCode(text.charCodeAt(p + 2)))] === 0)) continue;
     }
-    prevWord = word;
+    const flags = headFlagsAt(text, p, filter);
+    if (flags !== 0) {
+      starts.push(p);
+      if ((flags & LOWER_NAMES) !== 0 || (cls & CODE_UPPER) !== 0) useful = true;
+    }
   }
-  return { starts, useful };
+  if (known !== null) known.complete = marks === 0;
+  if (gate !== null) gate.complete = true;
+  return undecided === 0 ? { starts, useful } : null;
+}
+
+/** The flags of the heads whose first word (or stem) the word starting at p may be: see headStarts. */
+function headFlagsAt(text: string, p: number, filter: HeadFilter): number {
+  const { exact, stems, maxLen } = filter;
+  const n = text.length;
+  let hash = HASH_SEED;
+  let flags = 0;
+  for (let q = p; q < n && q - p < maxLen; q++) {
+    const c = text.charCodeAt(q);
+    if (!(codeClass(c) & (CODE_WORD | CODE_IN_WORD))) break;
+    hash = hashStep(hash, foldCode(c));
+    const st = stems[q - p + 1];
+    if (st !== null) flags |= st.get(hash) ?? 0;
+    if (q + 1 >= n || !(codeClass(text.charCodeAt(q + 1)) & CODE_LETTER)) flags |= exact.get(hash) ?? 0;
+  }
+  return flags;
 }
 
 /** headStarts' offsets as headCandidates' per-token marks (both lists are in text order). */
@@ -427,6 +488,27 @@ function headSoon(ctx: WalkContext, j: number): boolean {
 const isAcronymToken = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}{2,}(?:[-‑]\p{Lu}{2,})*$/u.test(t.text);
 const isInfinitive = (t: Token | undefined) => !!t && t.kind === 'word' && !isCapitalised(t) && /(?:er|ir|re)$/u.test(fw(t));
 
+/** The folded words of tokens [i, i + len) joined by spaces, as a link is written in the lexicon (one word: no array made). */
+function phraseAt(toks: Token[], i: number, len: number): string {
+  if (len === 1) return fw(toks[i]);
+  return toks.slice(i, i + len).map(fw).join(' ');
+}
+
+/** "de … et de …", "on … and on …": whether a coordinated link repeats one already in the name ("de"/"du"/"des" count as one). */
+function sameLink(usedLinks: string[], w: string): boolean {
+  return usedLinks.some((u) => u === w || (u.length <= 3 && w.length <= 3 && !u.includes(' ') && !w.includes(' ') && u[0] === w[0]));
+}
+
+/** The index of the last token of the date span starting at token p, or -1 when none starts there. */
+function acceptDate(ctx: WalkContext, p: number): number {
+  const { toks } = ctx;
+  const end = ctx.dateStarts.get(toks[p].start);
+  if (end === undefined) return -1;
+  let q = p;
+  while (q + 1 < toks.length && toks[q + 1].start < end) q++;
+  return q;
+}
+
 /** Walks right from token i (just after the head); see the module comment. */
 export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkResult {
   const { toks, lex } = ctx;
@@ -441,20 +523,11 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
   let lastWasLinkPour = false;
   let lastLinkWord = '';
   const usedLinks: string[] = [];
-  // "de … et de …", "on … and on …": a coordinated link repeats one already in the name ("de"/"du"/"des" count as one).
-  const sameLink = (w: string) => usedLinks.some((u) => u === w || (u.length <= 3 && w.length <= 3 && !u.includes(' ') && !w.includes(' ') && u[0] === w[0]));
   let guard = 0;
-  const acceptDate = (p: number): number => {
-    const end = ctx.dateStarts.get(toks[p].start);
-    if (end === undefined) return -1;
-    let q = p;
-    while (q + 1 < toks.length && toks[q + 1].start < end) q++;
-    return q;
-  };
   while (pos < toks.length && guard++ < 120) {
     const t = toks[pos];
     // A date starting here ("pour 2024-2029" was taken by the link; "jusqu'en 2030", "Vision 2045").
-    const dq = acceptDate(pos);
+    const dq = acceptDate(ctx, pos);
     if (dq >= 0) {
       const prev = fw(toks[pos - 1]);
       if (ctx.dateStopLinks.has(prev) && pos > i) break;
@@ -466,7 +539,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       if (r.links === 0 || headCapitalised) {
         // "Initiative de l'OCS « … »", "Décennie … « L'eau … » 2018-2028": the quoted title belongs to the name
         r.last = c; r.quoted = true; pos = c + 1;
-        const dq2 = pos < toks.length ? acceptDate(pos) : -1;
+        const dq2 = pos < toks.length ? acceptDate(ctx, pos) : -1;
         if (dq2 >= 0) r.last = dq2;
         break;
       }
@@ -475,9 +548,9 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     }
     if (isPunct(t, ':') && isQuoteOpen(toks[pos + 1]) && r.links === 0) { pos++; continue; }
     // A title after a dash or colon ("… échanges de jeunes – “…”"): handled by the quote branch next.
-    if (/^[-–—:]$/u.test(t.text) && isQuoteOpen(toks[pos + 1]) && r.links > 0) { pos++; continue; }
+    if (r.links > 0 && isQuoteOpen(toks[pos + 1]) && /^[-–—:]$/u.test(t.text)) { pos++; continue; }
     // French: an acronym compound straight after the head ("événement spécial OCS-ONU : « … »").
-    if (!ctx.capitalisedNames && !lex.openChain && r.links === 0 && isAcronymToken(t) && r.last === pos - 1) { r.last = pos; pos++; continue; }
+    if (!ctx.capitalisedNames && !lex.openChain && r.links === 0 && r.last === pos - 1 && isAcronymToken(t)) { r.last = pos; pos++; continue; }
     // The object of a verb inside a name ("pour développer l'interconnectivité", "augmenter progressivement la part").
     if (verbObject && isWord(t) && !isCapitalised(t) && /ment$/u.test(fw(t))) { r.last = pos; pos++; continue; }
     if (verbObject && isWord(t) && lex.determiners.has(fw(t))) {
@@ -487,7 +560,8 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     }
     // Capitalised word straight after the head (English word order): a later head, a non-head, or a modifier.
     // An all-capitals subtitle after a mixed-case name ("… Kazan Declaration STRENGTHENING …") ends it.
-    if (ctx.capitalisedNames && /^\p{Lu}{6,}$/u.test(t.text) && /\p{Ll}/u.test(toks[headStart].text)) break;
+    // (six capitals need a capitalised token of six code units at least: tested first, the pattern runs on few tokens)
+    if (ctx.capitalisedNames && t.text.length >= 6 && isCapitalised(t) && /^\p{Lu}{6,}$/u.test(t.text) && /\p{Ll}/u.test(toks[headStart].text)) break;
     if (ctx.capitalisedNames && r.links === 0 && isWord(t) && (isCapitalised(t) || t.kind === 'num')) {
       const h = headAt(ctx, pos);
       if (h) { r.newHead = h.d; r.last = pos + h.len - 1; pos += h.len; continue; }
@@ -497,7 +571,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (!ctx.capitalisedNames && isAdjective(ctx, t) && r.last === pos - 1) { r.adjectives++; r.last = pos; pos++; continue; }
     const ln = linkAt(ctx, pos);
     if (ln) {
-      const linkWord = toks.slice(pos, pos + ln).map(fw).join(' ');
+      const linkWord = phraseAt(toks, pos, ln);
       // "à Samarkand", "in Moscow": a place after a place link ends the name (lexicon placeLinks)
       if (ctx.placeLinks.has(linkWord) && isCapitalised(toks[pos + ln]) && !headAt(ctx, pos + ln)) break;
       // "… et d'une mondialisation …": an indefinite article after a coordinated link starts another thing
@@ -543,8 +617,8 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
       const u = toks[pos + 1];
       if (!u) break;
       if (linkAt(ctx, pos + 1)) {
-        const nextLink = toks.slice(pos + 1, pos + 1 + linkAt(ctx, pos + 1)).map(fw).join(' ');
-        if (!sameLink(nextLink) && !inEntre) break;
+        const nextLink = phraseAt(toks, pos + 1, linkAt(ctx, pos + 1));
+        if (!sameLink(usedLinks, nextLink) && !inEntre) break;
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after) && !inEntre) break; // "… et du programme d'action": a second name
         if (isQuoteOpen(toks[after])) break;
@@ -601,7 +675,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     if (isPunct(t, ',') && r.links > 0 && !ctx.capitalisedNames && !lex.openChain) {
       const u = toks[pos + 1];
       const ln2 = linkAt(ctx, pos + 1);
-      const sameFamily = ln2 === 0 || sameLink(toks.slice(pos + 1, pos + 1 + ln2).map(fw).join(' '));
+      const sameFamily = ln2 === 0 || sameLink(usedLinks, phraseAt(toks, pos + 1, ln2));
       if (u && sameFamily && (ln2 || lex.determiners.has(fw(u))) && enumerationAhead(ctx, pos + 1)) {
         const after = skipDeterminers(ctx, pos + 1 + linkAt(ctx, pos + 1));
         if (headSoon(ctx, after)) break;
@@ -628,7 +702,7 @@ export function walkRight(ctx: WalkContext, headStart: number, i: number): WalkR
     // Open chain (Russian): "государств – членов", and enumerations "с терроризмом, сепаратизмом и экстремизмом".
     if (lex.openChain && /^[-–—]$/u.test(t.text) && r.last === pos - 1 && isContent(ctx, toks[pos + 1]) && !isCapitalised(toks[pos + 1])) { r.last = pos + 1; pos += 2; continue; }
     if (lex.openChain && isPunct(t, ',') && r.links > 0 && isContent(ctx, toks[pos + 1]) && !isCapitalised(toks[pos + 1]) && enumerationAhead(ctx, pos + 1)) { r.last = pos + 1; pos += 2; continue; }
-    if (lex.openChain && isAcronymToken(t) && r.last === pos - 1) { r.last = pos; pos++; continue; }
+    if (lex.openChain && r.last === pos - 1 && isAcronymToken(t)) { r.last = pos; pos++; continue; }
     // Open chain (Russian): any content word continues the name after a link.
     if (lex.openChain && r.links > 0 && isContent(ctx, t) && !isCapitalised(t) === true) { r.last = pos; pos++; continue; }
     if (lex.openChain && isContent(ctx, t) && r.last === pos - 1 && !isCapitalised(t)) { r.last = pos; r.adjectives++; pos++; continue; }
