@@ -1,5 +1,6 @@
 import { lazyCodeTest } from '../text/codeTable.js';
 import { loadLexicon } from '../lexicon/load.js';
+import { buildLiteralAutomaton, scanLiterals, type LiteralAutomaton } from './literalAutomaton.js';
 
 /** One entry of lexicons/<lang>/facts.yaml as written (schema: lexicons/schema/facts.schema.json). */
 export interface CueEntry {
@@ -78,12 +79,11 @@ export interface FactsLexicon {
 }
 
 /**
- * The distinct leads of a lexicon's cues (and the longer gate literals, see gateOpen), bucketed
- * by a hash of their first two code units (literals of two units) or three (longer ones), so
- * one pass over a text finds every lead of every class at once (instead of one indexOf scan
- * per lead and cue, which cost most of extractFacts: "a ", "en", "20" recur in many cues and
- * occur hundreds of times in a declaration). Three units make a bucket hit rare where the lead
- * is not (two-unit buckets like "co", "on" or "es" are hit at most words).
+ * The distinct leads of a lexicon's cues (and the longer gate literals, see gateOpen), found
+ * in a text by one automaton (src/facts/literalAutomaton.ts): one pass over a text finds every
+ * lead of every class of the index at once, one table look-up per code unit (instead of one
+ * indexOf scan per lead and cue, or a probe per offset and literal length: "a ", "en", "20"
+ * recur in many cues and occur hundreds of times in a declaration).
  */
 interface LeadIndex {
   leads: string[];
@@ -92,37 +92,15 @@ interface LeadIndex {
   /** Per literal: whether only its presence is recorded (a gate literal), not its offsets. */
   presence: boolean[];
   /**
-   * Hash → bucket number + 1 (0: no literal there), for literals of two units (slots2) and of
-   * three or more (slots3): typed arrays, so a probe at every offset of a text costs a load.
-   */
-  slots2: Uint16Array;
-  slots3: Uint16Array;
-  /** Whether slots2 holds any literal: the paragraph index of some languages has none, and then findLeads skips that probe. */
-  has2: boolean;
-  /** Bucket number → the literal numbers there (one per distinct string, see same). */
-  buckets: number[][];
-  /**
-   * Bucket number + 1 → whether every literal there (and every one in their `same`) counts only
-   * at a word start: findLeads then skips the bucket inside a word ("in" in "main") without
-   * comparing its literals.
-   */
-  wordStartOnly: boolean[];
-  /**
-   * Per literal put in a bucket: the other literal numbers with the same string (a lead that is
-   * also a gate literal, a lead with and without \b), recorded where it matches: the string is
-   * compared once ("institut" is both a \b lead and a gate literal of several cues).
+   * Per literal that is the first with its string: the other literal numbers with the same string
+   * (a lead that is also a gate literal, a lead with and without \b), recorded where it matches:
+   * the string is looked for once ("institut" is both a \b lead and a gate literal of several cues).
    */
   same: (number[] | undefined)[];
-  /** Literals of a single unit, by that unit. */
-  single: Map<number, number[]>;
-}
-
-const LEAD_BUCKETS = 16384;
-function leadHash2(c0: number, c1: number): number {
-  return (Math.imul(c0, 0x9e37) ^ c1) & (LEAD_BUCKETS - 1);
-}
-function leadHash3(c0: number, c1: number, c2: number): number {
-  return (Math.imul(Math.imul(c0, 0x9e37) ^ c1, 0x85eb) ^ c2) & (LEAD_BUCKETS - 1);
+  /** The first literal number of each distinct string, in the automaton's numbering. */
+  distinct: number[];
+  /** The automaton of the distinct strings, built when the index is first scanned. */
+  automaton: LiteralAutomaton | null;
 }
 
 /** Classes whose leads are not put in a shared lead index (see FactsLexicon.leadIndexes). */
@@ -131,7 +109,7 @@ const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordin
 /**
  * The classes the fact rules search in every paragraph: each rule starts from one of them and
  * returns when the paragraph has none (src/facts/index.ts). Their leads get an index of their
- * own, so the pass over every paragraph does not stop at the leads of the other classes, which
+ * own, so the pass over every paragraph does not record the leads of the other classes, which
  * are searched only where one of these matched; some of those are very common words ("to",
  * "in", "for" of the period patterns, "member", "decide"…).
  */
@@ -140,7 +118,7 @@ export const PARAGRAPH_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
 ]);
 
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), has2: false, buckets: [], wordStartOnly: [false], same: [], single: new Map() };
+  return { leads: [], wordStart: [], presence: [], same: [], distinct: [], automaton: null };
 }
 
 /** Adds a literal (a lead, or a gate literal when presence) to an index; returns its number. */
@@ -150,39 +128,10 @@ function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: b
   index.wordStart.push(wordStart);
   index.presence.push(presence);
   const first = index.leads.indexOf(s);
-  if (first < k) {
-    // Same string as a literal already bucketed: compared there, recorded with it.
-    (index.same[first] ??= []).push(k);
-    if (!wordStart) markNotWordStartOnly(index, first);
-    return k;
-  }
-  if (s.length === 1) {
-    const list = index.single.get(s.charCodeAt(0)) ?? [];
-    list.push(k);
-    index.single.set(s.charCodeAt(0), list);
-    return k;
-  }
-  const three = s.length >= 3;
-  const h = three ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
-  const slots = three ? index.slots3 : index.slots2;
-  if (!three) index.has2 = true;
-  if (slots[h] === 0) {
-    if (index.buckets.length >= 0xffff) throw new Error('facts lexicon: too many lead buckets');
-    index.buckets.push([]);
-    index.wordStartOnly.push(true);
-    slots[h] = index.buckets.length;
-  }
-  index.buckets[slots[h]! - 1]!.push(k);
-  if (!wordStart) index.wordStartOnly[slots[h]!] = false;
+  // Same string as a literal already in the automaton: found there, recorded with it.
+  if (first < k) (index.same[first] ??= []).push(k);
+  else index.distinct.push(k);
   return k;
-}
-
-/** Records that the bucket of literal `first` holds a literal that counts anywhere. */
-function markNotWordStartOnly(index: LeadIndex, first: number): void {
-  const s = index.leads[first]!;
-  if (s.length < 2) return;
-  const h = s.length >= 3 ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
-  index.wordStartOnly[(s.length >= 3 ? index.slots3 : index.slots2)[h]!] = false;
 }
 
 /** One cue found in a text. */
@@ -354,36 +303,20 @@ const PRESENT: number[] = [];
  * Every offset of every lead of the index in text, per lead number, ascending (a lead of a \b
  * alternative only where no letter, digit or "_" precedes; a surrogate half counts as a
  * possible start: a superset, the regex's look-behind decides), and PRESENT for each gate
- * literal that occurs. One pass over the text, a few typed-array look-ups per offset.
+ * literal that occurs. One pass of the index's automaton over the text.
  */
 function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
   for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
-  const { single, slots2, slots3, wordStartOnly, has2 } = index;
-  const hasSingle = single.size > 0;
-  const n = text.length;
-  let c1 = n > 0 ? text.charCodeAt(0) : 0;
-  let c2 = n > 1 ? text.charCodeAt(1) : -1;
-  let cp = -1;
-  for (let at = 0; at < n; at++) {
-    const c0 = c1;
-    c1 = c2;
-    c2 = at + 2 < n ? text.charCodeAt(at + 2) : -1;
-    if (hasSingle) {
-      const one = single.get(c0);
-      if (one) addLeads(index, one, text, at, found);
-    }
-    if (c1 < 0) break;
-    if (has2) {
-      const b2 = slots2[leadHash2(c0, c1)]!;
-      if (b2 !== 0 && !(wordStartOnly[b2] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
-    }
-    if (c2 >= 0) {
-      const b3 = slots3[leadHash3(c0, c1, c2)]!;
-      if (b3 !== 0 && !(wordStartOnly[b3] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b3 - 1]!, text, at, found);
-    }
-    cp = c0;
-  }
+  const automaton = (index.automaton ??= buildLiteralAutomaton(index.distinct.map((k) => index.leads[k]!)));
+  const { distinct, same } = index;
+  scanLiterals(automaton, text, (literal, at) => {
+    const k = distinct[literal]!;
+    const inWord = at > 0 && isWordUnit(text.charCodeAt(at - 1));
+    record(index, k, inWord, at, found);
+    const others = same[k];
+    if (others) for (let i = 0; i < others.length; i++) record(index, others[i]!, inWord, at, found);
+  });
   if (leadCache.length >= 4) leadCache.shift();
   leadCache.push({ index, text, found });
   return found;
@@ -395,37 +328,11 @@ function cachedLeads(index: LeadIndex, text: string): (number[] | undefined)[] |
   return null;
 }
 
-/** Records at `at` each literal of a bucket that really starts there. */
-function addLeads(index: LeadIndex, bucket: number[], text: string, at: number, found: (number[] | undefined)[]): void {
-  for (let j = 0; j < bucket.length; j++) {
-    const k = bucket[j]!;
-    if (!startsAt(text, index.leads[k]!, at)) continue;
-    const inWord = at > 0 && isWordUnit(text.charCodeAt(at - 1));
-    record(index, k, inWord, at, found);
-    const same = index.same[k];
-    if (same) for (let i = 0; i < same.length; i++) record(index, same[i]!, inWord, at, found);
-  }
-}
-
 /** Records literal k at `at` (a word-start literal only where no word unit precedes). */
 function record(index: LeadIndex, k: number, inWord: boolean, at: number, found: (number[] | undefined)[]): void {
   if (index.wordStart[k] && inWord) return;
   if (index.presence[k]) found[k] = PRESENT;
   else (found[k] ??= []).push(at);
-}
-
-/**
- * Whether `s` occurs in `text` at `pos` (text.startsWith(s, pos)). A loop over code units:
- * the literals are short, and the builtin's per-call checks cost more than the comparison.
- * The last unit is compared first: the literals of a bucket share their first units (the
- * hash), so "conseil", "concept", "convention" at "conférence" mostly differ there at once.
- */
-function startsAt(text: string, s: string, pos: number): boolean {
-  const n = s.length;
-  if (pos + n > text.length) return false;
-  if (text.charCodeAt(pos + n - 1) !== s.charCodeAt(n - 1)) return false;
-  for (let k = 0; k < n - 1; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
-  return true;
 }
 
 /** The ascending offsets, without repeats, where one of a cue's leads occurs. */
