@@ -124,6 +124,8 @@ function periodOf(pf: ParagraphFacts, inst: Entity): { period: Period | null; da
 /** True when the name holds an adoption participle after its head ("Plan d'action adopté pour …"). */
 function participleInName(pf: ParagraphFacts, inst: Entity): boolean {
   const name = pf.folded.slice(inst.start, inst.end);
+  // No after-name cue can match in a part of the name when none can in the whole name.
+  if (!mayMatchWithin(pf.lex, 'instrumentStatusAfter', name)) return false;
   for (let i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
     const hit = findCues(pf.lex, 'instrumentStatusAfter', name.slice(i))[0];
     if (hit && hit.start === 0 && (hit.value === 'adopted' || hit.value === 'approved')) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCues, gateOf, leadingLiterals, loadFactsLexicon, CUE_CLASSES } from './lexicon.js';
+import { findCues, gateOf, leadingLiterals, loadFactsLexicon, matchAtStart, CUE_CLASSES } from './lexicon.js';
 import { foldForMatch } from '../text/fold.js';
 
 describe('leadingLiterals (where findCues may start a match)', () => {
@@ -57,5 +57,29 @@ describe('findCues', () => {
       }
     }
     expect(total).toBeGreaterThan(10);
+  });
+});
+
+describe('matchAtStart', () => {
+  it('gives the first entry whose regex matches at the start, on every suffix of a text', () => {
+    const text = foldForMatch(
+      'Le Plan d’action et le programme d’action, la Stratégie, le protocole d’accord, la feuille de route; '
+      + 'a working group of experts, the Action Plan, plan of action, memorandum, statutes, the council, un groupe de travail.',
+    );
+    for (const lang of ['fr', 'en']) {
+      const lex = loadFactsLexicon(lang)!;
+      for (const cls of ['instrumentKind', 'bodyNoun'] as const) {
+        for (let i = 0; i < text.length; i++) {
+          const rest = text.slice(i);
+          let expected: string | null = null;
+          for (const cue of lex.cues[cls]) {
+            const m = cue.atStart.exec(rest);
+            if (m && m[0].length > 0) { expected = `${cue.id}:${m[0].length}`; break; }
+          }
+          const got = matchAtStart(lex, cls, rest);
+          expect(got ? `${got.id}:${got.end}` : null).toEqual(expected);
+        }
+      }
+    }
   });
 });

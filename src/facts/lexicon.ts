@@ -544,6 +544,11 @@ function literalRun(alt: string, i: number): string {
   return lit;
 }
 
+function startsWithAny(text: string, prefixes: string[]): boolean {
+  for (const p of prefixes) if (text.startsWith(p)) return true;
+  return false;
+}
+
 /** Index of the ")" closing the group opened at `open`, or -1. */
 function closingParen(s: string, open: number): number {
   let depth = 0;
@@ -562,6 +567,9 @@ function closingParen(s: string, open: number): number {
 /** The first entry of a class (in lexicon order) that matches at the very start of `text`. */
 export function matchAtStart(lex: FactsLexicon, cls: CueClass, folded: string): CueMatch | null {
   for (const cue of lex.cues[cls]) {
+    // A match of an alternative starts with its lead: a cue none of whose leads opens the text
+    // is not tried (the head nouns of names are asked of every name found).
+    if (cue.leads && !startsWithAny(folded, cue.leads)) continue;
     const m = cue.atStart.exec(folded);
     if (m && m[0].length > 0) return { id: cue.id, value: cue.value, start: 0, end: m[0].length, groups: m.slice(1) };
   }
