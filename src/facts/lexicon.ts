@@ -76,7 +76,16 @@ export interface FactsLexicon {
    * nameLinker: very common words, only used inside the gap regexes) each have their own.
    */
   leadIndexes: Record<CueClass, LeadIndex>;
+  /**
+   * Per class: whether none of its cues can match in a text where none of its literals (leads,
+   * gate literals in the lead index) occurs: every cue has leads, or gates all looked up there.
+   * findCues then answers from the lead pass alone.
+   */
+  needsLiteral: Record<CueClass, boolean>;
 }
+
+/** Each class's bit in LeadIndex.classes and LeadRecord.classes. */
+const CLASS_BIT = Object.fromEntries(CUE_CLASSES.map((c, i) => [c, 1 << i])) as Record<CueClass, number>;
 
 /**
  * The distinct leads of a lexicon's cues (and the longer gate literals, see gateOpen), found
@@ -91,6 +100,8 @@ interface LeadIndex {
   wordStart: boolean[];
   /** Per literal: whether only its presence is recorded (a gate literal), not its offsets. */
   presence: boolean[];
+  /** Per literal: the bits (CLASS_BIT) of the classes whose cues have it as a lead or gate literal. */
+  classes: number[];
   /**
    * Per literal that is the first with its string: the other literal numbers with the same string
    * (a lead that is also a gate literal, a lead with and without \b), recorded where it matches:
@@ -118,7 +129,7 @@ export const PARAGRAPH_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
 ]);
 
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], presence: [], same: [], distinct: [], automaton: null };
+  return { leads: [], wordStart: [], presence: [], classes: [], same: [], distinct: [], automaton: null };
 }
 
 /** Adds a literal (a lead, or a gate literal when presence) to an index; returns its number. */
@@ -127,6 +138,7 @@ function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: b
   index.leads.push(s);
   index.wordStart.push(wordStart);
   index.presence.push(presence);
+  index.classes.push(0);
   const first = index.leads.indexOf(s);
   // Same string as a literal already in the automaton: found there, recorded with it.
   if (first < k) (index.same[first] ??= []).push(k);
@@ -180,6 +192,8 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   const leadIndexes = {} as Record<CueClass, LeadIndex>;
   // Same literal, same kind (word-start lead, lead, gate), same index: same number.
   const numbers = new Map<LeadIndex, Map<string, number>>();
+  const needsLiteral = {} as Record<CueClass, boolean>;
+  let current: CueClass = CUE_CLASSES[0];
   const numberOf = (index: LeadIndex, s: string, kind: 'b' | '-' | 'p'): number => {
     let known = numbers.get(index);
     if (!known) { known = new Map(); numbers.set(index, known); }
@@ -188,11 +202,13 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
       n = addLiteral(index, s, kind === 'b', kind === 'p');
       known.set(kind + s, n);
     }
+    index.classes[n]! |= CLASS_BIT[current];
     return n;
   };
   for (const cls of CUE_CLASSES) {
     const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : PARAGRAPH_CLASSES.has(cls) ? paragraphIndex : laterIndex;
     leadIndexes[cls] = leadIndex;
+    current = cls;
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
       try {
         const re = compilePattern(e.pattern);
@@ -208,6 +224,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }
     });
+    needsLiteral[cls] = cues[cls].every((c) => c.leadIds !== null || c.gateIds.every((ids) => ids !== null));
   }
   const alt = (entries: CueEntry[]) => entries.map((e) => `(?:${e.pattern})`).join('|') || '(?!)';
   const linker = alt(file.cues.linker ?? []);
@@ -217,6 +234,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
     language: file.language,
     cues,
     leadIndexes,
+    needsLiteral,
     linkerGap: new RegExp(`^${linkers}\\s*$`, 'u'),
     coordinatedGap: new RegExp(`^\\s*(?:${coord})(?:\\s*(?:${coord}))?${linkers}\\s*$`, 'u'),
     nameLinkerRun: new RegExp(`^(?:${alt(file.cues.nameLinker ?? [])})$`, 'u'),
@@ -229,12 +247,15 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
  * `original` is the unfolded text, used by entries that require a capital letter.
  */
 export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from = 0, to = folded.length, original?: string): CueMatch[] {
-  const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
   const cues = lex.cues[cls];
   // Without leads, the gates' longer literals are still read from the text's lead pass when
   // one was made (the paragraph's, by an earlier class) instead of searched with `includes`.
-  const found = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : cachedLeads(lex.leadIndexes[cls], slice);
+  const leads = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : cachedLeads(lex.leadIndexes[cls], slice);
+  // Most paragraphs hold no literal of most classes: then no cue is even looked at.
+  if (leads && (leads.classes & CLASS_BIT[cls]) === 0 && lex.needsLiteral[cls]) return NO_MATCHES;
+  const found = leads ? leads.found : null;
+  const out: CueMatch[] = [];
   for (const cue of cues) {
     // A cue none of whose alternatives can match here (a required word is missing) is skipped.
     if (!cue.leadIds && allGatesShut(cue, found, slice)) continue;
@@ -279,7 +300,7 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
  * parts). A rule that searches many short windows of one paragraph asks this once first.
  */
 export function mayMatchWithin(lex: FactsLexicon, cls: CueClass, text: string): boolean {
-  const found = cachedLeads(lex.leadIndexes[cls], text);
+  const found = cachedLeads(lex.leadIndexes[cls], text)?.found ?? null;
   for (const cue of lex.cues[cls]) if (cue.leadIds || !allGatesShut(cue, found, text)) return true;
   return false;
 }
@@ -294,7 +315,20 @@ function cue0HasLeads(cues: CompiledCue[]): boolean {
  * The last few texts' lead positions: the rules ask for many classes over the same paragraph
  * text one after another (cuesIn), with short gap texts in between.
  */
-const leadCache: { index: LeadIndex; text: string; found: (number[] | undefined)[] }[] = [];
+const leadCache: LeadRecord[] = [];
+
+/** What one lead pass over a text found. */
+interface LeadRecord {
+  index: LeadIndex;
+  text: string;
+  /** Per literal number: its offsets (PRESENT for a gate literal), or undefined when absent. */
+  found: (number[] | undefined)[];
+  /** The bits (CLASS_BIT) of the classes one of whose literals occurs. */
+  classes: number;
+}
+
+/** findCues' answer when nothing matches: one shared array (frozen: the callers only read it). */
+const NO_MATCHES = Object.freeze([]) as unknown as CueMatch[];
 
 /** What findLeads records for a gate literal that occurs (its offsets are not needed). */
 const PRESENT: number[] = [];
@@ -305,8 +339,8 @@ const PRESENT: number[] = [];
  * possible start: a superset, the regex's look-behind decides), and PRESENT for each gate
  * literal that occurs. One pass of the index's automaton over the text.
  */
-function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
-  for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
+function findLeads(index: LeadIndex, text: string): LeadRecord {
+  for (const c of leadCache) if (c.index === index && c.text === text) return c;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
   const automaton = (index.automaton ??= buildLiteralAutomaton(index.distinct.map((k) => index.leads[k]!)));
   const { distinct, same } = index;
@@ -317,14 +351,17 @@ function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
     const others = same[k];
     if (others) for (let i = 0; i < others.length; i++) record(index, others[i]!, inWord, at, found);
   });
+  let classes = 0;
+  for (let k = 0; k < found.length; k++) if (found[k] !== undefined) classes |= index.classes[k]!;
+  const rec = { index, text, found, classes };
   if (leadCache.length >= 4) leadCache.shift();
-  leadCache.push({ index, text, found });
-  return found;
+  leadCache.push(rec);
+  return rec;
 }
 
 /** findLeads' record for this text when it is in the cache, else null. */
-function cachedLeads(index: LeadIndex, text: string): (number[] | undefined)[] | null {
-  for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
+function cachedLeads(index: LeadIndex, text: string): LeadRecord | null {
+  for (const c of leadCache) if (c.index === index && c.text === text) return c;
   return null;
 }
 
