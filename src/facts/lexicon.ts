@@ -344,13 +344,16 @@ function findLeads(index: LeadIndex, text: string): LeadRecord {
   const found: (number[] | undefined)[] = new Array(index.leads.length);
   const automaton = (index.automaton ??= buildLiteralAutomaton(index.distinct.map((k) => index.leads[k]!)));
   const { distinct, same } = index;
-  scanLiterals(automaton, text, (literal, at) => {
-    const k = distinct[literal]!;
+  const count = scanLiterals(automaton, text);
+  const hits = automaton.hits;
+  for (let h = 0; h < count; h++) {
+    const k = distinct[hits[2 * h]!]!;
+    const at = hits[2 * h + 1]!;
     const inWord = at > 0 && isWordUnit(text.charCodeAt(at - 1));
     record(index, k, inWord, at, found);
     const others = same[k];
     if (others) for (let i = 0; i < others.length; i++) record(index, others[i]!, inWord, at, found);
-  });
+  }
   let classes = 0;
   for (let k = 0; k < found.length; k++) if (found[k] !== undefined) classes |= index.classes[k]!;
   const rec = { index, text, found, classes };

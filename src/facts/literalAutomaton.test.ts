@@ -12,7 +12,9 @@ function naive(literals: string[], text: string): string[] {
 
 function scanned(literals: string[], text: string): string[] {
   const out: string[] = [];
-  scanLiterals(buildLiteralAutomaton(literals), text, (k, at) => out.push(`${k}@${at}`));
+  const a = buildLiteralAutomaton(literals);
+  const n = scanLiterals(a, text);
+  for (let h = 0; h < n; h++) out.push(`${a.hits[2 * h]}@${a.hits[2 * h + 1]}`);
   return out.sort();
 }
 

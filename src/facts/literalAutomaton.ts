@@ -23,6 +23,8 @@ export interface LiteralAutomaton {
   outputs: Int32Array;
   /** Per literal number, its length in code units. */
   lengths: Int32Array;
+  /** Where scanLiterals writes what it found: literal number and start, in pairs (grown as needed). */
+  hits: Int32Array;
 }
 
 /**
@@ -106,23 +108,35 @@ export function buildLiteralAutomaton(literals: readonly string[]): LiteralAutom
   outStart[count] = total;
   const outputs = new Int32Array(total);
   for (let s = 0, at = 0; s < count; s++) for (const k of outs[s]!) outputs[at++] = k;
-  return { column, width, next, outStart, outputs, lengths: Int32Array.from(literals, (s) => s.length) };
+  return { column, width, next, outStart, outputs, lengths: Int32Array.from(literals, (s) => s.length), hits: new Int32Array(256) };
 }
 
 /**
- * Calls `found(literal, start)` for every occurrence of every literal in text, in order of
- * their end offsets (so each literal's occurrences come in ascending order of start).
+ * Every occurrence of every literal in text, in order of their end offsets (so each literal's
+ * occurrences come in ascending order of start): returns their number n, and a.hits holds
+ * literal number and start of each at [2i] and [2i + 1]. A buffer, not a callback or an object
+ * per occurrence: the loop stays a few loads per code unit (valid until the next scan).
  */
-export function scanLiterals(a: LiteralAutomaton, text: string, found: (literal: number, start: number) => void): void {
+export function scanLiterals(a: LiteralAutomaton, text: string): number {
   const { column, width, next, outStart, outputs, lengths } = a;
+  let hits = a.hits;
+  let n = 0;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     state = next[(state >> 1) + column[text.charCodeAt(i)]!]!;
     if ((state & 1) === 0) continue;
-    const s = state / (width * 2) | 0;
+    const s = (state / (width * 2)) | 0;
     for (let j = outStart[s]!, to = outStart[s + 1]!; j < to; j++) {
+      if (2 * n + 2 > hits.length) {
+        const grown = new Int32Array(hits.length * 2);
+        grown.set(hits);
+        hits = a.hits = grown;
+      }
       const k = outputs[j]!;
-      found(k, i + 1 - lengths[k]!);
+      hits[2 * n] = k;
+      hits[2 * n + 1] = i + 1 - lengths[k]!;
+      n++;
     }
   }
+  return n;
 }
