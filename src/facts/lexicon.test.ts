@@ -12,6 +12,13 @@ describe('leadingLiterals (where findCues may start a match)', () => {
     expect(leadingLiterals('((?:19|20)\\d\\d)')).toEqual(['19', '20']);
   });
 
+  it('extends the leads through a required group right after them', () => {
+    expect(leadingLiterals('\\b(?:has|have) been (?:established|set up)\\b')).toEqual(['has been established', 'has been set up', 'have been established', 'have been set up']);
+    expect(leadingLiterals('(?:a|b) ((?:19|20)\\d\\d)')).toEqual(['a 19', 'a 20', 'b 19', 'b 20']);
+    expect(leadingLiterals('(?:a|b) (?:c|d)? e')).toEqual(['a ', 'b ']);
+    expect(leadingLiterals('(?:a|b) (?=c)')).toEqual(['a ', 'b ']);
+  });
+
   it('gives up on alternatives that can start anywhere', () => {
     expect(leadingLiterals('(?:\\S+ )?plan')).toBeNull();
     expect(leadingLiterals('^\\s*signé')).toBeNull();

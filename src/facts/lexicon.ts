@@ -559,15 +559,32 @@ function altLeads(alt: string): string[] | null {
     const inner = alt.slice(open, close);
     // "(?:ont|a|avons) (?:été )?…": when every alternative of the group is plain text and the
     // group is not repeated, the literal after it extends each lead ("ont ", "a ", "avons "),
-    // which makes the leads much rarer in a text.
+    // which makes the leads much rarer in a text; so does a required group after that literal.
     if (alt[close + 1] !== '+' && !/[\\()[\]{}?*+.^$]/.test(inner)) {
       const after = literalRun(alt, close + 1);
-      return inner.split('|').map((a) => a + after);
+      return extendThroughGroup(inner.split('|').map((a) => a + after), alt, close + 1 + after.length);
     }
     return leadingLiterals(inner);
   }
   const lit = literalRun(alt, i);
   return !lit || /[\uD800-\uDFFF]/.test(lit) ? null : [lit];
+}
+
+/** At most this many leads come out of extending leads through a group (see extendThroughGroup). */
+const MAX_EXTENDED_LEADS = 32;
+
+/**
+ * Leads followed right away by a required group ("(?:has|have) been (?:established|created)…"):
+ * each lead joined to each of the group's own leads, so the regex is tried only where the
+ * longer, rarer text occurs ("has been established", not every "has been "). Every match of the
+ * alternative still starts with one of them. Left as they are when no group follows, when the
+ * group has no leads (optional, a look-around, a class) or the product grows past MAX_EXTENDED_LEADS.
+ */
+function extendThroughGroup(heads: string[], alt: string, at: number): string[] {
+  if (alt[at] !== '(') return heads;
+  const tails = altLeads(alt.slice(at));
+  if (!tails || heads.length * tails.length > MAX_EXTENDED_LEADS || tails.some((t) => /[\uD800-\uDFFF]/.test(t))) return heads;
+  return heads.flatMap((h) => tails.map((t) => h + t));
 }
 
 /** The plain text starting at i, up to the first special character; a character made optional by it is left out. */
