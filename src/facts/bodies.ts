@@ -1,5 +1,5 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { blankPlacesAndDates, cuesIn, entitiesIn, hasCues, isCoordinatedGap, isLinkerGap, makeFact, sentencesOf, titleCaseNameAt, type ParagraphFacts, type Range } from './context.js';
+import { blankPlacesAndDates, cuesIn, entitiesIn, isCoordinatedGap, isLinkerGap, makeFact, sentencesWith, titleCaseNameAt, type ParagraphFacts, type Range } from './context.js';
 import { findCues, matchAtStart } from './lexicon.js';
 
 /**
@@ -15,10 +15,8 @@ import { findCues, matchAtStart } from './lexicon.js';
  */
 export function extractBodies(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  if (!hasCues(pf, 'creation')) return facts;
-  for (const sentence of sentencesOf(pf)) {
+  for (const sentence of sentencesWith(pf, ['creation'])) {
     const creations = cuesIn(pf, 'creation', sentence);
-    if (!creations.length) continue;
     const anniversaries = cuesIn(pf, 'anniversary', sentence);
     const statuses = cuesIn(pf, 'bodyStatus', sentence);
     const used = new Set<Entity>();
@@ -63,8 +61,7 @@ export function extractBodies(pf: ParagraphFacts): InstitutionalFact[] {
  */
 export function extractAnniversaries(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  if (!hasCues(pf, 'anniversary')) return facts;
-  for (const sentence of sentencesOf(pf)) {
+  for (const sentence of sentencesWith(pf, ['anniversary'])) {
     for (const cue of cuesIn(pf, 'anniversary', sentence)) {
       // Skip "de la création" / "of the establishment of" / "of the signing of" between the cue and the names.
       const window = { start: cue.end, end: Math.min(sentence.end, cue.end + 30) };

@@ -1,5 +1,5 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, hasCues, makeFact, periodFromText, periodFromValue, sentencesOf, yearOf, type ParagraphFacts, type Period } from './context.js';
+import { cuesIn, entitiesIn, makeFact, periodFromText, periodFromValue, sentencesWith, yearOf, type ParagraphFacts, type Period } from './context.js';
 
 /**
  * Chairmanship. Reads: chair nouns, chairHandover cues, state and date entities in the
@@ -15,10 +15,8 @@ import { cuesIn, entitiesIn, hasCues, makeFact, periodFromText, periodFromValue,
  */
 export function extractChairmanship(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  if (!hasCues(pf, 'chair')) return facts;
-  for (const sentence of sentencesOf(pf)) {
+  for (const sentence of sentencesWith(pf, ['chair'])) {
     const chairs = cuesIn(pf, 'chair', sentence);
-    if (!chairs.length) continue;
     const chair = chairs[0];
     const states = entitiesIn(pf, sentence, ['state']).filter((e) => e.ref);
     if (!states.length) continue;

@@ -113,8 +113,7 @@ const CLASS_NUMBER = Object.fromEntries(CUE_CLASSES.map((c, i) => [c, i])) as Re
 
 /**
  * Every cue of one class in the whole paragraph, sorted by start. Matched once and kept: the
- * rules ask for the same classes sentence after sentence, and the Unicode-aware \b makes each
- * scan costly.
+ * rules ask for the same classes sentence after sentence.
  */
 function paragraphCues(pf: ParagraphFacts, cls: CueClass): CueMatch[] {
   const k = CLASS_NUMBER[cls];
@@ -124,15 +123,6 @@ function paragraphCues(pf: ParagraphFacts, cls: CueClass): CueMatch[] {
     pf.cueCache[k] = all;
   }
   return all;
-}
-
-/**
- * Whether the paragraph holds a cue of this class anywhere. The rules ask it first: a rule
- * whose leading cue is absent from the paragraph finds it in no sentence, so it returns at once
- * (most paragraphs state no institutional fact).
- */
-export function hasCues(pf: ParagraphFacts, cls: CueClass): boolean {
-  return paragraphCues(pf, cls).length > 0;
 }
 
 /** The answer of cuesIn for a range without cues: one shared array (frozen: the rules only read it). */
@@ -155,9 +145,69 @@ export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): CueMatc
   return out;
 }
 
-/** Entities of some types whose start lies inside a range. */
+/** Entities of some types inside a range (start and end). */
 export function entitiesIn(pf: ParagraphFacts, range: Range, types: EntityType[]): Entity[] {
-  return pf.entities.filter((e) => types.includes(e.type) && e.start >= range.start && e.end <= range.end);
+  // pf.entities is sorted by start: skip to the range by bisection instead of filtering them all
+  // (the rules ask sentence after sentence); one starting at range.end may still be empty.
+  const all = pf.entities;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Entity[] = [];
+  for (let i = lo; i < all.length && all[i]!.start <= range.end; i++) {
+    const e = all[i]!;
+    if (e.end <= range.end && types.includes(e.type)) out.push(e);
+  }
+  return out;
+}
+
+/** The answer of sentencesWith when no sentence qualifies: one shared array (the rules only read it). */
+const NO_RANGES = Object.freeze([]) as unknown as Range[];
+
+/**
+ * The sentences, in order, that hold a whole cue of one of the classes (where cuesIn finds it),
+ * or an entity of the given type. A rule that starts from such a cue or entity reads nothing in
+ * the other sentences: it visits these only, and the paragraph is not split into sentences when
+ * it holds none.
+ */
+export function sentencesWith(pf: ParagraphFacts, classes: readonly CueClass[], entityType?: EntityType): Range[] {
+  let held: boolean[] | null = null;
+  for (const cls of classes) {
+    for (const c of paragraphCues(pf, cls)) {
+      const sentences = sentencesOf(pf);
+      held ??= new Array<boolean>(sentences.length).fill(false);
+      const i = sentenceIndexAt(sentences, c.start);
+      if (i >= 0 && c.end <= sentences[i]!.end) held[i] = true;
+    }
+  }
+  if (entityType) {
+    for (const e of pf.entities) {
+      if (e.type !== entityType) continue;
+      const sentences = sentencesOf(pf);
+      held ??= new Array<boolean>(sentences.length).fill(false);
+      // Where entitiesIn finds it (an empty span at a sentence's end counts in that sentence).
+      for (let i = 0; i < sentences.length; i++) if (e.start >= sentences[i]!.start && e.start <= sentences[i]!.end && e.end <= sentences[i]!.end) held[i] = true;
+    }
+  }
+  if (!held) return NO_RANGES;
+  const marks = held;
+  return sentencesOf(pf).filter((_, i) => marks[i]);
+}
+
+/** The index of the sentence whose range holds an offset (start ≤ offset < end), or -1 (a gap between sentences). */
+function sentenceIndexAt(sentences: Range[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sentences.length && sentences[lo]!.start <= offset ? lo : -1;
 }
 
 /** True when the text between two offsets holds only linker words (articles, prepositions). */

@@ -1,5 +1,5 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, hasCues, makeFact, periodFromText, periodFromValue, sentencesOf, type ParagraphFacts, type Period, type Range } from './context.js';
+import { cuesIn, entitiesIn, makeFact, periodFromText, periodFromValue, sentencesWith, type ParagraphFacts, type Period, type Range } from './context.js';
 
 /**
  * Designations: thematic years ("2025 Année du développement durable", "the Year of …") and
@@ -11,12 +11,10 @@ import { cuesIn, entitiesIn, hasCues, makeFact, periodFromText, periodFromValue,
  */
 export function extractDesignations(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  if (!hasCues(pf, 'designationYear') && !hasCues(pf, 'designationCapital')) return facts;
   const text = pf.paragraph.text;
-  for (const sentence of sentencesOf(pf)) {
+  for (const sentence of sentencesWith(pf, ['designationYear', 'designationCapital'])) {
     const years = cuesIn(pf, 'designationYear', sentence);
     const capitals = cuesIn(pf, 'designationCapital', sentence);
-    if (!years.length && !capitals.length) continue;
     const declares = cuesIn(pf, 'declare', sentence);
     for (const cue of years) {
       const event = entitiesIn(pf, sentence, ['event']).find((e) => e.start === cue.start);

@@ -1,5 +1,5 @@
 import type { Entity, InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, governingAction, hasCues, makeFact, periodFromText, periodFromValue, sentencesOf, type ParagraphFacts, type Period, type Range } from './context.js';
+import { cuesIn, entitiesIn, governingAction, makeFact, periodFromText, periodFromValue, sentencesWith, type ParagraphFacts, type Period, type Range } from './context.js';
 import { governedNames, titleCaseNamesAfter } from './bodies.js';
 import { findCues, matchAtStart, mayMatchWithin, type CueMatch } from './lexicon.js';
 
@@ -20,12 +20,11 @@ const PENDING_CATEGORIES = new Set(['call']);
  */
 export function extractInstruments(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  // Without a status cue, only a marked instrument can carry one after its name.
-  if (!hasCues(pf, 'instrumentStatus') && !pf.entities.some((e) => e.type === 'instrument')) return facts;
   const done = new Set<Entity>();
   // Asked once per paragraph: most paragraphs hold no word an after-name status could start with.
   let afterPossible: boolean | null = null;
-  for (const sentence of sentencesOf(pf)) {
+  // Without a status cue, only a marked instrument can carry one after its name.
+  for (const sentence of sentencesWith(pf, ['instrumentStatus'], 'instrument')) {
     const statuses = cuesIn(pf, 'instrumentStatus', sentence);
     const anniversaries = statuses.length ? cuesIn(pf, 'anniversary', sentence) : [];
     for (const cue of statuses) {
@@ -125,6 +124,8 @@ function periodOf(pf: ParagraphFacts, inst: Entity): { period: Period | null; da
 /** True when the name holds an adoption participle after its head ("Plan d'action adopté pour …"). */
 function participleInName(pf: ParagraphFacts, inst: Entity): boolean {
   const name = pf.folded.slice(inst.start, inst.end);
+  // No after-name cue can match in a part of the name when none can in the whole name.
+  if (!mayMatchWithin(pf.lex, 'instrumentStatusAfter', name)) return false;
   for (let i = name.indexOf(' '); i > 0; i = name.indexOf(' ', i + 1)) {
     const hit = findCues(pf.lex, 'instrumentStatusAfter', name.slice(i))[0];
     if (hit && hit.start === 0 && (hit.value === 'adopted' || hit.value === 'approved')) return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCues, gateOf, leadingLiterals, loadFactsLexicon, CUE_CLASSES } from './lexicon.js';
+import { findCues, gateOf, leadingLiterals, loadFactsLexicon, matchAtStart, CUE_CLASSES } from './lexicon.js';
 import { foldForMatch } from '../text/fold.js';
 
 describe('leadingLiterals (where findCues may start a match)', () => {
@@ -10,6 +10,13 @@ describe('leadingLiterals (where findCues may start a match)', () => {
     expect(leadingLiterals('(?:ont|a|avons) (?:été )?créé')).toEqual(['ont ', 'a ', 'avons ']);
     expect(leadingLiterals('(?:tant que?|qualité) x')).toEqual(['tant qu', 'qualité']);
     expect(leadingLiterals('((?:19|20)\\d\\d)')).toEqual(['19', '20']);
+  });
+
+  it('extends the leads through a required group right after them', () => {
+    expect(leadingLiterals('\\b(?:has|have) been (?:established|set up)\\b')).toEqual(['has been established', 'has been set up', 'have been established', 'have been set up']);
+    expect(leadingLiterals('(?:a|b) ((?:19|20)\\d\\d)')).toEqual(['a 19', 'a 20', 'b 19', 'b 20']);
+    expect(leadingLiterals('(?:a|b) (?:c|d)? e')).toEqual(['a ', 'b ']);
+    expect(leadingLiterals('(?:a|b) (?=c)')).toEqual(['a ', 'b ']);
   });
 
   it('gives up on alternatives that can start anywhere', () => {
@@ -57,5 +64,29 @@ describe('findCues', () => {
       }
     }
     expect(total).toBeGreaterThan(10);
+  });
+});
+
+describe('matchAtStart', () => {
+  it('gives the first entry whose regex matches at the start, on every suffix of a text', () => {
+    const text = foldForMatch(
+      'Le Plan d’action et le programme d’action, la Stratégie, le protocole d’accord, la feuille de route; '
+      + 'a working group of experts, the Action Plan, plan of action, memorandum, statutes, the council, un groupe de travail.',
+    );
+    for (const lang of ['fr', 'en']) {
+      const lex = loadFactsLexicon(lang)!;
+      for (const cls of ['instrumentKind', 'bodyNoun'] as const) {
+        for (let i = 0; i < text.length; i++) {
+          const rest = text.slice(i);
+          let expected: string | null = null;
+          for (const cue of lex.cues[cls]) {
+            const m = cue.atStart.exec(rest);
+            if (m && m[0].length > 0) { expected = `${cue.id}:${m[0].length}`; break; }
+          }
+          const got = matchAtStart(lex, cls, rest);
+          expect(got ? `${got.id}:${got.end}` : null).toEqual(expected);
+        }
+      }
+    }
   });
 });

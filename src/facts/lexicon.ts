@@ -1,5 +1,6 @@
 import { lazyCodeTest } from '../text/codeTable.js';
 import { loadLexicon } from '../lexicon/load.js';
+import { buildLiteralAutomaton, scanLiterals, type LiteralAutomaton } from './literalAutomaton.js';
 
 /** One entry of lexicons/<lang>/facts.yaml as written (schema: lexicons/schema/facts.schema.json). */
 export interface CueEntry {
@@ -75,15 +76,23 @@ export interface FactsLexicon {
    * nameLinker: very common words, only used inside the gap regexes) each have their own.
    */
   leadIndexes: Record<CueClass, LeadIndex>;
+  /**
+   * Per class: whether none of its cues can match in a text where none of its literals (leads,
+   * gate literals in the lead index) occurs: every cue has leads, or gates all looked up there.
+   * findCues then answers from the lead pass alone.
+   */
+  needsLiteral: Record<CueClass, boolean>;
 }
 
+/** Each class's bit in LeadIndex.classes and LeadRecord.classes. */
+const CLASS_BIT = Object.fromEntries(CUE_CLASSES.map((c, i) => [c, 1 << i])) as Record<CueClass, number>;
+
 /**
- * The distinct leads of a lexicon's cues (and the longer gate literals, see gateOpen), bucketed
- * by a hash of their first two code units (literals of two units) or three (longer ones), so
- * one pass over a text finds every lead of every class at once (instead of one indexOf scan
- * per lead and cue, which cost most of extractFacts: "a ", "en", "20" recur in many cues and
- * occur hundreds of times in a declaration). Three units make a bucket hit rare where the lead
- * is not (two-unit buckets like "co", "on" or "es" are hit at most words).
+ * The distinct leads of a lexicon's cues (and the longer gate literals, see gateOpen), found
+ * in a text by one automaton (src/facts/literalAutomaton.ts): one pass over a text finds every
+ * lead of every class of the index at once, one table look-up per code unit (instead of one
+ * indexOf scan per lead and cue, or a probe per offset and literal length: "a ", "en", "20"
+ * recur in many cues and occur hundreds of times in a declaration).
  */
 interface LeadIndex {
   leads: string[];
@@ -91,38 +100,18 @@ interface LeadIndex {
   wordStart: boolean[];
   /** Per literal: whether only its presence is recorded (a gate literal), not its offsets. */
   presence: boolean[];
+  /** Per literal: the bits (CLASS_BIT) of the classes whose cues have it as a lead or gate literal. */
+  classes: number[];
   /**
-   * Hash → bucket number + 1 (0: no literal there), for literals of two units (slots2) and of
-   * three or more (slots3): typed arrays, so a probe at every offset of a text costs a load.
-   */
-  slots2: Uint16Array;
-  slots3: Uint16Array;
-  /** Whether slots2 holds any literal: the paragraph index of some languages has none, and then findLeads skips that probe. */
-  has2: boolean;
-  /** Bucket number → the literal numbers there (one per distinct string, see same). */
-  buckets: number[][];
-  /**
-   * Bucket number + 1 → whether every literal there (and every one in their `same`) counts only
-   * at a word start: findLeads then skips the bucket inside a word ("in" in "main") without
-   * comparing its literals.
-   */
-  wordStartOnly: boolean[];
-  /**
-   * Per literal put in a bucket: the other literal numbers with the same string (a lead that is
-   * also a gate literal, a lead with and without \b), recorded where it matches: the string is
-   * compared once ("institut" is both a \b lead and a gate literal of several cues).
+   * Per literal that is the first with its string: the other literal numbers with the same string
+   * (a lead that is also a gate literal, a lead with and without \b), recorded where it matches:
+   * the string is looked for once ("institut" is both a \b lead and a gate literal of several cues).
    */
   same: (number[] | undefined)[];
-  /** Literals of a single unit, by that unit. */
-  single: Map<number, number[]>;
-}
-
-const LEAD_BUCKETS = 16384;
-function leadHash2(c0: number, c1: number): number {
-  return (Math.imul(c0, 0x9e37) ^ c1) & (LEAD_BUCKETS - 1);
-}
-function leadHash3(c0: number, c1: number, c2: number): number {
-  return (Math.imul(Math.imul(c0, 0x9e37) ^ c1, 0x85eb) ^ c2) & (LEAD_BUCKETS - 1);
+  /** The first literal number of each distinct string, in the automaton's numbering. */
+  distinct: number[];
+  /** The automaton of the distinct strings, built when the index is first scanned. */
+  automaton: LiteralAutomaton | null;
 }
 
 /** Classes whose leads are not put in a shared lead index (see FactsLexicon.leadIndexes). */
@@ -131,7 +120,7 @@ const GAP_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>(['linker', 'coordin
 /**
  * The classes the fact rules search in every paragraph: each rule starts from one of them and
  * returns when the paragraph has none (src/facts/index.ts). Their leads get an index of their
- * own, so the pass over every paragraph does not stop at the leads of the other classes, which
+ * own, so the pass over every paragraph does not record the leads of the other classes, which
  * are searched only where one of these matched; some of those are very common words ("to",
  * "in", "for" of the period patterns, "member", "decide"…).
  */
@@ -140,7 +129,7 @@ export const PARAGRAPH_CLASSES: ReadonlySet<CueClass> = new Set<CueClass>([
 ]);
 
 function makeLeadIndex(): LeadIndex {
-  return { leads: [], wordStart: [], presence: [], slots2: new Uint16Array(LEAD_BUCKETS), slots3: new Uint16Array(LEAD_BUCKETS), has2: false, buckets: [], wordStartOnly: [false], same: [], single: new Map() };
+  return { leads: [], wordStart: [], presence: [], classes: [], same: [], distinct: [], automaton: null };
 }
 
 /** Adds a literal (a lead, or a gate literal when presence) to an index; returns its number. */
@@ -149,40 +138,12 @@ function addLiteral(index: LeadIndex, s: string, wordStart: boolean, presence: b
   index.leads.push(s);
   index.wordStart.push(wordStart);
   index.presence.push(presence);
+  index.classes.push(0);
   const first = index.leads.indexOf(s);
-  if (first < k) {
-    // Same string as a literal already bucketed: compared there, recorded with it.
-    (index.same[first] ??= []).push(k);
-    if (!wordStart) markNotWordStartOnly(index, first);
-    return k;
-  }
-  if (s.length === 1) {
-    const list = index.single.get(s.charCodeAt(0)) ?? [];
-    list.push(k);
-    index.single.set(s.charCodeAt(0), list);
-    return k;
-  }
-  const three = s.length >= 3;
-  const h = three ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
-  const slots = three ? index.slots3 : index.slots2;
-  if (!three) index.has2 = true;
-  if (slots[h] === 0) {
-    if (index.buckets.length >= 0xffff) throw new Error('facts lexicon: too many lead buckets');
-    index.buckets.push([]);
-    index.wordStartOnly.push(true);
-    slots[h] = index.buckets.length;
-  }
-  index.buckets[slots[h]! - 1]!.push(k);
-  if (!wordStart) index.wordStartOnly[slots[h]!] = false;
+  // Same string as a literal already in the automaton: found there, recorded with it.
+  if (first < k) (index.same[first] ??= []).push(k);
+  else index.distinct.push(k);
   return k;
-}
-
-/** Records that the bucket of literal `first` holds a literal that counts anywhere. */
-function markNotWordStartOnly(index: LeadIndex, first: number): void {
-  const s = index.leads[first]!;
-  if (s.length < 2) return;
-  const h = s.length >= 3 ? leadHash3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)) : leadHash2(s.charCodeAt(0), s.charCodeAt(1));
-  index.wordStartOnly[(s.length >= 3 ? index.slots3 : index.slots2)[h]!] = false;
 }
 
 /** One cue found in a text. */
@@ -231,6 +192,8 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
   const leadIndexes = {} as Record<CueClass, LeadIndex>;
   // Same literal, same kind (word-start lead, lead, gate), same index: same number.
   const numbers = new Map<LeadIndex, Map<string, number>>();
+  const needsLiteral = {} as Record<CueClass, boolean>;
+  let current: CueClass = CUE_CLASSES[0];
   const numberOf = (index: LeadIndex, s: string, kind: 'b' | '-' | 'p'): number => {
     let known = numbers.get(index);
     if (!known) { known = new Map(); numbers.set(index, known); }
@@ -239,11 +202,13 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
       n = addLiteral(index, s, kind === 'b', kind === 'p');
       known.set(kind + s, n);
     }
+    index.classes[n]! |= CLASS_BIT[current];
     return n;
   };
   for (const cls of CUE_CLASSES) {
     const leadIndex = GAP_CLASSES.has(cls) ? makeLeadIndex() : PARAGRAPH_CLASSES.has(cls) ? paragraphIndex : laterIndex;
     leadIndexes[cls] = leadIndex;
+    current = cls;
     cues[cls] = (file.cues[cls] ?? []).map((e) => {
       try {
         const re = compilePattern(e.pattern);
@@ -259,6 +224,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }
     });
+    needsLiteral[cls] = cues[cls].every((c) => c.leadIds !== null || c.gateIds.every((ids) => ids !== null));
   }
   const alt = (entries: CueEntry[]) => entries.map((e) => `(?:${e.pattern})`).join('|') || '(?!)';
   const linker = alt(file.cues.linker ?? []);
@@ -268,6 +234,7 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
     language: file.language,
     cues,
     leadIndexes,
+    needsLiteral,
     linkerGap: new RegExp(`^${linkers}\\s*$`, 'u'),
     coordinatedGap: new RegExp(`^\\s*(?:${coord})(?:\\s*(?:${coord}))?${linkers}\\s*$`, 'u'),
     nameLinkerRun: new RegExp(`^(?:${alt(file.cues.nameLinker ?? [])})$`, 'u'),
@@ -280,12 +247,15 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
  * `original` is the unfolded text, used by entries that require a capital letter.
  */
 export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from = 0, to = folded.length, original?: string): CueMatch[] {
-  const out: CueMatch[] = [];
   const slice = folded.slice(from, to);
   const cues = lex.cues[cls];
   // Without leads, the gates' longer literals are still read from the text's lead pass when
   // one was made (the paragraph's, by an earlier class) instead of searched with `includes`.
-  const found = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : cachedLeads(lex.leadIndexes[cls], slice);
+  const leads = cue0HasLeads(cues) ? findLeads(lex.leadIndexes[cls], slice) : cachedLeads(lex.leadIndexes[cls], slice);
+  // Most paragraphs hold no literal of most classes: then no cue is even looked at.
+  if (leads && (leads.classes & CLASS_BIT[cls]) === 0 && lex.needsLiteral[cls]) return NO_MATCHES;
+  const found = leads ? leads.found : null;
+  const out: CueMatch[] = [];
   for (const cue of cues) {
     // A cue none of whose alternatives can match here (a required word is missing) is skipped.
     if (!cue.leadIds && allGatesShut(cue, found, slice)) continue;
@@ -330,7 +300,7 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
  * parts). A rule that searches many short windows of one paragraph asks this once first.
  */
 export function mayMatchWithin(lex: FactsLexicon, cls: CueClass, text: string): boolean {
-  const found = cachedLeads(lex.leadIndexes[cls], text);
+  const found = cachedLeads(lex.leadIndexes[cls], text)?.found ?? null;
   for (const cue of lex.cues[cls]) if (cue.leadIds || !allGatesShut(cue, found, text)) return true;
   return false;
 }
@@ -345,7 +315,20 @@ function cue0HasLeads(cues: CompiledCue[]): boolean {
  * The last few texts' lead positions: the rules ask for many classes over the same paragraph
  * text one after another (cuesIn), with short gap texts in between.
  */
-const leadCache: { index: LeadIndex; text: string; found: (number[] | undefined)[] }[] = [];
+const leadCache: LeadRecord[] = [];
+
+/** What one lead pass over a text found. */
+interface LeadRecord {
+  index: LeadIndex;
+  text: string;
+  /** Per literal number: its offsets (PRESENT for a gate literal), or undefined when absent. */
+  found: (number[] | undefined)[];
+  /** The bits (CLASS_BIT) of the classes one of whose literals occurs. */
+  classes: number;
+}
+
+/** findCues' answer when nothing matches: one shared array (frozen: the callers only read it). */
+const NO_MATCHES = Object.freeze([]) as unknown as CueMatch[];
 
 /** What findLeads records for a gate literal that occurs (its offsets are not needed). */
 const PRESENT: number[] = [];
@@ -354,57 +337,35 @@ const PRESENT: number[] = [];
  * Every offset of every lead of the index in text, per lead number, ascending (a lead of a \b
  * alternative only where no letter, digit or "_" precedes; a surrogate half counts as a
  * possible start: a superset, the regex's look-behind decides), and PRESENT for each gate
- * literal that occurs. One pass over the text, a few typed-array look-ups per offset.
+ * literal that occurs. One pass of the index's automaton over the text.
  */
-function findLeads(index: LeadIndex, text: string): (number[] | undefined)[] {
-  for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
+function findLeads(index: LeadIndex, text: string): LeadRecord {
+  for (const c of leadCache) if (c.index === index && c.text === text) return c;
   const found: (number[] | undefined)[] = new Array(index.leads.length);
-  const { single, slots2, slots3, wordStartOnly, has2 } = index;
-  const hasSingle = single.size > 0;
-  const n = text.length;
-  let c1 = n > 0 ? text.charCodeAt(0) : 0;
-  let c2 = n > 1 ? text.charCodeAt(1) : -1;
-  let cp = -1;
-  for (let at = 0; at < n; at++) {
-    const c0 = c1;
-    c1 = c2;
-    c2 = at + 2 < n ? text.charCodeAt(at + 2) : -1;
-    if (hasSingle) {
-      const one = single.get(c0);
-      if (one) addLeads(index, one, text, at, found);
-    }
-    if (c1 < 0) break;
-    if (has2) {
-      const b2 = slots2[leadHash2(c0, c1)]!;
-      if (b2 !== 0 && !(wordStartOnly[b2] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b2 - 1]!, text, at, found);
-    }
-    if (c2 >= 0) {
-      const b3 = slots3[leadHash3(c0, c1, c2)]!;
-      if (b3 !== 0 && !(wordStartOnly[b3] && cp >= 0 && isWordUnit(cp))) addLeads(index, index.buckets[b3 - 1]!, text, at, found);
-    }
-    cp = c0;
+  const automaton = (index.automaton ??= buildLiteralAutomaton(index.distinct.map((k) => index.leads[k]!)));
+  const { distinct, same } = index;
+  const count = scanLiterals(automaton, text);
+  const hits = automaton.hits;
+  for (let h = 0; h < count; h++) {
+    const k = distinct[hits[2 * h]!]!;
+    const at = hits[2 * h + 1]!;
+    const inWord = at > 0 && isWordUnit(text.charCodeAt(at - 1));
+    record(index, k, inWord, at, found);
+    const others = same[k];
+    if (others) for (let i = 0; i < others.length; i++) record(index, others[i]!, inWord, at, found);
   }
+  let classes = 0;
+  for (let k = 0; k < found.length; k++) if (found[k] !== undefined) classes |= index.classes[k]!;
+  const rec = { index, text, found, classes };
   if (leadCache.length >= 4) leadCache.shift();
-  leadCache.push({ index, text, found });
-  return found;
+  leadCache.push(rec);
+  return rec;
 }
 
 /** findLeads' record for this text when it is in the cache, else null. */
-function cachedLeads(index: LeadIndex, text: string): (number[] | undefined)[] | null {
-  for (const c of leadCache) if (c.index === index && c.text === text) return c.found;
+function cachedLeads(index: LeadIndex, text: string): LeadRecord | null {
+  for (const c of leadCache) if (c.index === index && c.text === text) return c;
   return null;
-}
-
-/** Records at `at` each literal of a bucket that really starts there. */
-function addLeads(index: LeadIndex, bucket: number[], text: string, at: number, found: (number[] | undefined)[]): void {
-  for (let j = 0; j < bucket.length; j++) {
-    const k = bucket[j]!;
-    if (!startsAt(text, index.leads[k]!, at)) continue;
-    const inWord = at > 0 && isWordUnit(text.charCodeAt(at - 1));
-    record(index, k, inWord, at, found);
-    const same = index.same[k];
-    if (same) for (let i = 0; i < same.length; i++) record(index, same[i]!, inWord, at, found);
-  }
 }
 
 /** Records literal k at `at` (a word-start literal only where no word unit precedes). */
@@ -412,20 +373,6 @@ function record(index: LeadIndex, k: number, inWord: boolean, at: number, found:
   if (index.wordStart[k] && inWord) return;
   if (index.presence[k]) found[k] = PRESENT;
   else (found[k] ??= []).push(at);
-}
-
-/**
- * Whether `s` occurs in `text` at `pos` (text.startsWith(s, pos)). A loop over code units:
- * the literals are short, and the builtin's per-call checks cost more than the comparison.
- * The last unit is compared first: the literals of a bucket share their first units (the
- * hash), so "conseil", "concept", "convention" at "conférence" mostly differ there at once.
- */
-function startsAt(text: string, s: string, pos: number): boolean {
-  const n = s.length;
-  if (pos + n > text.length) return false;
-  if (text.charCodeAt(pos + n - 1) !== s.charCodeAt(n - 1)) return false;
-  for (let k = 0; k < n - 1; k++) if (text.charCodeAt(pos + k) !== s.charCodeAt(k)) return false;
-  return true;
 }
 
 /** The ascending offsets, without repeats, where one of a cue's leads occurs. */
@@ -612,15 +559,32 @@ function altLeads(alt: string): string[] | null {
     const inner = alt.slice(open, close);
     // "(?:ont|a|avons) (?:été )?…": when every alternative of the group is plain text and the
     // group is not repeated, the literal after it extends each lead ("ont ", "a ", "avons "),
-    // which makes the leads much rarer in a text.
+    // which makes the leads much rarer in a text; so does a required group after that literal.
     if (alt[close + 1] !== '+' && !/[\\()[\]{}?*+.^$]/.test(inner)) {
       const after = literalRun(alt, close + 1);
-      return inner.split('|').map((a) => a + after);
+      return extendThroughGroup(inner.split('|').map((a) => a + after), alt, close + 1 + after.length);
     }
     return leadingLiterals(inner);
   }
   const lit = literalRun(alt, i);
   return !lit || /[\uD800-\uDFFF]/.test(lit) ? null : [lit];
+}
+
+/** At most this many leads come out of extending leads through a group (see extendThroughGroup). */
+const MAX_EXTENDED_LEADS = 32;
+
+/**
+ * Leads followed right away by a required group ("(?:has|have) been (?:established|created)…"):
+ * each lead joined to each of the group's own leads, so the regex is tried only where the
+ * longer, rarer text occurs ("has been established", not every "has been "). Every match of the
+ * alternative still starts with one of them. Left as they are when no group follows, when the
+ * group has no leads (optional, a look-around, a class) or the product grows past MAX_EXTENDED_LEADS.
+ */
+function extendThroughGroup(heads: string[], alt: string, at: number): string[] {
+  if (alt[at] !== '(') return heads;
+  const tails = altLeads(alt.slice(at));
+  if (!tails || heads.length * tails.length > MAX_EXTENDED_LEADS || tails.some((t) => /[\uD800-\uDFFF]/.test(t))) return heads;
+  return heads.flatMap((h) => tails.map((t) => h + t));
 }
 
 /** The plain text starting at i, up to the first special character; a character made optional by it is left out. */
@@ -635,6 +599,11 @@ function literalRun(alt: string, i: number): string {
     lit += ch;
   }
   return lit;
+}
+
+function startsWithAny(text: string, prefixes: string[]): boolean {
+  for (const p of prefixes) if (text.startsWith(p)) return true;
+  return false;
 }
 
 /** Index of the ")" closing the group opened at `open`, or -1. */
@@ -655,6 +624,9 @@ function closingParen(s: string, open: number): number {
 /** The first entry of a class (in lexicon order) that matches at the very start of `text`. */
 export function matchAtStart(lex: FactsLexicon, cls: CueClass, folded: string): CueMatch | null {
   for (const cue of lex.cues[cls]) {
+    // A match of an alternative starts with its lead: a cue none of whose leads opens the text
+    // is not tried (the head nouns of names are asked of every name found).
+    if (cue.leads && !startsWithAny(folded, cue.leads)) continue;
     const m = cue.atStart.exec(folded);
     if (m && m[0].length > 0) return { id: cue.id, value: cue.value, start: 0, end: m[0].length, groups: m.slice(1) };
   }

@@ -1,5 +1,5 @@
 import type { InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, hasCues, makeFact, sentencesOf, type ParagraphFacts } from './context.js';
+import { cuesIn, entitiesIn, makeFact, sentencesWith, type ParagraphFacts } from './context.js';
 
 /**
  * Admissions and changes of status. Reads: membershipChange cues (admission, accession,
@@ -12,10 +12,8 @@ import { cuesIn, entitiesIn, hasCues, makeFact, sentencesOf, type ParagraphFacts
  */
 export function extractMembership(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  if (!hasCues(pf, 'membershipChange')) return facts;
-  for (const sentence of sentencesOf(pf)) {
+  for (const sentence of sentencesWith(pf, ['membershipChange'])) {
     const changes = cuesIn(pf, 'membershipChange', sentence);
-    if (!changes.length) continue;
     const states = entitiesIn(pf, sentence, ['state']).filter((e) => e.ref);
     if (!states.length) continue;
     const statuses = cuesIn(pf, 'membershipStatus', sentence);

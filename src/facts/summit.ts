@@ -1,5 +1,5 @@
 import type { InstitutionalFact } from '../types.js';
-import { cuesIn, entitiesIn, hasCues, makeFact, sentencesOf, yearOf, type ParagraphFacts } from './context.js';
+import { cuesIn, entitiesIn, makeFact, sentencesWith, yearOf, type ParagraphFacts } from './context.js';
 
 /**
  * The next summit. Reads: summitNext cues ("prochaine réunion du Conseil des chefs d'État",
@@ -9,10 +9,8 @@ import { cuesIn, entitiesIn, hasCues, makeFact, sentencesOf, yearOf, type Paragr
  */
 export function extractNextSummit(pf: ParagraphFacts): InstitutionalFact[] {
   const facts: InstitutionalFact[] = [];
-  if (!hasCues(pf, 'summitNext')) return facts;
-  for (const sentence of sentencesOf(pf)) {
-    const cue = cuesIn(pf, 'summitNext', sentence)[0];
-    if (!cue) continue;
+  for (const sentence of sentencesWith(pf, ['summitNext'])) {
+    const cue = cuesIn(pf, 'summitNext', sentence)[0]!;
     const after = { start: cue.end, end: sentence.end };
     const date = entitiesIn(pf, after, ['date']).find((d) => yearOf(d.value));
     let year = yearOf(date?.value);
