@@ -128,18 +128,24 @@ function paragraphCues(pf: ParagraphFacts, cls: CueClass): CueMatch[] {
 /** The answer of cuesIn for a range without cues: one shared array (frozen: the rules only read it). */
 const NO_CUES = Object.freeze([]) as unknown as CueMatch[];
 
+/** The index of the first item starting at or after `start`, in items sorted by start (bisection). */
+function firstStartingAtOrAfter(items: ReadonlyArray<{ start: number }>, start: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Cues of one class inside a range of the paragraph. */
 export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): CueMatch[] {
   const all = paragraphCues(pf, cls);
   if (all.length === 0) return NO_CUES;
   // `all` is sorted by start: skip to the range by bisection instead of filtering every cue.
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid]!.start < range.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAtOrAfter(all, range.start);
   const out: CueMatch[] = [];
   for (let i = lo; i < all.length && all[i]!.start < range.end; i++) if (all[i]!.end <= range.end) out.push(all[i]!);
   return out;
@@ -150,13 +156,7 @@ export function entitiesIn(pf: ParagraphFacts, range: Range, types: EntityType[]
   // pf.entities is sorted by start: skip to the range by bisection instead of filtering them all
   // (the rules ask sentence after sentence); one starting at range.end may still be empty.
   const all = pf.entities;
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid]!.start < range.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAtOrAfter(all, range.start);
   const out: Entity[] = [];
   for (let i = lo; i < all.length && all[i]!.start <= range.end; i++) {
     const e = all[i]!;
