@@ -11,4 +11,16 @@ describe('CodeUnitScratch', () => {
       for (let i = 0; i < s.length; i++) expect(u[i]).toBe(s.charCodeAt(i));
     }
   });
+
+  it('reads back as a string the units written into it, and keeps room for a longer text', () => {
+    const scratch = new CodeUnitScratch();
+    const u = scratch.load('Abc é');
+    u[0] = 'a'.charCodeAt(0);
+    u[4] = 'e'.charCodeAt(0);
+    expect(scratch.text(5)).toBe('abc e');
+    const room = scratch.room(3000);
+    expect(room.length).toBe(3000);
+    room.fill('x'.charCodeAt(0));
+    expect(scratch.text(3)).toBe('xxx');
+  });
 });

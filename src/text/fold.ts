@@ -1,3 +1,5 @@
+import { CodeUnitScratch } from './codeUnits.js';
+
 /**
  * Folding for matching. Every function here returns a string of exactly the same
  * length (UTF-16 code units) as its input, so an offset found in the folded form is
@@ -113,29 +115,12 @@ function unitFold(table: Int32Array, code: number): number {
 }
 
 /**
- * A text's code units are copied here (one native copy: reading them with charCodeAt one by one
- * costs several times more), folded, and read back as strings: `units` (the text, then its
- * foldForMatch) and `looseUnits` (its foldLoose) view the bytes of `unitBytes` and `looseBytes`.
- * Little-endian UTF-16 both as bytes and as code units (the platforms Node runs on are
- * little-endian). Grown as needed.
+ * A text's code units are copied into `units` (one native copy: reading them with charCodeAt one by
+ * one costs several times more), folded in place, and read back as a string; `looseUnits` receives
+ * the foldLoose units when both folds are made at once.
  */
-let unitBytes = Buffer.alloc(0);
-let looseBytes = Buffer.alloc(0);
-let units = new Uint16Array(0);
-let looseUnits = new Uint16Array(0);
-
-/** Copies `s` into `units` (see there). */
-function loadUnits(s: string): void {
-  const n = s.length;
-  if (units.length < n) {
-    const size = 2 * Math.max(n, 2 * units.length, 1024);
-    unitBytes = Buffer.alloc(size);
-    looseBytes = Buffer.alloc(size);
-    units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, size >> 1);
-    looseUnits = new Uint16Array(looseBytes.buffer, looseBytes.byteOffset, size >> 1);
-  }
-  unitBytes.write(s, 0, 2 * n, 'utf16le');
-}
+const units = new CodeUnitScratch();
+const looseUnits = new CodeUnitScratch();
 
 /**
  * `s` folded with `table` (see MATCH_TABLE), or by `byString` when it holds a RARE unit. Not even
@@ -145,8 +130,7 @@ function loadUnits(s: string): void {
 function foldByTable(s: string, table: Int32Array, byString: (s: string) => string): string {
   if (!NOT_PLAIN_ASCII.test(s)) return s.toLowerCase();
   const n = s.length;
-  loadUnits(s);
-  const u = units;
+  const u = units.load(s);
   for (let k = 0; k < n; k++) {
     let f = table[u[k]!]!;
     if (f < 0) {
@@ -155,7 +139,7 @@ function foldByTable(s: string, table: Int32Array, byString: (s: string) => stri
     }
     u[k] = f;
   }
-  return unitBytes.toString('utf16le', 0, 2 * n);
+  return units.text(n);
 }
 
 /** Both folds of a text (see FoldCache). */
@@ -175,9 +159,8 @@ function foldBoth(s: string): Folds {
     return { match: lower, loose: lower };
   }
   const n = s.length;
-  loadUnits(s);
-  const u = units;
-  const v = looseUnits;
+  const u = units.load(s);
+  const v = looseUnits.room(n);
   for (let k = 0; k < n; k++) {
     const code = u[k]!;
     let m = MATCH_TABLE[code]!;
@@ -188,7 +171,7 @@ function foldBoth(s: string): Folds {
     u[k] = m;
     v[k] = l;
   }
-  return { match: unitBytes.toString('utf16le', 0, 2 * n), loose: looseBytes.toString('utf16le', 0, 2 * n) };
+  return { match: units.text(n), loose: looseUnits.text(n) };
 }
 
 /**
