@@ -60,6 +60,16 @@ describe('findDates: English', () => {
     expect(found('General Assembly resolution 78/269 and resolution 2231', 'en')).toEqual([]);
     expect(found('they may 2030 hold', 'en')).toEqual([['2030', '2030']]);
   });
+  it('lets chrono read only around what the hand patterns left without a day', () => {
+    // a weekday stays outside the span (chrono's span would start at "On Saturday,")
+    expect(found('The assembly met On Saturday, 16 September 2023 in New York.', 'en')).toEqual([['16 September 2023', '2023-09-16']]);
+    // a UN masthead, the day first: chrono would take in the meeting number ("19 30/09/2015") and
+    // read "22 01/10/2015" month first (2015-01-10)
+    expect(found('A/70/PV.19 30/09/2015', 'en')).toEqual([['30/09/2015', '2015-09-30']]);
+    expect(found('A/70/PV.22 01/10/2015', 'en')).toEqual([['01/10/2015', '2015-10-01']]);
+    // a day glued to a word by a PDF: the hand patterns read only the month, chrono the day
+    expect(found('held via videoconference on10 November 2020, declare', 'en')).toEqual([['10 November 2020', '2020-11-10']]);
+  });
 });
 
 describe('findDates: Russian and Chinese', () => {

@@ -943,13 +943,20 @@ const isSpaceCode = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c =
  * boundaries see what they see in the whole text), overlapping parts merged. A date chrono can
  * give (certain day and month) is written around one of these; what else chrono finds far from
  * them are relative expressions (see findByChrono). Chrono's cost grows with the text it reads.
+ * A month name or numeric date inside a day the hand patterns already read (`known`) opens no
+ * part: chrono would read the same day there, or a longer span that is worse under
+ * spec/GUIDELINES.md §5 (a weekday before it, "On Saturday, 16 September"; a page number before a
+ * UN masthead date, "19 30/09/2015", read month first as 2015-01-10 where the hand pattern reads
+ * the masthead's day first). Inside a month or a year the hand patterns read ("November 2020"),
+ * chrono still looks, for a day they missed ("on10 November 2020" from a PDF, "end of December 2021").
  */
-function chronoWindows(scan: TextScan): [number, number][] {
+function chronoWindows(scan: TextScan, known: Candidate[]): [number, number][] {
   const text = scan.t;
   const out: [number, number][] = [];
   const n = text.length;
   const hits = chronoGateHits(scan);
   for (let i = 0; i < hits.length; i += 2) {
+    if (insideAny(known, hits[i], hits[i + 1])) continue;
     let ws = Math.max(0, hits[i] - CHRONO_PAD);
     let we = Math.min(n, hits[i + 1] + CHRONO_PAD);
     while (ws > 0 && !isSpaceCode(text.charCodeAt(ws - 1))) ws--;
@@ -966,6 +973,14 @@ function chronoWindows(scan: TextScan): [number, number][] {
   out.length = k;
   return out;
 }
+
+/** Whether [start, end) lies inside one of the candidates. */
+function insideAny(cands: Candidate[], start: number, end: number): boolean {
+  for (const c of cands) if (c.start <= start && end <= c.end) return true;
+  return false;
+}
+/** A value that names a day, or a range ending on one ("2024-07-04", "--07-04", "2024-07-04/2024-07-05"). */
+const DAY_VALUE = /-\d\d-\d\d$/;
 
 function hasAsciiDigit(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) { const c = text.charCodeAt(i); if (c >= 0x30 && c <= 0x39) return true; }
@@ -986,9 +1001,10 @@ const LEADING_WORDS = /^(?:on|the|le|du|from|с|со|в)\s*/iu;
 
 /**
  * Candidates from chrono-node: full dates and same-month ranges. Results whose day or month
- * is only implied (times, weekdays, "3 et" read as 3 o'clock) are dropped.
+ * is only implied (times, weekdays, "3 et" read as 3 o'clock) are dropped. `known`: the days the
+ * hand patterns found (see chronoWindows).
  */
-function findByChrono(scan: TextScan, lang: string, refYear: number | null): Candidate[] {
+function findByChrono(scan: TextScan, lang: string, refYear: number | null, known: Candidate[]): Candidate[] {
   const parser = chronoFor(lang);
   if (!parser) return [];
   const text = scan.t;
@@ -1001,7 +1017,7 @@ function findByChrono(scan: TextScan, lang: string, refYear: number | null): Can
   // "today at 5 pm") that are not dates under spec/GUIDELINES.md §5. So a paragraph with neither
   // needs no parse (the lead's decision; the UNGD sample showed no other difference), and chrono
   // reads only the windows around them (chronoWindows).
-  const windows = chronoWindows(scan);
+  const windows = chronoWindows(scan, known);
   if (windows.length === 0) return [];
   // each result with the offset of the window it was read in
   let results: [chrono.ParsedResult, number][] = [];
@@ -1096,7 +1112,8 @@ export function findDates(text: string, lang: string, options: FindDatesOptions 
   if (l === 'zh') cands = findChinese(t, f, refYear);
   else {
     cands = findByPatterns(t, f, l, refYear);
-    for (const c of findByChrono(scanOf(t, f), l, refYear)) cands.push(c);
+    const days = cands.filter((c) => DAY_VALUE.test(c.value));
+    for (const c of findByChrono(scanOf(t, f), l, refYear, days)) cands.push(c);
   }
   const out: Entity[] = [];
   for (const c of resolveOverlaps(cands)) {
