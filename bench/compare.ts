@@ -16,10 +16,13 @@ import { EXAMPLES_DIR, PACKAGE_ROOT, SHARED_DIR } from '../src/paths.js';
 
 type Analyse = (text: string) => unknown;
 
-async function loadAnalyser(root: string): Promise<Analyse> {
+/** A checkout's analyser, and the function that empties its caches keyed by paragraph text. */
+async function loadAnalyser(root: string): Promise<{ analyse: Analyse; clear: () => void }> {
   const entry = join(root, 'src', 'analyze.ts');
   if (!existsSync(entry)) throw new Error(`${root} is not a Concord checkout (no src/analyze.ts)`);
-  return ((await import(pathToFileURL(entry).href)) as { analyzeText: Analyse }).analyzeText;
+  const analyse = ((await import(pathToFileURL(entry).href)) as { analyzeText: Analyse }).analyzeText;
+  const fold = (await import(pathToFileURL(join(root, 'src', 'text', 'fold.ts')).href)) as { clearTextCaches?: () => void };
+  return { analyse, clear: fold.clearTextCaches ?? (() => {}) };
 }
 
 function texts(): { label: string; list: string[] } {
@@ -43,8 +46,10 @@ if (!other) {
   console.log('usage: npm run bench:compare -- <path of another Concord checkout>');
   process.exit(2);
 }
-const base = await loadAnalyser(resolve(other));
-const here = await loadAnalyser(PACKAGE_ROOT);
+const baseVersion = await loadAnalyser(resolve(other));
+const hereVersion = await loadAnalyser(PACKAGE_ROOT);
+const base = baseVersion.analyse;
+const here = hereVersion.analyse;
 const { label, list } = texts();
 const mb = list.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
 // Warm up both: lexicons, gazetteers, compiled code.
@@ -61,3 +66,21 @@ for (let round = 1; round <= 3; round++) {
     `round ${round}: base ${(mb / (baseMs / 1000)).toFixed(2)} MB/s, here ${(mb / (hereMs / 1000)).toFixed(2)} MB/s → here is ${(baseMs / hereMs).toFixed(2)}× as fast`,
   );
 }
+
+// The example, warm (as bench/analysis.ts times it: text caches emptied before each run), the two
+// versions in turn; medians, since single runs of 10 ms scatter.
+const example = readFileSync(join(EXAMPLES_DIR, 'sco-2024-astana.fr.txt'), 'utf8');
+const runs: { base: number[]; here: number[] } = { base: [], here: [] };
+for (let i = 0; i < 230; i++) {
+  const order = i % 2 ? (['base', 'here'] as const) : (['here', 'base'] as const);
+  for (const which of order) {
+    const v = which === 'base' ? baseVersion : hereVersion;
+    v.clear();
+    const ms = elapsedMs(() => v.analyse(example));
+    if (i >= 30) runs[which].push(ms); // the first 30 warm up
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+console.log(
+  `example warm (median of ${runs.base.length}): base ${median(runs.base).toFixed(1)} ms, here ${median(runs.here).toFixed(1)} ms → here is ${(median(runs.base) / median(runs.here)).toFixed(2)}× as fast`,
+);
