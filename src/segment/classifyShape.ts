@@ -59,15 +59,16 @@ export function classifyShape(p: RawParagraph, index: number, all: RawParagraph[
   // Every rule below that reads the word count first needs a line that does not end a sentence:
   // most paragraphs do, and splitting them into words was the stage's main cost.
   if (endsSentence) return { kind: 'operative', rule: 'segment/default-operative' };
-  const words = wordCount(t);
+  // The cheap tests on the length come first: the word count and the letters' case read the whole
+  // line, and most lines that get here are long (a paragraph without final punctuation).
   // A short label after the last real paragraph is page residue, not a heading (nothing follows it).
-  if (isLast && index > 0 && words <= 2 && !isAllCaps(t) && t.length < 40) {
+  if (isLast && index > 0 && t.length < 40 && wordCount(t) <= 2 && !isAllCaps(t)) {
     return { kind: 'fragment', rule: 'segment/fragment-trailing-label' };
   }
-  if ((isAllCaps(t) || SECTION_NUMBER.test(t)) && t.length <= 200) {
+  if (t.length <= 200 && (isAllCaps(t) || SECTION_NUMBER.test(t))) {
     return { kind: 'heading', rule: 'segment/heading-caps-or-numbered' };
   }
-  if (t.length <= 250 && (index === 0 || words <= 20)) {
+  if (t.length <= 250 && (index === 0 || wordCount(t) <= 20)) {
     return { kind: 'heading', rule: 'segment/heading-unpunctuated-line' };
   }
   return { kind: 'operative', rule: 'segment/default-operative' };
