@@ -91,12 +91,11 @@ const isNumberCode = (code: number) => (codeClass(code) & CODE_NUMBER) !== 0;
 const isUpperCode = (code: number) => (codeClass(code) & CODE_UPPER) !== 0;
 
 /**
- * End of the WORD match at i, or -1 when there is none, or -2 when a surrogate is met (the caller
- * then runs the pattern itself). WORD = letters+ ([-‑.] letters+)* then optionally "’s" not before a
+ * End of the WORD match at i in text (n: its length), or -1 when there is none, or -2 when a
+ * surrogate is met (the caller then runs the pattern itself). WORD = letters+ ([-‑.] letters+)* then optionally "’s" not before a
  * letter, or an apostrophe before white space; the tail is optional, so the greedy body never backtracks.
  */
-function scanWord(text: string, i: number): number {
-  const n = text.length;
+function scanWord(text: string, i: number, n: number): number {
   let j = i;
   const c0 = charCodeAt.call(text, j);
   if (isSurrogate(c0)) return -2;
@@ -127,14 +126,14 @@ function scanWord(text: string, i: number): number {
   return j;
 }
 
-/** True when every code unit of s is a number (/^\p{N}+$/u for text without surrogates). */
-function allNumbers(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = charCodeAt.call(s, k);
-    if (isSurrogate(c)) return /^\p{N}+$/u.test(s);
+/** True when every code unit of text[from, to) is a number (/^\p{N}+$/u for text without surrogates). */
+function allNumbers(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = charCodeAt.call(text, k);
+    if (isSurrogate(c)) return /^\p{N}+$/u.test(text.slice(from, to));
     if (!isNumberCode(c)) return false;
   }
-  return s.length > 0;
+  return to > from;
 }
 
 /**
@@ -169,8 +168,9 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
         continue;
       }
     }
-    let t: string | null = null;
-    let end = scanWord(text, i);
+    // The word's end, or -1 when no word starts here (the token is a mark). Its text is sliced once,
+    // at the end: lengths are read as offsets, not from the strings made (see charCodeAt above).
+    let end = scanWord(text, i, n);
     if (end === -2) {
       if (nextSpace < i) {
         SPACE_SEARCH.lastIndex = i;
@@ -183,19 +183,19 @@ export function tokenize(text: string, lang: string, spaces = true): Token[] {
       } else {
         w = WORD.exec(text.slice(i, i + SLICE));
       }
-      t = w ? w[0] : null;
-    } else if (end > i) {
+      end = w ? i + w[0].length : -1;
+    } else if (end > i && end + 2 >= i + SLICE && n > i + SLICE) {
       // scanWord reads up to two characters past the end it returns; where that reaches the end of
       // the old 200-character slice, the slice is used, so very long words keep the old behaviour
-      if (end + 2 >= i + SLICE && n > i + SLICE) t = WORD.exec(text.slice(i, i + SLICE))?.[0] ?? null;
-      else t = text.slice(i, end);
+      const w = WORD.exec(text.slice(i, i + SLICE));
+      end = w ? i + w[0].length : -1;
     }
-    if (t !== null) {
+    if (end > i) {
       // A trailing ".x" join is kept only for abbreviations like "U.N"; a sentence "OCS.Base" splits.
-      if (lang === 'fr' && isApostrophe(charCodeAt.call(t, t.length - 1))) t = t.slice(0, -1);
-      const kind: TokenKind = allNumbers(t) ? 'num' : 'word';
-      out.push({ text: t, start: i, end: i + t.length, kind, folded: undefined });
-      i += t.length;
+      if (lang === 'fr' && isApostrophe(charCodeAt.call(text, end - 1))) end--;
+      const kind: TokenKind = allNumbers(text, i, end) ? 'num' : 'word';
+      out.push({ text: text.slice(i, end), start: i, end, kind, folded: undefined });
+      i = end;
       continue;
     }
     out.push({ text: text[i], start: i, end: i + 1, kind: markKind(code), folded: undefined });
