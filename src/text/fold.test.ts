@@ -68,6 +68,10 @@ describe('table folds agree with the string folds', () => {
       for (let j = 0; j < len; j++) s += pool[rand(pool.length)];
       expect(foldForMatch(s)).toBe(byMatch(s));
       expect(foldLoose(s)).toBe(byLoose(s));
+      // both forms at once, as the cache folds a text of 24 code units or more (the loose one asked first, as the entity stage does)
+      const t = `${s}${pool[rand(pool.length)].repeat(24)}`;
+      expect(foldLooseCached(t)).toBe(byLoose(t));
+      expect(foldForMatchCached(t)).toBe(byMatch(t));
     }
   });
 });

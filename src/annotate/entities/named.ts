@@ -83,7 +83,8 @@ function findByDescriptors(text: string, lang: string, lex: PreparedLexicon, dat
   const dateStarts = new Map<number, number>();
   let datesFound = false;
   const { placeLinks, dateStopLinks } = linkSets(lex);
-  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames, placeLinks, dateStopLinks };
+  // (every field present from the start: one object shape for every paragraph's context)
+  const ctx: WalkContext = { toks, lex, dateStarts, capitalisedNames, placeLinks, dateStopLinks, headMemo: undefined, mayHead: undefined, words: undefined };
   // Tokens where no head can start are skipped at once (the pre-filter); no head, no candidate.
   let may: Uint8Array | null = null;
   if (starts) may = marksAt(toks, starts.starts);

@@ -214,7 +214,7 @@ export function scanKnown(text: string, lang: string, runs: KnownRuns | null = n
   if (cjk) {
     known.names.forEach((x, k) => { for (const i of occurrences(folded, x.folded, true)) takeName(text, known.names[k], i, hits); });
     found = { names: [], acronyms: allOccurrences(text, acronyms.needles) };
-  } else if (text.includes(MODIFIER_APOSTROPHE)) {
+  } else if (runs === null && text.includes(MODIFIER_APOSTROPHE)) { // (knownRunsFor gives runs only for a text without it: not looked for twice)
     found = { names: allOccurrences(folded, known.needles), acronyms: allOccurrences(text, acronyms.needles) };
   } else found = occurrencesInOneScan(text, folded, known.needles, acronyms, runs !== null && runs.complete ? runs : null);
   const nNames = known.names.length;

@@ -54,6 +54,8 @@ export interface WalkContext {
   headMemo?: (HeadMatch | null | undefined)[];
   /** Per token index, 0 when no head can start there (headCandidates); absent: every token is tried. */
   mayHead?: Uint8Array;
+  /** The lexicon's word tables (wordTables), filled at the first ask. */
+  words?: WordTables;
 }
 
 type HeadMatch = { d: Descriptor; len: number; plural: boolean };
@@ -380,24 +382,32 @@ export function marksAt(toks: Token[], starts: number[]): Uint8Array {
 }
 
 /**
- * Per lexicon, per folded word: the links whose first word can match it (same order as
- * lex.links, longest first), and the set of the links' first words. Built lazily for the same
- * reason as headIndex: linkAt runs at almost every step of the walk.
+ * Per lexicon, per folded word, filled lazily for the same reason as headIndex (the walk asks at
+ * almost every step): the links whose first word can match it (same order as lex.links, longest
+ * first), and whether the word reads as an adjective (isAdjective's word tests: a French word was
+ * looked up in four sets and compared with each of some sixty suffixes at every ask); with the set
+ * of the links' first words. A walk context keeps its lexicon's tables (wordTables).
  */
-const linkIndex = new WeakMap<PreparedLexicon, { byWord: Map<string, string[][]>; firstWords: Set<string> }>();
+export interface WordTables { links: Map<string, string[][]>; adjective: Map<string, boolean>; firstWords: Set<string> }
+const wordIndex = new WeakMap<PreparedLexicon, WordTables>();
 
-function linkInfo(lex: PreparedLexicon): { byWord: Map<string, string[][]>; firstWords: Set<string> } {
-  let info = linkIndex.get(lex);
-  if (!info) { info = { byWord: new Map(), firstWords: new Set(lex.links.map((l) => l[0])) }; linkIndex.set(lex, info); }
-  return info;
+function wordTablesFor(lex: PreparedLexicon): WordTables {
+  let tables = wordIndex.get(lex);
+  if (!tables) { tables = { links: new Map(), adjective: new Map(), firstWords: new Set(lex.links.map((l) => l[0])) }; wordIndex.set(lex, tables); }
+  return tables;
 }
 
-function linksFor(lex: PreparedLexicon, w: string): string[][] {
-  const { byWord } = linkInfo(lex);
+/** The word tables of the context's lexicon, looked up once per context. */
+function wordTables(ctx: WalkContext): WordTables {
+  return ctx.words ?? (ctx.words = wordTablesFor(ctx.lex));
+}
+
+function linksFor(ctx: WalkContext, w: string): string[][] {
+  const byWord = wordTables(ctx).links;
   let list = byWord.get(w);
   if (list === undefined) {
     // matchPhrase compares the first word exactly, or as a prefix for a stem ending in '*'
-    list = lex.links.filter((l) => l.length === 0 || l[0] === w || (l[0].endsWith('*') && w.startsWith(l[0].slice(0, -1))));
+    list = ctx.lex.links.filter((l) => l.length === 0 || l[0] === w || (l[0].endsWith('*') && w.startsWith(l[0].slice(0, -1))));
     if (byWord.size >= MAX_INDEXED_WORDS) byWord.clear();
     byWord.set(w, list);
   }
@@ -407,7 +417,7 @@ function linksFor(lex: PreparedLexicon, w: string): string[][] {
 function linkAt(ctx: WalkContext, i: number): number {
   const t = ctx.toks[i];
   if (!t || !isWord(t)) return 0; // matchPhrase would fail on the first word of every link
-  for (const l of linksFor(ctx.lex, fw(t))) {
+  for (const l of linksFor(ctx, fw(t))) {
     const n = matchPhrase(ctx.toks, i, l);
     if (n) return n;
   }
@@ -417,8 +427,19 @@ function linkAt(ctx: WalkContext, i: number): number {
 function isAdjective(ctx: WalkContext, t: Token | undefined): boolean {
   if (!t || t.kind !== 'word' || isCapitalised(t)) return false;
   const w = fw(t);
-  const { lex } = ctx;
-  if (lex.stop.has(w) || lex.determiners.has(w) || lex.connectors.has(w) || linkInfo(lex).firstWords.has(w)) return false;
+  const memo = wordTables(ctx).adjective;
+  let a = memo.get(w);
+  if (a === undefined) {
+    a = isAdjectiveWord(ctx.lex, wordTables(ctx).firstWords, w);
+    if (memo.size >= MAX_INDEXED_WORDS) memo.clear();
+    memo.set(w, a);
+  }
+  return a;
+}
+
+/** Whether a folded word reads as an adjective: not a stop word, determiner, connector or link, and listed or ending like one. */
+function isAdjectiveWord(lex: PreparedLexicon, linkFirstWords: Set<string>, w: string): boolean {
+  if (lex.stop.has(w) || lex.determiners.has(w) || lex.connectors.has(w) || linkFirstWords.has(w)) return false;
   if (lex.adjectives.has(w)) return true;
   return w.length > 3 && lex.adjectiveSuffixes.some((s) => w.endsWith(s));
 }
