@@ -193,4 +193,47 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
       expect(total, lang).toBeGreaterThan(2);
     }
   });
+
+  it('finds the same matches as matchAll on random texts made of the cue words (keys automaton fuzz)', () => {
+    // Words of the forms themselves, glued or split by every kind of separator the automaton
+    // treats apart: white-space runs (one KEY_SPACE in a key), hyphens, apostrophes, letters or
+    // digits right before a word (no word start there), a surrogate pair (the regex path).
+    const glue = [' ', ' ', ' ', ' ', ' ', '  ', ' \u00a0', '\n\n', '-', "'", ', ', '(', 'x', '2', ''];
+    // mulberry32: a seeded generator, so a failure can be replayed.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return (((x ^ (x >>> 14)) >>> 0) % n);
+    };
+    for (const lang of ['fr', 'en', 'ru', 'zh']) {
+      const cues = loadTopicCues(lang)!;
+      const keys = [...new Set(cues.flatMap((c) => c.keys))];
+      // The keys' words, and the keys whole (their white space spelt as runs of any length).
+      const words = [...new Set(keys.flatMap((k) => k.split(' ')))].filter(Boolean);
+      const spaces = [' ', '  ', ' \u00a0', '\n\n'];
+      let total = 0;
+      for (let t = 0; t < 150; t++) {
+        let text = '';
+        for (let w = 0; w < 40; w++) {
+          const word = random(3) === 0 ? keys[random(keys.length)]!.replace(/ /g, () => spaces[random(spaces.length)]!) : words[random(words.length)]!;
+          // Sometimes a piece of a word (a key cut short) or the word with an ending.
+          const cut = random(4) === 0 ? word.slice(0, 1 + random(word.length)) : random(4) === 0 ? `${word}s` : word;
+          text += cut + glue[random(glue.length)]!;
+        }
+        // One text in ten holds a surrogate pair (matched by the sticky regexes).
+        if (t % 10 === 0) text += ' 😀 ' + words[random(words.length)]!;
+        const folded = foldLoose(text);
+        const expected: string[] = [];
+        for (const cue of cues) {
+          cue.re.lastIndex = 0;
+          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
+        }
+        total += expected.length;
+        expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
+      }
+      expect(total, lang).toBeGreaterThan(300);
+    }
+  });
 });

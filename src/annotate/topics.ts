@@ -1,7 +1,7 @@
 import type { Entity, Paragraph } from '../types.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { LETTER_OR_DIGIT, loadTopicCues, matchFormAt, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
+import { KEY_SPACE, LETTER_OR_DIGIT, loadTopicCues, matchFormAt, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -148,22 +148,25 @@ export function findCueMatches(folded: string, cues: CompiledCue[]): CueMatch[] 
 interface OrderedMatch extends CueMatch { order: number }
 
 /**
- * Every match of every cue in a folded paragraph, found in one pass over the text: at each
- * place a cue may start (a word start for a word-bounded lexicon), a walk down the keys trie
- * (the literal beginnings of each cue's matches, see scanKeysOf) meets exactly the keys that
- * start there, and only their cues are matched (hand matcher; the sticky regex for text with
- * surrogate pairs). Each cue's matches do not overlap and go left to right, as with matchAll:
- * after a match the cue is tried again only from its end. The result is ordered by start, then
- * by key length, then by lexicon order (callers sort with a full tie-break, so the order at one
- * start is free); cues without a lead (none in the current lexicons) come last, matched by
- * their regexes.
+ * Every match of every cue in a folded paragraph, found in one pass over the text: the keys
+ * automaton (see LeadIndex) reads each code unit once and reports every key (the literal
+ * beginnings of each cue's matches, see scanKeysOf) that starts where a cue may start (a word
+ * start for a word-bounded lexicon); only the cues of the keys found are matched, start by start
+ * (hand matcher; the sticky regex for text with surrogate pairs). Each cue's matches do not
+ * overlap and go left to right, as with matchAll: after a match the cue is tried again only
+ * from its end. The result is ordered by start, then by key length, then by lexicon order
+ * (callers sort with a full tie-break, so the order at one start is free); cues without a lead
+ * (none in the current lexicons) come last, matched by their regexes.
  */
 function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   const index = leadIndexOf(cues);
-  // The hand matcher reads code units, which is exact for text without surrogate pairs: the
-  // first pass takes it and gives up when it reads a surrogate; such text is scanned again
-  // with the regexes (rare: an emoji, a rare CJK character).
-  const found = scanKeys(folded, cues, index, false) ?? scanKeys(folded, cues, index, true)!;
+  const count = scanKeys(folded, index);
+  // The hand matcher reads code units, which is exact for text without surrogate pairs; text
+  // with one (rare: an emoji, a rare CJK character) is matched with the sticky regexes.
+  const { starts, leads, surrogates } = keyHits;
+  const found: OrderedMatch[] = [];
+  const from = resetNextFrom(cues.length);
+  for (let h = 0; h < count; h++) tryLead(index.leads[leads[h]!]!, folded, starts[h]!, cues, from, surrogates, found);
   for (const i of index.noLead) {
     const cue = cues[i]!;
     cue.re.lastIndex = 0;
@@ -175,49 +178,75 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
 }
 
 /**
- * The walk of scanCueMatches, with the hand matcher (`surrogates` false; then it returns null as
- * soon as the text turns out to hold a surrogate) or with the sticky regexes.
+ * Where scanKeys writes the keys it found: per hit, its start and lead number, ordered by start
+ * and at one start by key length (grown as needed, reused from paragraph to paragraph); and
+ * whether the text holds a surrogate.
  */
-function scanKeys(folded: string, cues: CompiledCue[], index: LeadIndex, surrogates: boolean): OrderedMatch[] | null {
-  const found: OrderedMatch[] = [];
-  const from = resetNextFrom(cues.length);
-  const { unitInfo, symbols, next, leadAt, anywhere } = index;
+const keyHits: { starts: Int32Array; leads: Int32Array; surrogates: boolean } = { starts: new Int32Array(256), leads: new Int32Array(256), surrogates: false };
+
+/**
+ * The keys of the index that occur in folded text where a cue may start, into keyHits; returns
+ * their number. One transition per code unit, and a
+ * branch only where a key ends: the walk per word start it replaces cost a few mispredicted
+ * branches per word (where a word starts, where the walk stops), most of the stage's time.
+ */
+function scanKeys(folded: string, index: LeadIndex): number {
+  const { unitInfo, next, width, outStart, outputs, leads, spaced } = index;
+  let starts = keyHits.starts;
+  let hitLeads = keyHits.leads;
   const n = folded.length;
+  let count = 0;
   // Every unit's flags, or-ed: whether a surrogate was read (checked once, at the end).
   let seen = 0;
-  let prevWord = 0;
-  for (let p = 0; p < n; p++) {
-    const info = unitInfo[folded.charCodeAt(p)]!;
+  let state = index.start;
+  for (let i = 0; i < n; i++) {
+    const info = unitInfo[folded.charCodeAt(i)]!;
     seen |= info;
-    if (!anywhere) {
-      // A word-bounded cue starts only where no letter or digit precedes (a surrogate half
-      // counts as a possible start: a superset, the sticky regex's own look-behind decides).
-      const inWord = prevWord;
-      prevWord = info & LETTER_OR_DIGIT_UNIT;
-      if (inWord !== 0) continue;
+    state = next[(state >> 1) + (info & SYMBOL)]!;
+    if ((state & 1) === 0) continue;
+    const s = (state / (width * 2)) | 0;
+    for (let j = outStart[s]!, to = outStart[s + 1]!; j < to; j++) {
+      const k = outputs[j]!;
+      const key = leads[k]!.s;
+      // A key spells a white-space run as one unit: its start is found by reading it backwards.
+      const start = spaced[k] === 0 ? i + 1 - key.length : keyStartBefore(folded, i + 1, key, unitInfo);
+      if (count === starts.length) {
+        starts = keyHits.starts = grow(starts);
+        hitLeads = keyHits.leads = grow(hitLeads);
+      }
+      // Keys come out by their end: one that starts earlier and ends later (a key nested in a
+      // longer one, rare) is moved back to its place by start (stable: at one start, shorter first).
+      let at = count++;
+      while (at > 0 && starts[at - 1]! > start) {
+        starts[at] = starts[at - 1]!;
+        hitLeads[at] = hitLeads[at - 1]!;
+        at--;
+      }
+      starts[at] = start;
+      hitLeads[at] = k;
     }
-    // The walk: one table look-up per unit; each node reached is a prefix of some key, so it
-    // stops at the first unit no key continues with (usually within two or three units).
-    let edge = next[ROOT * symbols + (info & SYMBOL)]!;
-    let q = p + 1;
-    // Whether every unit walked so far is a letter or digit (then the scan may skip them).
-    let letters = info;
-    while (edge !== DEAD) {
-      const node = edge >> 1;
-      if ((edge & ENDS_KEY) !== 0) tryLead(leadAt[node]!, folded, p, cues, from, surrogates, found);
-      if (q >= n) break;
-      const unit = unitInfo[folded.charCodeAt(q++)]!;
-      letters &= unit;
-      const s = unit & SYMBOL;
-      // Keys spell a run of white space as one KEY_SPACE (see scanKeysOf).
-      if (s === SPACE_SYMBOL) while (q < n && (unitInfo[folded.charCodeAt(q)]! & SYMBOL) === SPACE_SYMBOL) q++;
-      edge = next[node * symbols + s]!;
-    }
-    // Units p+1 … q-1 all follow a letter or digit: no cue starts there (a letter is no surrogate).
-    if (!anywhere && (letters & LETTER_OR_DIGIT_UNIT) !== 0) p = q - 1;
   }
-  if (!surrogates && (seen & SURROGATE_UNIT) !== 0) return null;
-  return found;
+  keyHits.surrogates = (seen & SURROGATE_UNIT) !== 0;
+  return count;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Where a key that ends at `end` starts, a KEY_SPACE of the key standing for a whole white-space
+ * run (read backwards: the run is bounded on both sides by the units the key spells around it).
+ */
+function keyStartBefore(folded: string, end: number, key: string, unitInfo: Int32Array): number {
+  let q = end;
+  for (let k = key.length - 1; k >= 0; k--) {
+    q--;
+    if (key.charCodeAt(k) === KEY_SPACE) while (q > 0 && (unitInfo[folded.charCodeAt(q - 1)]! & SYMBOL) === SPACE_SYMBOL) q--;
+  }
+  return q;
 }
 
 /**
@@ -231,7 +260,7 @@ function resetNextFrom(cueCount: number): Int32Array {
   return nextFrom;
 }
 
-/** Tries, at p, the cues of a lead that starts there (the trie walk checked it). */
+/** Tries, at p, the cues of a lead that starts there (the automaton found it). */
 function tryLead(lead: Lead, folded: string, p: number, cues: CompiledCue[], from: Int32Array, surrogates: boolean, found: OrderedMatch[]): void {
   for (let c = 0; c < lead.cues.length; c++) {
     const i = lead.cues[c]!;
@@ -272,99 +301,181 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 }
 
 /**
- * The cues' keys (see scanKeysOf) as a trie over code units with a dense transition table, so a
- * possible start costs one walk of one look-up per unit that meets exactly the keys starting
- * there. Units are first mapped to small symbols (the distinct units of the keys, a few dozen
- * for an alphabetic language, a few hundred for Chinese; 0 for every other unit, which leads
- * to the dead node), and every white-space unit to SPACE_SYMBOL. Built once per cue list.
+ * The cues' keys (see scanKeysOf) as an Aho–Corasick automaton over code units with a dense
+ * transition table: one pass over a text, one look-up per unit, reports every key at every
+ * place a cue may start. Units are first mapped to small symbols (the distinct units of the
+ * keys, a few dozen for an alphabetic language, a few hundred for Chinese; every white-space
+ * unit to SPACE_SYMBOL; every other unit to OTHER_LETTER or OTHER_MARK, by whether it is a
+ * letter or digit). Two states stand for "no key begun": IN_WORD after a letter or digit, where
+ * no word-bounded key may start, and AT_START after any other unit (and at the text start),
+ * where one may; a state of the keys trie means the keys with that beginning are under way
+ * since a place they may start. As the walk it replaces, the automaton reads a white-space run
+ * as one KEY_SPACE: a state entered by white space stays there on more white space. Hand-written
+ * because the keys come from the lexicon at run time, and matching them needs that spelling of
+ * white space and the word-start condition, which no library automaton has. Built once per cue list.
  */
 interface LeadIndex {
   /**
-   * Per code unit, its symbol (the low 16 bits: 0 when no key has it, SPACE_SYMBOL for white
-   * space), and whether it is a letter or digit (LETTER_OR_DIGIT_UNIT) or a surrogate (SURROGATE_UNIT).
+   * Per code unit, its symbol (the low 16 bits) and whether it is a surrogate (SURROGATE_UNIT).
    */
   unitInfo: Int32Array;
   /** Symbols in use (the width of a row of `next`). */
-  symbols: number;
+  width: number;
   /**
-   * Transitions: next[node * symbols + symbol] is the edge to the child node (child * 2, plus
-   * ENDS_KEY when a key ends there: the walk need not look at leadAt otherwise), DEAD when there
-   * is none.
+   * Transitions: next[state * width + symbol], stored as the target state × width × 2, plus 1
+   * when the target reports keys (as in src/facts/literalAutomaton.ts: the scan indexes the
+   * table with the value halved and tests the low bit).
    */
-  next: Uint16Array | Int32Array;
-  /** Per node, the key that ends there (with its cues), or null. */
-  leadAt: Array<Lead | null>;
+  next: Int32Array;
+  /** The state the scan starts in, stored as in `next` (AT_START: a text starts a word). */
+  start: number;
+  /** Per state, the span of `outputs` it reports: outputs[outStart[s] .. outStart[s + 1]). */
+  outStart: Int32Array;
+  /** The lead numbers of the keys ending at each state (its own, then its suffix states'). */
+  outputs: Int32Array;
+  /** The distinct keys, with their cues. */
+  leads: Lead[];
+  /** Per lead: 1 when its key holds a KEY_SPACE (its start is then found by keyStartBefore). */
+  spaced: Uint8Array;
   /** Cues (indices) without a lead: matched by their regexes. */
   noLead: number[];
-  /** Whether some cue may start inside a word (a lexicon without word boundaries). */
-  anywhere: boolean;
 }
 /** One distinct key and the cues (indices, ascending) whose matches may start with it. */
 interface Lead { s: string; cues: number[] }
-/** A node of the keys trie while it is built (by symbol). */
-interface TrieNode { children: Map<number, TrieNode>; lead: Lead | null }
 const leadIndexes = new WeakMap<CompiledCue[], LeadIndex>();
-/** Node 0 is dead (its row is all zeros; edge 0 leads there); node 1 is the root. */
-const DEAD = 0;
-const ROOT = 1;
-const ENDS_KEY = 1;
-/** Symbol 0: a unit no key has; symbol 1: white space (KEY_SPACE in keys). */
-const SPACE_SYMBOL = 1;
+/** The two states where no key is under way (see LeadIndex); the trie's nodes follow them. */
+const IN_WORD = 0;
+const AT_START = 1;
+/** Symbols: units no key has (letters or digits, the others), white space (KEY_SPACE in keys). */
+const OTHER_LETTER = 0;
+const OTHER_MARK = 1;
+const SPACE_SYMBOL = 2;
 const SYMBOL = 0xffff;
-const LETTER_OR_DIGIT_UNIT = 0x10000;
-const SURROGATE_UNIT = 0x20000;
+const SURROGATE_UNIT = 0x10000;
 
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
   if (!index) {
-    const leads = new Map<string, Lead>();
-    const noLead: number[] = [];
-    cues.forEach((cue, i) => {
-      if (!cue.lead) { noLead.push(i); return; }
-      for (const key of cue.keys) {
-        const known = leads.get(key);
-        if (known) known.cues.push(i);
-        else leads.set(key, { s: key, cues: [i] });
-      }
-    });
-    const unitInfo = new Int32Array(0x10000);
-    for (const unit of unitsMatching(WHITE_SPACE)) unitInfo[unit] = SPACE_SYMBOL;
-    for (const unit of unitsMatching(LETTER_OR_DIGIT)) unitInfo[unit]! |= LETTER_OR_DIGIT_UNIT;
-    unitInfo.fill(SURROGATE_UNIT, 0xd800, 0xe000);
-    let symbols = SPACE_SYMBOL + 1;
-    for (const key of leads.keys()) {
-      for (let k = 0; k < key.length; k++) {
-        const u = key.charCodeAt(k);
-        if ((unitInfo[u]! & SYMBOL) === 0) unitInfo[u]! |= symbols++;
-      }
-    }
-    // The trie as nested maps first, then numbered breadth first: the nodes near the root,
-    // which nearly every walk visits, share a few cache lines of `next`.
-    const root: TrieNode = { children: new Map(), lead: null };
-    for (const lead of leads.values()) {
-      let t = root;
-      for (let k = 0; k < lead.s.length; k++) {
-        const symbol = unitInfo[lead.s.charCodeAt(k)]! & SYMBOL;
-        let child = t.children.get(symbol);
-        if (!child) { child = { children: new Map(), lead: null }; t.children.set(symbol, child); }
-        t = child;
-      }
-      t.lead = lead;
-    }
-    const order: TrieNode[] = [root];
-    for (let i = 0; i < order.length; i++) for (const child of order[i]!.children.values()) order.push(child);
-    const numberOf = new Map(order.map((t, i) => [t, ROOT + i]));
-    const nodes = ROOT + order.length;
-    const next = 2 * nodes <= 0x10000 ? new Uint16Array(nodes * symbols) : new Int32Array(nodes * symbols);
-    const leadAt = new Array<Lead | null>(nodes).fill(null);
-    for (const [t, node] of numberOf) {
-      leadAt[node] = t.lead;
-      for (const [symbol, child] of t.children) next[node * symbols + symbol] = 2 * numberOf.get(child)! + (child.lead ? ENDS_KEY : 0);
-    }
-    index = { unitInfo, symbols, next, leadAt, noLead, anywhere: cues.some((c) => !c.bounded) };
+    index = buildLeadIndex(cues);
     leadIndexes.set(cues, index);
   }
   return index;
+}
+
+function buildLeadIndex(cues: CompiledCue[]): LeadIndex {
+  const byKey = new Map<string, Lead>();
+  const noLead: number[] = [];
+  cues.forEach((cue, i) => {
+    if (!cue.lead) { noLead.push(i); return; }
+    for (const key of cue.keys) {
+      // scanKeysOf spells white space only between literals: a key never starts with it (the
+      // automaton, which skips the rest of a run, could not find a key starting inside one).
+      if (key.charCodeAt(0) === KEY_SPACE) throw new Error(`topics: cue ${cue.id} has a scan key starting with white space`);
+      const known = byKey.get(key);
+      if (known) known.cues.push(i);
+      else byKey.set(key, { s: key, cues: [i] });
+    }
+  });
+  const leads = [...byKey.values()];
+  const anywhere = cues.some((c) => !c.bounded);
+  const letterOrDigit = new Uint8Array(0x10000);
+  for (const unit of unitsMatching(LETTER_OR_DIGIT)) letterOrDigit[unit] = 1;
+  const unitInfo = new Int32Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) unitInfo[u] = letterOrDigit[u] ? OTHER_LETTER : OTHER_MARK;
+  for (const unit of unitsMatching(WHITE_SPACE)) unitInfo[unit] = SPACE_SYMBOL;
+  // Surrogates: no letter (a half may start a key, as the sticky regex's own look-behind decides).
+  for (let u = 0xd800; u < 0xe000; u++) unitInfo[u] = OTHER_MARK | SURROGATE_UNIT;
+  // Whether a key may start after a unit of each symbol: after no letter or digit, or anywhere.
+  const startsAfter: boolean[] = [false, true, true];
+  for (const lead of leads) {
+    for (let k = 0; k < lead.s.length; k++) {
+      const u = lead.s.charCodeAt(k);
+      // White space (KEY_SPACE) has its symbol; so has a unit met in an earlier key.
+      if ((unitInfo[u]! & SYMBOL) >= SPACE_SYMBOL) continue;
+      startsAfter.push(!letterOrDigit[u]);
+      unitInfo[u] = (unitInfo[u]! & ~SYMBOL) | (startsAfter.length - 1);
+    }
+  }
+  const width = startsAfter.length;
+  if (anywhere) startsAfter.fill(true);
+
+  // The trie, numbered breadth first after IN_WORD and AT_START (AT_START is its root): the
+  // states near the root, which nearly every unit visits, share a few cache lines of `next`.
+  const child: Int32Array[] = [new Int32Array(width).fill(-1), new Int32Array(width).fill(-1)];
+  const own: Array<number[]> = [[], []];
+  const entry: number[] = [-1, -1];
+  leads.forEach((lead, k) => {
+    let t = AT_START;
+    for (let j = 0; j < lead.s.length; j++) {
+      const symbol = unitInfo[lead.s.charCodeAt(j)]! & SYMBOL;
+      let c = child[t]![symbol]!;
+      if (c < 0) {
+        c = child.length;
+        child.push(new Int32Array(width).fill(-1));
+        own.push([]);
+        entry.push(symbol);
+        child[t]![symbol] = c;
+      }
+      t = c;
+    }
+    own[t]!.push(k);
+  });
+  const order: number[] = [IN_WORD, AT_START];
+  for (let q = 1; q < order.length; q++) for (const c of child[order[q]!]!) if (c >= 0) order.push(c);
+  const numberOf = new Int32Array(child.length);
+  order.forEach((t, i) => { numberOf[t] = i; });
+  const count = order.length;
+
+  // Transitions by the Aho–Corasick construction: a state's failure is the state of its
+  // longest proper suffix that began where a key may start (computed breadth first, so a
+  // parent's failure is known first); with no such suffix, IN_WORD or AT_START by the last unit.
+  const delta = new Int32Array(count * width);
+  const fail = new Int32Array(count);
+  const outs: number[][] = new Array(count);
+  for (let symbol = 0; symbol < width; symbol++) {
+    const none = startsAfter[symbol] ? AT_START : IN_WORD;
+    delta[IN_WORD * width + symbol] = none;
+    const c = child[AT_START]![symbol]!;
+    delta[AT_START * width + symbol] = c >= 0 ? numberOf[c]! : none;
+  }
+  outs[IN_WORD] = [];
+  outs[AT_START] = [];
+  // Breadth first over the trie nodes: each node's failure and row from its parent's.
+  const parentOf = new Int32Array(count).fill(-1);
+  for (let q = 1; q < count; q++) {
+    const t = order[q]!;
+    for (const c of child[t]!) if (c >= 0) parentOf[numberOf[c]!] = q;
+  }
+  for (let q = 2; q < count; q++) {
+    const t = order[q]!;
+    const symbol = entry[t]!;
+    const parent = parentOf[q]!;
+    fail[q] = parent === AT_START ? (startsAfter[symbol] ? AT_START : IN_WORD) : delta[fail[parent]! * width + symbol]!;
+    outs[q] = [...own[t]!, ...outs[fail[q]!]!];
+    for (let s = 0; s < width; s++) {
+      const c = child[t]![s]!;
+      delta[q * width + s] = c >= 0 ? numberOf[c]! : delta[fail[q]! * width + s]!;
+    }
+    // A white-space run is one KEY_SPACE: after white space, more white space changes nothing.
+    if (symbol === SPACE_SYMBOL) delta[q * width + SPACE_SYMBOL] = q;
+  }
+
+  const next = new Int32Array(count * width);
+  for (let i = 0; i < next.length; i++) {
+    const target = delta[i]!;
+    next[i] = target * width * 2 + (outs[target]!.length > 0 ? 1 : 0);
+  }
+  const outStart = new Int32Array(count + 1);
+  let total = 0;
+  for (let s = 0; s < count; s++) {
+    outStart[s] = total;
+    total += outs[s]!.length;
+  }
+  outStart[count] = total;
+  const outputs = new Int32Array(total);
+  for (let s = 0, at = 0; s < count; s++) for (const k of outs[s]!) outputs[at++] = k;
+  const spaced = Uint8Array.from(leads, (lead) => (lead.s.includes(String.fromCharCode(KEY_SPACE)) ? 1 : 0));
+  return { unitInfo, width, next, start: AT_START * width * 2, outStart, outputs, leads, spaced, noLead };
 }
 
 /**
