@@ -179,23 +179,21 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
 
 /**
  * Where scanKeys writes the keys it found: per hit, its start and lead number, ordered by start
- * and at one start by key length (grown as needed, reused from paragraph to paragraph); and
- * whether the text holds a surrogate.
+ * and at one start by key length (grown as needed, reused from paragraph to paragraph); their
+ * number; and whether the text holds a surrogate.
  */
-const keyHits: { starts: Int32Array; leads: Int32Array; surrogates: boolean } = { starts: new Int32Array(256), leads: new Int32Array(256), surrogates: false };
+const keyHits: { starts: Int32Array; leads: Int32Array; count: number; surrogates: boolean } = { starts: new Int32Array(256), leads: new Int32Array(256), count: 0, surrogates: false };
 
 /**
  * The keys of the index that occur in folded text where a cue may start, into keyHits; returns
- * their number. One transition per code unit, and a
- * branch only where a key ends: the walk per word start it replaces cost a few mispredicted
- * branches per word (where a word starts, where the walk stops), most of the stage's time.
+ * their number. One transition per code unit, and a branch only where a key or a deep walk
+ * begins (see LeadIndex): the walk per word start it replaces cost a few mispredicted branches
+ * per word (where a word starts, where the walk stops), most of the stage's time.
  */
 function scanKeys(folded: string, index: LeadIndex): number {
-  const { unitInfo, next, width, outStart, outputs, leads, spaced } = index;
-  let starts = keyHits.starts;
-  let hitLeads = keyHits.leads;
+  const { unitInfo, next, width, outStart, outputs, leads, spaced, deepFirst } = index;
   const n = folded.length;
-  let count = 0;
+  keyHits.count = 0;
   // Every unit's flags, or-ed: whether a surrogate was read (checked once, at the end).
   let seen = 0;
   let state = index.start;
@@ -207,27 +205,63 @@ function scanKeys(folded: string, index: LeadIndex): number {
     const s = (state / (width * 2)) | 0;
     for (let j = outStart[s]!, to = outStart[s + 1]!; j < to; j++) {
       const k = outputs[j]!;
-      const key = leads[k]!.s;
-      // A key spells a white-space run as one unit: its start is found by reading it backwards.
-      const start = spaced[k] === 0 ? i + 1 - key.length : keyStartBefore(folded, i + 1, key, unitInfo);
-      if (count === starts.length) {
-        starts = keyHits.starts = grow(starts);
-        hitLeads = keyHits.leads = grow(hitLeads);
-      }
-      // Keys come out by their end: one that starts earlier and ends later (a key nested in a
-      // longer one, rare) is moved back to its place by start (stable: at one start, shorter first).
-      let at = count++;
-      while (at > 0 && starts[at - 1]! > start) {
-        starts[at] = starts[at - 1]!;
-        hitLeads[at] = hitLeads[at - 1]!;
-        at--;
-      }
-      starts[at] = start;
-      hitLeads[at] = k;
+      // A key spells a white-space run as one unit: its start is then found by reading it backwards.
+      addKeyHit(spaced[k] === 0 ? i + 1 - leads[k]!.s.length : keyStartBefore(folded, i + 1, leads[k]!.s, unitInfo), k);
     }
+    if (deepFirst[s]! >= 0) walkDeep(folded, i + 1, s, index);
   }
   keyHits.surrogates = (seen & SURROGATE_UNIT) !== 0;
-  return count;
+  return keyHits.count;
+}
+
+/**
+ * The keys longer than DFA_DEPTH whose first DFA_DEPTH units (state s) end right before `from`:
+ * a walk down the deep part of the trie, reading a white-space run as one KEY_SPACE as the
+ * automaton does.
+ */
+function walkDeep(folded: string, from: number, s: number, index: LeadIndex): void {
+  const { unitInfo, deep } = index;
+  const spacedPrefix = index.spacedPrefixOf[s];
+  const start = spacedPrefix ? keyStartBefore(folded, from, spacedPrefix, unitInfo) : from - DFA_DEPTH;
+  const n = folded.length;
+  let node = index.deepFirst[s]!;
+  for (let q = from; q < n; ) {
+    const symbol = unitInfo[folded.charCodeAt(q++)]! & SYMBOL;
+    if (symbol === SPACE_SYMBOL) while (q < n && (unitInfo[folded.charCodeAt(q)]! & SYMBOL) === SPACE_SYMBOL) q++;
+    // A node's children are siblings one after another; most nodes this deep have one child.
+    let word = deep[2 * node]!;
+    while ((word & DEEP_SYMBOL) !== symbol) {
+      node = deep[2 * node + 1]!;
+      if (node < 0) return;
+      word = deep[2 * node]!;
+    }
+    const lead = (word >>> DEEP_LEAD_SHIFT) - 1;
+    if (lead >= 0) addKeyHit(start, lead);
+    if ((word & DEEP_HAS_CHILD) === 0) return;
+    // Depth first: a node's first child comes right after it.
+    node++;
+  }
+}
+
+/**
+ * Adds a key found at `start` to keyHits. Keys come out by their end: one that starts earlier
+ * and ends later (a key nested in a longer one, rare) is moved back to its place by start
+ * (stable: at one start, shorter first).
+ */
+function addKeyHit(start: number, lead: number): void {
+  if (keyHits.count === keyHits.starts.length) {
+    keyHits.starts = grow(keyHits.starts);
+    keyHits.leads = grow(keyHits.leads);
+  }
+  const { starts, leads } = keyHits;
+  let at = keyHits.count++;
+  while (at > 0 && starts[at - 1]! > start) {
+    starts[at] = starts[at - 1]!;
+    leads[at] = leads[at - 1]!;
+    at--;
+  }
+  starts[at] = start;
+  leads[at] = lead;
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -302,29 +336,35 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 
 /**
  * The cues' keys (see scanKeysOf) as an Aho–Corasick automaton over code units with a dense
- * transition table: one pass over a text, one look-up per unit, reports every key at every
- * place a cue may start. Units are first mapped to small symbols (the distinct units of the
- * keys, a few dozen for an alphabetic language, a few hundred for Chinese; every white-space
- * unit to SPACE_SYMBOL; every other unit to OTHER_LETTER or OTHER_MARK, by whether it is a
- * letter or digit). Two states stand for "no key begun": IN_WORD after a letter or digit, where
- * no word-bounded key may start, and AT_START after any other unit (and at the text start),
- * where one may; a state of the keys trie means the keys with that beginning are under way
- * since a place they may start. As the walk it replaces, the automaton reads a white-space run
- * as one KEY_SPACE: a state entered by white space stays there on more white space. Hand-written
- * because the keys come from the lexicon at run time, and matching them needs that spelling of
- * white space and the word-start condition, which no library automaton has. Built once per cue list.
+ * transition table for their first DFA_DEPTH units, and a walk down the trie of their further
+ * units: one pass over a text, one look-up per unit, reports every key at every place a cue may
+ * start. Units are first mapped to small symbols (the distinct units of the keys, a few dozen
+ * for an alphabetic language, a few hundred for Chinese; every white-space unit to
+ * SPACE_SYMBOL; every other unit to OTHER_LETTER or OTHER_MARK, by whether it is a letter or
+ * digit). Two states stand for "no key begun": IN_WORD after a letter or digit, where no
+ * word-bounded key may start, and AT_START after any other unit (and at the text start), where
+ * one may; a state of the keys trie means the keys with that beginning are under way since a
+ * place they may start. As the walk it replaces, the automaton reads a white-space run as one
+ * KEY_SPACE: a state entered by white space stays there on more white space.
+ *
+ * Why two parts: a paragraph visits thousands of states of a full automaton (every word that
+ * begins like a key goes down its path), each a row of the table in a different cache line, and
+ * in the pipeline those rows come cold from memory: that, not the look-ups, was most of the scan's
+ * time. The automaton of the first units has a few hundred states; the deep trie keeps each node
+ * in four numbers, a path's nodes next to one another (depth first), its few walks read a few lines.
+ * Hand-written because the keys come from the lexicon at run time, and matching them needs that
+ * spelling of white space and the word-start condition, which no library automaton has.
+ * Built once per cue list.
  */
 interface LeadIndex {
-  /**
-   * Per code unit, its symbol (the low 16 bits) and whether it is a surrogate (SURROGATE_UNIT).
-   */
+  /** Per code unit, its symbol (the low 16 bits) and whether it is a surrogate (SURROGATE_UNIT). */
   unitInfo: Int32Array;
   /** Symbols in use (the width of a row of `next`). */
   width: number;
   /**
    * Transitions: next[state * width + symbol], stored as the target state × width × 2, plus 1
-   * when the target reports keys (as in src/facts/literalAutomaton.ts: the scan indexes the
-   * table with the value halved and tests the low bit).
+   * when the target reports keys or begins a deep walk (as in src/facts/literalAutomaton.ts: the
+   * scan indexes the table with the value halved and tests the low bit).
    */
   next: Int32Array;
   /** The state the scan starts in, stored as in `next` (AT_START: a text starts a word). */
@@ -333,6 +373,16 @@ interface LeadIndex {
   outStart: Int32Array;
   /** The lead numbers of the keys ending at each state (its own, then its suffix states'). */
   outputs: Int32Array;
+  /** Per state at DFA_DEPTH: the first of its children in `deep`, or -1 (-1 for every other state). */
+  deepFirst: Int32Array;
+  /** Per state at DFA_DEPTH with children: the units it spells when they hold a KEY_SPACE (the start of a deep walk is then read from them). */
+  spacedPrefixOf: Array<string | null>;
+  /**
+   * The trie nodes below DFA_DEPTH, depth first (a node's first child right after it), two
+   * numbers each: its symbol, DEEP_HAS_CHILD, and one plus the lead number of the key ending
+   * there (0 for none) from DEEP_LEAD_SHIFT on; then its next sibling (-1 for none).
+   */
+  deep: Int32Array;
   /** The distinct keys, with their cues. */
   leads: Lead[];
   /** Per lead: 1 when its key holds a KEY_SPACE (its start is then found by keyStartBefore). */
@@ -352,6 +402,15 @@ const OTHER_MARK = 1;
 const SPACE_SYMBOL = 2;
 const SYMBOL = 0xffff;
 const SURROGATE_UNIT = 0x10000;
+const KEY_SPACE_STRING = String.fromCharCode(KEY_SPACE);
+/**
+ * The automaton's depth: the key beginnings of this many units (a few hundred for a lexicon
+ * of hundreds of cues) are its states; the rest of each key is walked (see LeadIndex).
+ */
+const DFA_DEPTH = 4;
+const DEEP_SYMBOL = 0x7fff;
+const DEEP_HAS_CHILD = 0x8000;
+const DEEP_LEAD_SHIFT = 16;
 
 function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   let index = leadIndexes.get(cues);
@@ -361,6 +420,9 @@ function leadIndexOf(cues: CompiledCue[]): LeadIndex {
   }
   return index;
 }
+
+/** A node of the keys trie while the index is built. */
+interface TrieNode { symbol: number; depth: number; children: Map<number, TrieNode>; lead: number; path: string }
 
 function buildLeadIndex(cues: CompiledCue[]): LeadIndex {
   const byKey = new Map<string, Lead>();
@@ -399,71 +461,102 @@ function buildLeadIndex(cues: CompiledCue[]): LeadIndex {
   const width = startsAfter.length;
   if (anywhere) startsAfter.fill(true);
 
-  // The trie, numbered breadth first after IN_WORD and AT_START (AT_START is its root): the
-  // states near the root, which nearly every unit visits, share a few cache lines of `next`.
-  const child: Int32Array[] = [new Int32Array(width).fill(-1), new Int32Array(width).fill(-1)];
-  const own: Array<number[]> = [[], []];
-  const entry: number[] = [-1, -1];
+  const root: TrieNode = { symbol: -1, depth: 0, children: new Map(), lead: -1, path: '' };
   leads.forEach((lead, k) => {
-    let t = AT_START;
+    let t = root;
     for (let j = 0; j < lead.s.length; j++) {
       const symbol = unitInfo[lead.s.charCodeAt(j)]! & SYMBOL;
-      let c = child[t]![symbol]!;
-      if (c < 0) {
-        c = child.length;
-        child.push(new Int32Array(width).fill(-1));
-        own.push([]);
-        entry.push(symbol);
-        child[t]![symbol] = c;
+      let c = t.children.get(symbol);
+      if (!c) {
+        c = { symbol, depth: j + 1, children: new Map(), lead: -1, path: lead.s.slice(0, j + 1) };
+        t.children.set(symbol, c);
       }
       t = c;
     }
-    own[t]!.push(k);
+    t.lead = k;
   });
-  const order: number[] = [IN_WORD, AT_START];
-  for (let q = 1; q < order.length; q++) for (const c of child[order[q]!]!) if (c >= 0) order.push(c);
-  const numberOf = new Int32Array(child.length);
-  order.forEach((t, i) => { numberOf[t] = i; });
-  const count = order.length;
+
+  // The automaton's states: IN_WORD, then AT_START (the trie's root) and the nodes down to
+  // DFA_DEPTH, numbered breadth first (the states near the root, which nearly every unit
+  // visits, share a few cache lines of `next`).
+  const states: TrieNode[] = [root, root];
+  for (let q = 1; q < states.length; q++) {
+    if (states[q]!.depth < DFA_DEPTH) for (const c of states[q]!.children.values()) states.push(c);
+  }
+  const count = states.length;
+  const numberOf = new Map<TrieNode, number>();
+  states.forEach((t, q) => { if (q > 0) numberOf.set(t, q); });
+  const childState = (q: number, symbol: number): number => {
+    if (q === IN_WORD || states[q]!.depth >= DFA_DEPTH) return -1;
+    const c = states[q]!.children.get(symbol);
+    return c ? numberOf.get(c)! : -1;
+  };
 
   // Transitions by the Aho–Corasick construction: a state's failure is the state of its
   // longest proper suffix that began where a key may start (computed breadth first, so a
   // parent's failure is known first); with no such suffix, IN_WORD or AT_START by the last unit.
   const delta = new Int32Array(count * width);
   const fail = new Int32Array(count);
-  const outs: number[][] = new Array(count);
+  const outs: number[][] = [[], []];
   for (let symbol = 0; symbol < width; symbol++) {
     const none = startsAfter[symbol] ? AT_START : IN_WORD;
     delta[IN_WORD * width + symbol] = none;
-    const c = child[AT_START]![symbol]!;
-    delta[AT_START * width + symbol] = c >= 0 ? numberOf[c]! : none;
+    const c = childState(AT_START, symbol);
+    delta[AT_START * width + symbol] = c >= 0 ? c : none;
   }
-  outs[IN_WORD] = [];
-  outs[AT_START] = [];
-  // Breadth first over the trie nodes: each node's failure and row from its parent's.
   const parentOf = new Int32Array(count).fill(-1);
-  for (let q = 1; q < count; q++) {
-    const t = order[q]!;
-    for (const c of child[t]!) if (c >= 0) parentOf[numberOf[c]!] = q;
+  for (let q = 1; q < count; q++) for (let symbol = 0; symbol < width; symbol++) {
+    const c = childState(q, symbol);
+    if (c >= 0) parentOf[c] = q;
   }
   for (let q = 2; q < count; q++) {
-    const t = order[q]!;
-    const symbol = entry[t]!;
+    const symbol = states[q]!.symbol;
     const parent = parentOf[q]!;
     fail[q] = parent === AT_START ? (startsAfter[symbol] ? AT_START : IN_WORD) : delta[fail[parent]! * width + symbol]!;
-    outs[q] = [...own[t]!, ...outs[fail[q]!]!];
+    const lead = states[q]!.lead;
+    outs.push(lead >= 0 ? [lead, ...outs[fail[q]!]!] : outs[fail[q]!]!);
     for (let s = 0; s < width; s++) {
-      const c = child[t]![s]!;
-      delta[q * width + s] = c >= 0 ? numberOf[c]! : delta[fail[q]! * width + s]!;
+      const c = childState(q, s);
+      delta[q * width + s] = c >= 0 ? c : delta[fail[q]! * width + s]!;
     }
     // A white-space run is one KEY_SPACE: after white space, more white space changes nothing.
     if (symbol === SPACE_SYMBOL) delta[q * width + SPACE_SYMBOL] = q;
   }
 
+  // The deep trie, depth first below each state at DFA_DEPTH: a node, then its children's subtrees.
+  const deepNodes: TrieNode[] = [];
+  const deepNumber = new Map<TrieNode, number>();
+  const numberDeep = (t: TrieNode): void => {
+    deepNumber.set(t, deepNodes.length);
+    deepNodes.push(t);
+    for (const c of t.children.values()) numberDeep(c);
+  };
+  const deepFirst = new Int32Array(count).fill(-1);
+  const spacedPrefixOf = new Array<string | null>(count).fill(null);
+  const siblings: TrieNode[][] = [];
+  for (let q = 2; q < count; q++) {
+    const t = states[q]!;
+    if (t.depth < DFA_DEPTH || t.children.size === 0) continue;
+    const children = [...t.children.values()];
+    children.forEach(numberDeep);
+    siblings.push(children);
+    deepFirst[q] = deepNumber.get(children[0]!)!;
+    if (t.path.includes(KEY_SPACE_STRING)) spacedPrefixOf[q] = t.path;
+  }
+  if (width > DEEP_SYMBOL || leads.length >= 0x7fff) throw new Error('topics: too many symbols or keys for the deep trie');
+  const deep = new Int32Array(2 * deepNodes.length);
+  deepNodes.forEach((t, d) => {
+    deep[2 * d] = t.symbol | (t.children.size ? DEEP_HAS_CHILD : 0) | ((t.lead + 1) << DEEP_LEAD_SHIFT);
+    if (t.children.size) siblings.push([...t.children.values()]);
+  });
+  for (const list of siblings) {
+    list.forEach((t, c) => { deep[2 * deepNumber.get(t)! + 1] = c + 1 < list.length ? deepNumber.get(list[c + 1]!)! : -1; });
+  }
+
   const next = new Int32Array(count * width);
   for (let i = 0; i < next.length; i++) {
     const target = delta[i]!;
-    next[i] = target * width * 2 + (outs[target]!.length > 0 ? 1 : 0);
+    next[i] = target * width * 2 + (outs[target]!.length > 0 || deepFirst[target]! >= 0 ? 1 : 0);
   }
   const outStart = new Int32Array(count + 1);
   let total = 0;
@@ -474,8 +567,8 @@ function buildLeadIndex(cues: CompiledCue[]): LeadIndex {
   outStart[count] = total;
   const outputs = new Int32Array(total);
   for (let s = 0, at = 0; s < count; s++) for (const k of outs[s]!) outputs[at++] = k;
-  const spaced = Uint8Array.from(leads, (lead) => (lead.s.includes(String.fromCharCode(KEY_SPACE)) ? 1 : 0));
-  return { unitInfo, width, next, start: AT_START * width * 2, outStart, outputs, leads, spaced, noLead };
+  const spaced = Uint8Array.from(leads, (lead) => (lead.s.includes(KEY_SPACE_STRING) ? 1 : 0));
+  return { unitInfo, width, next, start: AT_START * width * 2, outStart, outputs, deepFirst, spacedPrefixOf, deep, leads, spaced, noLead };
 }
 
 /**
