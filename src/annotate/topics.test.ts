@@ -236,4 +236,37 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
       expect(total, lang).toBeGreaterThan(300);
     }
   });
+
+  it('matches "~" gaps as the regex does, with zero to five words in them (gap fuzz)', () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return (((x ^ (x >>> 14)) >>> 0) % n);
+    };
+    const fillers = ['de', 'la', 'the', 'x', 'grande', 'and', 'l\'', '2024', 'des', 'avec', 'with', '-', ','];
+    const spaces = [' ', ' ', '  ', '\n'];
+    let gapped = 0;
+    for (const lang of ['fr', 'en', 'ru', 'zh']) {
+      const lex = loadLexicon<TopicsLexicon>(lang, 'topics')!;
+      const forms = [...(lex.ignore ?? []), ...(lex.cooperation ?? []), ...lex.topics.flatMap((t) => t.cues)].flatMap((e) => e.forms).filter((f) => f.includes('~'));
+      const cues = loadTopicCues(lang)!;
+      for (let t = 0; t < (forms.length ? 200 : 0); t++) {
+        const form = forms[random(forms.length)]!;
+        // The form's words, each "~" replaced by zero to five filler words, each "*" by an ending.
+        const words = form.split(/\s+/).flatMap((w) => (w === '~' ? Array.from({ length: random(6) }, () => fillers[random(fillers.length)]!) : [w.replace('*', ['', 's', 'ation'][random(3)]!)]));
+        const text = words.map((w) => w + spaces[random(spaces.length)]!).join('') + words.join(' ');
+        const folded = foldLoose(text);
+        const expected: string[] = [];
+        for (const cue of cues) {
+          cue.re.lastIndex = 0;
+          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
+        }
+        gapped += expected.length;
+        expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
+      }
+    }
+    expect(gapped).toBeGreaterThan(400);
+  });
 });

@@ -313,11 +313,12 @@ function matchGap(text: string, steps: FormStep[], k: number, pos: number, reps:
   }
   if (reps === 3) return -1;
   for (let j = spaces; j >= 1; j--) {
+    // \S+ gives back units from its end only to fail: the gap's next \s+ cannot start inside
+    // the word (matchGap there finds no white space and returns -1), so only the whole word is tried.
     const word = runOf(text, pos + j, CLASS_SPACE, false);
-    for (let m = word; m >= 1; m--) {
-      const r = matchGap(text, steps, k, pos + j + m, reps + 1);
-      if (r >= 0) return r;
-    }
+    if (word === 0) continue;
+    const r = matchGap(text, steps, k, pos + j + word, reps + 1);
+    if (r >= 0) return r;
   }
   return -1;
 }
