@@ -3,7 +3,7 @@ import type { Entity, Paragraph, ParagraphKind } from '../types.js';
 import type { AnnotateContext } from './context.js';
 import { annotateTopics, findCueMatches } from './topics.js';
 import { loadLexicon } from '../lexicon/load.js';
-import { compileForm, formSteps, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type TopicsLexicon } from './topicsLexicon.js';
+import { compileForm, formSteps, keyStepsOf, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type TopicsLexicon } from './topicsLexicon.js';
 import { foldLoose } from '../text/fold.js';
 import { makeParagraph } from '../../test/support/makeParagraph.js';
 
@@ -161,6 +161,18 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
     expect(scanKeysOf(formSteps('terror* financing', true))).toEqual(['terror']);
     expect(scanKeysOf(formSteps('coop* ~ securit*', true))).toEqual(['coop']);
     expect(scanKeysOf(formSteps('数字 经济', false))).toEqual(['数字 经济', '数字经济']);
+  });
+
+  it('resumes matching where an exact key ends (keyStepsOf), and not after a hyphen join', () => {
+    // "the organization": literal, \s+, literal (then the word end): three steps spelt.
+    expect(keyStepsOf(formSteps('the organization', true))).toBe(3);
+    expect(keyStepsOf(formSteps('terror* financing', true))).toBe(1);
+    expect(keyStepsOf(formSteps('coop* ~ securit*', true))).toBe(1);
+    // [-\s]? takes one unit where a key's KEY_SPACE reads a run: "co  operation" is no match.
+    expect(keyStepsOf(formSteps('co-operation', true))).toBe(0);
+    expect(keyStepsOf(formSteps('数字 经济', false))).toBe(3);
+    const cues = loadTopicCues('en')!;
+    expect(findCueMatches(foldLoose('co  operation, co operation'), cues).map((m) => `${m.start}-${m.end}`)).toEqual(['15-27']);
   });
 
   it('finds the same matches as matchAll over every cue regex', () => {

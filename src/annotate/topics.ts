@@ -1,7 +1,7 @@
 import type { Entity, Paragraph } from '../types.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
-import { KEY_SPACE, LETTER_OR_DIGIT, loadTopicCues, matchFormAt, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
+import { KEY_SPACE, LETTER_OR_DIGIT, loadTopicCues, matchFormAt, matchFormFrom, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -163,10 +163,10 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
   const count = scanKeys(folded, index);
   // The hand matcher reads code units, which is exact for text without surrogate pairs; text
   // with one (rare: an emoji, a rare CJK character) is matched with the sticky regexes.
-  const { starts, leads, surrogates } = keyHits;
+  const { starts, ends, leads, surrogates } = keyHits;
   const found: OrderedMatch[] = [];
   const from = resetNextFrom(cues.length);
-  for (let h = 0; h < count; h++) tryLead(index.leads[leads[h]!]!, folded, starts[h]!, cues, from, surrogates, found);
+  for (let h = 0; h < count; h++) tryLead(index.leads[leads[h]!]!, folded, starts[h]!, ends[h]!, cues, from, surrogates, found);
   for (const i of index.noLead) {
     const cue = cues[i]!;
     cue.re.lastIndex = 0;
@@ -178,11 +178,13 @@ function scanCueMatches(folded: string, cues: CompiledCue[]): OrderedMatch[] {
 }
 
 /**
- * Where scanKeys writes the keys it found: per hit, its start and lead number, ordered by start
- * and at one start by key length (grown as needed, reused from paragraph to paragraph); their
- * number; and whether the text holds a surrogate.
+ * Where scanKeys writes the keys it found: per hit, its start, end and lead number, ordered by
+ * start and at one start by key length (grown as needed, reused from paragraph to paragraph);
+ * their number; and whether the text holds a surrogate.
  */
-const keyHits: { starts: Int32Array; leads: Int32Array; count: number; surrogates: boolean } = { starts: new Int32Array(256), leads: new Int32Array(256), count: 0, surrogates: false };
+const keyHits: { starts: Int32Array; ends: Int32Array; leads: Int32Array; count: number; surrogates: boolean } = {
+  starts: new Int32Array(256), ends: new Int32Array(256), leads: new Int32Array(256), count: 0, surrogates: false,
+};
 
 /**
  * The keys of the index that occur in folded text where a cue may start, into keyHits; returns
@@ -206,7 +208,7 @@ function scanKeys(folded: string, index: LeadIndex): number {
     for (let j = outStart[s]!, to = outStart[s + 1]!; j < to; j++) {
       const k = outputs[j]!;
       // A key spells a white-space run as one unit: its start is then found by reading it backwards.
-      addKeyHit(spaced[k] === 0 ? i + 1 - leads[k]!.s.length : keyStartBefore(folded, i + 1, leads[k]!.s, unitInfo), k);
+      addKeyHit(spaced[k] === 0 ? i + 1 - leads[k]!.s.length : keyStartBefore(folded, i + 1, leads[k]!.s, unitInfo), i + 1, k);
     }
     if (deepFirst[s]! >= 0) walkDeep(folded, i + 1, s, index);
   }
@@ -236,7 +238,7 @@ function walkDeep(folded: string, from: number, s: number, index: LeadIndex): vo
       word = deep[2 * node]!;
     }
     const lead = (word >>> DEEP_LEAD_SHIFT) - 1;
-    if (lead >= 0) addKeyHit(start, lead);
+    if (lead >= 0) addKeyHit(start, q, lead);
     if ((word & DEEP_HAS_CHILD) === 0) return;
     // Depth first: a node's first child comes right after it.
     node++;
@@ -244,23 +246,26 @@ function walkDeep(folded: string, from: number, s: number, index: LeadIndex): vo
 }
 
 /**
- * Adds a key found at `start` to keyHits. Keys come out by their end: one that starts earlier
- * and ends later (a key nested in a longer one, rare) is moved back to its place by start
+ * Adds a key found from `start` to `end` to keyHits. Keys come out by their end: one that starts
+ * earlier and ends later (a key nested in a longer one, rare) is moved back to its place by start
  * (stable: at one start, shorter first).
  */
-function addKeyHit(start: number, lead: number): void {
+function addKeyHit(start: number, end: number, lead: number): void {
   if (keyHits.count === keyHits.starts.length) {
     keyHits.starts = grow(keyHits.starts);
+    keyHits.ends = grow(keyHits.ends);
     keyHits.leads = grow(keyHits.leads);
   }
-  const { starts, leads } = keyHits;
+  const { starts, ends, leads } = keyHits;
   let at = keyHits.count++;
   while (at > 0 && starts[at - 1]! > start) {
     starts[at] = starts[at - 1]!;
+    ends[at] = ends[at - 1]!;
     leads[at] = leads[at - 1]!;
     at--;
   }
   starts[at] = start;
+  ends[at] = end;
   leads[at] = lead;
 }
 
@@ -294,8 +299,8 @@ function resetNextFrom(cueCount: number): Int32Array {
   return nextFrom;
 }
 
-/** Tries, at p, the cues of a lead that starts there (the automaton found it). */
-function tryLead(lead: Lead, folded: string, p: number, cues: CompiledCue[], from: Int32Array, surrogates: boolean, found: OrderedMatch[]): void {
+/** Tries, at p, the cues of a lead whose key the automaton found there (ending at keyEnd). */
+function tryLead(lead: Lead, folded: string, p: number, keyEnd: number, cues: CompiledCue[], from: Int32Array, surrogates: boolean, found: OrderedMatch[]): void {
   for (let c = 0; c < lead.cues.length; c++) {
     const i = lead.cues[c]!;
     if (p < from[i]!) continue;
@@ -306,7 +311,8 @@ function tryLead(lead: Lead, folded: string, p: number, cues: CompiledCue[], fro
       const m = cue.sticky.exec(folded);
       end = m ? p + m[0].length : -1;
     } else {
-      end = matchFormAt(folded, cue.steps, p);
+      // The key's units matched the first steps already (see keyStepsOf): the rest is matched from its end.
+      end = cue.keySteps > 0 ? matchFormFrom(folded, cue.steps, cue.keySteps, keyEnd) : matchFormAt(folded, cue.steps, p);
     }
     if (end > p) {
       found.push({ start: p, end, cue, order: i });
