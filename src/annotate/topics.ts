@@ -343,21 +343,22 @@ function mostMentionedOrganization(paragraphs: Paragraph[]): string | null {
 /**
  * The cues' keys (see scanKeysOf) as an Aho–Corasick automaton over code units with a dense
  * transition table for their first DFA_DEPTH units, and a walk down the trie of their further
- * units: one pass over a text, one look-up per unit, reports every key at every place a cue may
- * start. Units are first mapped to small symbols (the distinct units of the keys, a few dozen
- * for an alphabetic language, a few hundred for Chinese; every white-space unit to
- * SPACE_SYMBOL; every other unit to OTHER_LETTER or OTHER_MARK, by whether it is a letter or
- * digit). Two states stand for "no key begun": IN_WORD after a letter or digit, where no
+ * units: one pass over a text, one look-up per unit (and a short walk where a key's first
+ * DFA_DEPTH units occur), reports every key at every place a cue may start. Units are first
+ * mapped to small symbols (the distinct units of the keys, a few dozen for an alphabetic
+ * language, a few hundred for Chinese; every white-space unit to SPACE_SYMBOL; every other unit
+ * to OTHER_LETTER or OTHER_MARK, by whether it is a letter or digit). Two states stand for "no key begun": IN_WORD after a letter or digit, where no
  * word-bounded key may start, and AT_START after any other unit (and at the text start), where
  * one may; a state of the keys trie means the keys with that beginning are under way since a
  * place they may start. As the walk it replaces, the automaton reads a white-space run as one
  * KEY_SPACE: a state entered by white space stays there on more white space.
  *
- * Why two parts: a paragraph visits thousands of states of a full automaton (every word that
- * begins like a key goes down its path), each a row of the table in a different cache line, and
- * in the pipeline those rows come cold from memory: that, not the look-ups, was most of the scan's
- * time. The automaton of the first units has a few hundred states; the deep trie keeps each node
- * in four numbers, a path's nodes next to one another (depth first), its few walks read a few lines.
+ * Why two parts: a paragraph of the example visits some 3,000 states of a full automaton (every
+ * word that begins like a key goes down its path), each a row of the table in its own cache line,
+ * and in the pipeline those rows come cold from memory: the first scan of a paragraph cost several
+ * times the next one. The automaton of the first units has a few hundred states (743 for fr); the
+ * deep trie keeps a node in two numbers, a path's nodes next to one another (depth first), so its
+ * walks read a few lines.
  * Hand-written because the keys come from the lexicon at run time, and matching them needs that
  * spelling of white space and the word-start condition, which no library automaton has.
  * Built once per cue list.
@@ -381,7 +382,10 @@ interface LeadIndex {
   outputs: Int32Array;
   /** Per state at DFA_DEPTH: the first of its children in `deep`, or -1 (-1 for every other state). */
   deepFirst: Int32Array;
-  /** Per state at DFA_DEPTH with children: the units it spells when they hold a KEY_SPACE (the start of a deep walk is then read from them). */
+  /**
+   * Per state at DFA_DEPTH with children: the units it spells when they hold a KEY_SPACE (the
+   * start of a deep walk is then read from them, see keyStartBefore), else null.
+   */
   spacedPrefixOf: Array<string | null>;
   /**
    * The trie nodes below DFA_DEPTH, depth first (a node's first child right after it), two
