@@ -74,9 +74,12 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
 
   const kept = keepLongest(scanCueMatches(folded, cues));
 
-  const scores = new Map<string, TopicScore>();
+  // The topics scored, in the order first scored (a handful: a list searched beats a Map here).
+  const scores: TopicScore[] = [];
   const cooperationAt: number[] = [];
-  const repeats = new Map<string, number>();
+  // Per cue id, how often it has counted so far (ids and counts side by side, few of them).
+  const repeatIds: string[] = [];
+  const repeatCounts: number[] = [];
   for (const m of kept) {
     const cue = m.cue!;
     if (cue.role === 'cooperation') cooperationAt.push(m.start, m.end);
@@ -86,8 +89,9 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
     let inName = false;
     for (const e of others) if (m.start >= e.start && m.end <= e.end) { inName = true; break; }
     // A repeated cue adds less each time: one field named five times is not five fields.
-    const seen = repeats.get(cue.id) ?? 0;
-    repeats.set(cue.id, seen + 1);
+    const r = repeatIds.indexOf(cue.id);
+    const seen = r < 0 ? 0 : repeatCounts[r]!;
+    if (r < 0) { repeatIds.push(cue.id); repeatCounts.push(1); } else repeatCounts[r] = seen + 1;
     const weight = cue.weight * (inName ? 0.5 : 1) * REPEAT_DECAY ** seen;
     for (const t of cue.topics) addScore(scores, t, weight, m.start, cue.rule);
   }
@@ -96,33 +100,59 @@ export function assignTopics(p: Paragraph, cues: CompiledCue[], ownOrganization:
     if (partner) addScore(scores, PARTNERSHIPS, 1, partner.start, 'topics/partner-organization');
   }
   if (ownMention) addScore(scores, INSTITUTIONAL, FALLBACK_SCORE, ownMention.start, 'topics/own-organization');
-  if (scores.size === 0) return { topics: [], rules: [] };
+  if (scores.length === 0) return { topics: [], rules: [] };
 
-  const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first);
-  const fields = ranked.filter(([t, s]) => t !== INSTITUTIONAL && s.score >= MIN_SCORE);
-  const inst = scores.get(INSTITUTIONAL)?.score ?? 0;
-  let chosen: string[];
-  if (fields.length) {
-    const floor = Math.max(MIN_SCORE, fields[0][1].score * RELATIVE_SCORE);
-    chosen = ranked.filter(([t, s]) => (t === INSTITUTIONAL ? s.score >= Math.max(INSTITUTIONAL_WITH_FIELD, floor) : s.score >= floor)).map(([t]) => t);
-  } else if (inst >= FALLBACK_SCORE) {
-    chosen = [INSTITUTIONAL];
-  } else {
-    chosen = ranked.length && ranked[0][1].score >= FALLBACK_SCORE ? [ranked[0][0]] : [];
+  // Stable: equal scores and first offsets keep the order first scored.
+  const ranked = stableSort(scores, byScoreThenFirst);
+  const topField = ranked.find((s) => s.topic !== INSTITUTIONAL && s.score >= MIN_SCORE);
+  const inst = ranked.find((s) => s.topic === INSTITUTIONAL);
+  const chosen: TopicScore[] = [];
+  if (topField) {
+    const floor = Math.max(MIN_SCORE, topField.score * RELATIVE_SCORE);
+    for (const s of ranked) if (s.topic === INSTITUTIONAL ? s.score >= Math.max(INSTITUTIONAL_WITH_FIELD, floor) : s.score >= floor) chosen.push(s);
+  } else if (inst && inst.score >= FALLBACK_SCORE) {
+    chosen.push(inst);
+  } else if (ranked[0]!.score >= FALLBACK_SCORE) {
+    chosen.push(ranked[0]!);
   }
   // The chosen topics' rules, each once, in order (a handful: arrays beat Sets here).
+  const topics: string[] = [];
   const rules: string[] = [];
-  for (const t of chosen) for (const r of scores.get(t)!.rules) if (!rules.includes(r)) rules.push(r);
-  return { topics: chosen, rules };
+  for (const s of chosen) {
+    topics.push(s.topic);
+    for (const r of s.rules) if (!rules.includes(r)) rules.push(r);
+  }
+  return { topics, rules };
 }
 
 /** A topic's score, first offset and rules (distinct, in the order first added). */
-interface TopicScore { score: number; first: number; rules: string[] }
+interface TopicScore { topic: string; score: number; first: number; rules: string[] }
+
+function byScoreThenFirst(a: TopicScore, b: TopicScore): number {
+  return b.score - a.score || a.first - b.first;
+}
+
+/**
+ * Sorts in place, stably (as Array.prototype.sort): by insertion for the few items a paragraph
+ * ranks (the builtin allocates a work copy at every call, a few hundred thousand calls per
+ * megabyte), by the builtin for more.
+ */
+export function stableSort<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 16) return a.sort(cmp);
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i]!;
+    let j = i;
+    for (; j > 0 && cmp(a[j - 1]!, x) > 0; j--) a[j] = a[j - 1]!;
+    a[j] = x;
+  }
+  return a;
+}
 
 /** Adds one cue's weight to a topic (module-level rather than a closure: assignTopics runs per paragraph). */
-function addScore(scores: Map<string, TopicScore>, topic: string, weight: number, at: number, rule: string): void {
-  let s = scores.get(topic);
-  if (!s) { s = { score: 0, first: at, rules: [] }; scores.set(topic, s); }
+function addScore(scores: TopicScore[], topic: string, weight: number, at: number, rule: string): void {
+  let s: TopicScore | undefined;
+  for (const t of scores) if (t.topic === topic) { s = t; break; }
+  if (!s) { s = { topic, score: 0, first: at, rules: [] }; scores.push(s); }
   s.score += weight;
   s.first = Math.min(s.first, at);
   if (!s.rules.includes(rule)) s.rules.push(rule);
@@ -610,12 +640,12 @@ function inTextOrder(found: OrderedMatch[]): boolean {
 
 /** keepLongest by sorting all the matches: longest first, then each kept unless it overlaps one kept before. */
 function keepLongestOf(found: OrderedMatch[]): OrderedMatch[] {
-  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);
+  stableSort(found, (a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);
   const kept: OrderedMatch[] = [];
   for (const m of found) {
     let overlaps = false;
     for (const k of kept) if (m.start < k.end && k.start < m.end) { overlaps = true; break; }
     if (!overlaps) kept.push(m);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return stableSort(kept, (a, b) => a.start - b.start);
 }
