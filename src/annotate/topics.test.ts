@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Paragraph, ParagraphKind } from '../types.js';
 import type { AnnotateContext } from './context.js';
-import { annotateTopics, findCueMatches } from './topics.js';
+import { annotateTopics, findCueMatches, stableSort } from './topics.js';
 import { loadLexicon } from '../lexicon/load.js';
-import { compileForm, formSteps, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type TopicsLexicon } from './topicsLexicon.js';
+import { compileForm, formSteps, keyStepsOf, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type TopicsLexicon } from './topicsLexicon.js';
 import { foldLoose } from '../text/fold.js';
 import { makeParagraph } from '../../test/support/makeParagraph.js';
 
@@ -163,6 +163,18 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
     expect(scanKeysOf(formSteps('数字 经济', false))).toEqual(['数字 经济', '数字经济']);
   });
 
+  it('resumes matching where an exact key ends (keyStepsOf), and not after a hyphen join', () => {
+    // "the organization": literal, \s+, literal (then the word end): three steps spelt.
+    expect(keyStepsOf(formSteps('the organization', true))).toBe(3);
+    expect(keyStepsOf(formSteps('terror* financing', true))).toBe(1);
+    expect(keyStepsOf(formSteps('coop* ~ securit*', true))).toBe(1);
+    // [-\s]? takes one unit where a key's KEY_SPACE reads a run: "co  operation" is no match.
+    expect(keyStepsOf(formSteps('co-operation', true))).toBe(0);
+    expect(keyStepsOf(formSteps('数字 经济', false))).toBe(3);
+    const cues = loadTopicCues('en')!;
+    expect(findCueMatches(foldLoose('co  operation, co operation'), cues).map((m) => `${m.start}-${m.end}`)).toEqual(['15-27']);
+  });
+
   it('finds the same matches as matchAll over every cue regex', () => {
     const latin = [
       'Les États membres renforceront la coopération en matière de sécurité alimentaire et de commerce électronique (e-commerce).',
@@ -191,6 +203,100 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
         expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
       }
       expect(total, lang).toBeGreaterThan(2);
+    }
+  });
+
+  it('finds the same matches as matchAll on random texts made of the cue words (keys automaton fuzz)', () => {
+    // Words of the forms themselves, glued or split by every kind of separator the automaton
+    // treats apart: white-space runs (one KEY_SPACE in a key), hyphens, apostrophes, letters or
+    // digits right before a word (no word start there), a surrogate pair (the regex path).
+    const glue = [' ', ' ', ' ', ' ', ' ', '  ', ' \u00a0', '\n\n', '-', "'", ', ', '(', 'x', '2', ''];
+    // mulberry32: a seeded generator, so a failure can be replayed.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return (((x ^ (x >>> 14)) >>> 0) % n);
+    };
+    for (const lang of ['fr', 'en', 'ru', 'zh']) {
+      const cues = loadTopicCues(lang)!;
+      const keys = [...new Set(cues.flatMap((c) => c.keys))];
+      // The keys' words, and the keys whole (their white space spelt as runs of any length).
+      const words = [...new Set(keys.flatMap((k) => k.split(' ')))].filter(Boolean);
+      const spaces = [' ', '  ', ' \u00a0', '\n\n'];
+      let total = 0;
+      for (let t = 0; t < 150; t++) {
+        let text = '';
+        for (let w = 0; w < 40; w++) {
+          const word = random(3) === 0 ? keys[random(keys.length)]!.replace(/ /g, () => spaces[random(spaces.length)]!) : words[random(words.length)]!;
+          // Sometimes a piece of a word (a key cut short) or the word with an ending.
+          const cut = random(4) === 0 ? word.slice(0, 1 + random(word.length)) : random(4) === 0 ? `${word}s` : word;
+          text += cut + glue[random(glue.length)]!;
+        }
+        // One text in ten holds a surrogate pair (matched by the sticky regexes).
+        if (t % 10 === 0) text += ' 😀 ' + words[random(words.length)]!;
+        const folded = foldLoose(text);
+        const expected: string[] = [];
+        for (const cue of cues) {
+          cue.re.lastIndex = 0;
+          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
+        }
+        total += expected.length;
+        expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
+      }
+      expect(total, lang).toBeGreaterThan(300);
+    }
+  });
+
+  it('matches "~" gaps as the regex does, with zero to five words in them (gap fuzz)', () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return (((x ^ (x >>> 14)) >>> 0) % n);
+    };
+    const fillers = ['de', 'la', 'the', 'x', 'grande', 'and', 'l\'', '2024', 'des', 'avec', 'with', '-', ','];
+    const spaces = [' ', ' ', '  ', '\n'];
+    let gapped = 0;
+    for (const lang of ['fr', 'en', 'ru', 'zh']) {
+      const lex = loadLexicon<TopicsLexicon>(lang, 'topics')!;
+      const forms = [...(lex.ignore ?? []), ...(lex.cooperation ?? []), ...lex.topics.flatMap((t) => t.cues)].flatMap((e) => e.forms).filter((f) => f.includes('~'));
+      const cues = loadTopicCues(lang)!;
+      for (let t = 0; t < (forms.length ? 200 : 0); t++) {
+        const form = forms[random(forms.length)]!;
+        // The form's words, each "~" replaced by zero to five filler words, each "*" by an ending.
+        const words = form.split(/\s+/).flatMap((w) => (w === '~' ? Array.from({ length: random(6) }, () => fillers[random(fillers.length)]!) : [w.replace('*', ['', 's', 'ation'][random(3)]!)]));
+        const text = words.map((w) => w + spaces[random(spaces.length)]!).join('') + words.join(' ');
+        const folded = foldLoose(text);
+        const expected: string[] = [];
+        for (const cue of cues) {
+          cue.re.lastIndex = 0;
+          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
+        }
+        gapped += expected.length;
+        expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
+      }
+    }
+    expect(gapped).toBeGreaterThan(400);
+  });
+});
+
+describe('stableSort (insertion sort for a paragraph\'s few items)', () => {
+  it('orders as Array.prototype.sort does, ties kept in their order, short and long arrays', () => {
+    let seed = 3;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return (((x ^ (x >>> 14)) >>> 0) % n);
+    };
+    const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+    for (let t = 0; t < 500; t++) {
+      // Few distinct keys: many ties, whose order only a stable sort keeps.
+      const items = Array.from({ length: random(30) }, (_, id) => ({ key: random(5) / 2, id }));
+      expect(stableSort([...items], byKey)).toEqual([...items].sort(byKey));
     }
   });
 });

@@ -54,6 +54,12 @@ export interface CompiledCue {
    * tried where "the organization" starts, not at every "the". Empty when `lead` is.
    */
   keys: string[];
+  /**
+   * How many of `steps` every key spells exactly (see keyStepsOf): the hand matcher resumes
+   * there, where the key found in the text ends, instead of reading the key's units again. 0
+   * when the keys are not exact (a hyphen join, a key ending in white space): match from the start.
+   */
+  keySteps: number;
 }
 
 /**
@@ -115,7 +121,7 @@ export function compileLexicon(lex: TopicsLexicon): CompiledCue[] {
       const steps = formSteps(form, bounded);
       out.push({
         id: entry.id, rule: `topics/lexicon:${entry.id}`, role, topics, weight: entry.weight ?? 1, re, probe: probeOf(form), lead,
-        sticky: new RegExp(re.source, 'uy'), bounded, steps, keys: lead ? scanKeysOf(steps) : [],
+        sticky: new RegExp(re.source, 'uy'), bounded, steps, keys: lead ? scanKeysOf(steps) : [], keySteps: lead ? keyStepsOf(steps) : 0,
       });
     }
   };
@@ -208,6 +214,39 @@ export function scanKeysOf(steps: FormStep[]): string[] {
   return [...new Set(keys)];
 }
 
+/**
+ * The number of leading steps the keys of scanKeysOf spell, when a key's occurrence in the text
+ * (KEY_SPACE reading a whole white-space run) is the only way those steps match there, so that
+ * matching may resume at the key's end; else 0. That holds for literals and for `\s+` and `\s*`
+ * before a literal that starts with neither white space nor a hyphen (they can only take the
+ * whole run: a shorter one leaves white space where the literal must start); not for a hyphen
+ * join (its `[-\s]?` takes one unit, where the key's KEY_SPACE reads a run), nor for a key that
+ * ends in white space. Follows scanKeysOf step by step.
+ */
+export function keyStepsOf(steps: FormStep[]): number {
+  let spelt = 0;
+  let keys = 1;
+  let endsInSpace = false;
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k]!;
+    if (step.t === STEP_LIT) {
+      if (!step.s || (k > 0 && !/^[^\s-]/.test(step.s))) break;
+      spelt = k + 1;
+      endsInSpace = false;
+      continue;
+    }
+    const next = steps[k + 1];
+    if (!next || next.t !== STEP_LIT || !next.s) break;
+    if (step.t === STEP_HYPHEN) return 0;
+    if (step.t === STEP_SPACE0) {
+      if (keys * 2 > MAX_SCAN_KEYS) break;
+      keys *= 2;
+    } else if (step.t !== STEP_SPACE1) break;
+    endsInSpace = true;
+  }
+  return endsInSpace ? 0 : spelt;
+}
+
 /** Character classes of UTF-16 code units, computed with the same regular expressions once per unit. */
 const CLASS_SPACE = 1;
 const CLASS_LETTER_MARK = 2;
@@ -253,6 +292,11 @@ export function isLetterOrDigitUnit(code: number): boolean {
  */
 export function matchFormAt(text: string, steps: FormStep[], pos: number): number {
   return matchStep(text, steps, 0, pos);
+}
+
+/** matchFormAt from step k at `pos` (the first k steps matched up to there, see keyStepsOf). */
+export function matchFormFrom(text: string, steps: FormStep[], k: number, pos: number): number {
+  return matchStep(text, steps, k, pos);
 }
 
 /**
@@ -313,11 +357,12 @@ function matchGap(text: string, steps: FormStep[], k: number, pos: number, reps:
   }
   if (reps === 3) return -1;
   for (let j = spaces; j >= 1; j--) {
+    // \S+ gives back units from its end only to fail: the gap's next \s+ cannot start inside
+    // the word (matchGap there finds no white space and returns -1), so only the whole word is tried.
     const word = runOf(text, pos + j, CLASS_SPACE, false);
-    for (let m = word; m >= 1; m--) {
-      const r = matchGap(text, steps, k, pos + j + m, reps + 1);
-      if (r >= 0) return r;
-    }
+    if (word === 0) continue;
+    const r = matchGap(text, steps, k, pos + j + word, reps + 1);
+    if (r >= 0) return r;
   }
   return -1;
 }

@@ -316,6 +316,7 @@ function cue0HasLeads(cues: CompiledCue[]): boolean {
  * text one after another (cuesIn), with short gap texts in between.
  */
 const leadCache: LeadRecord[] = [];
+const LEAD_CACHE_SIZE = 4;
 
 /** What one lead pass over a text found. */
 interface LeadRecord {
@@ -341,7 +342,15 @@ const PRESENT: number[] = [];
  */
 function findLeads(index: LeadIndex, text: string): LeadRecord {
   for (const c of leadCache) if (c.index === index && c.text === text) return c;
-  const found: (number[] | undefined)[] = new Array(index.leads.length);
+  // The record the cache drops makes room for this one: its per-literal array is emptied and
+  // reused when it belongs to the same index (one was allocated per paragraph and gap text, the
+  // stage's largest allocation). Records are read only within the findCues call that asked.
+  let found: (number[] | undefined)[];
+  const dropped = leadCache.length >= LEAD_CACHE_SIZE ? leadCache.shift()! : null;
+  if (dropped && dropped.index === index) {
+    found = dropped.found;
+    found.fill(undefined);
+  } else found = new Array(index.leads.length);
   const automaton = (index.automaton ??= buildLiteralAutomaton(index.distinct.map((k) => index.leads[k]!)));
   const { distinct, same } = index;
   const count = scanLiterals(automaton, text);
@@ -357,7 +366,6 @@ function findLeads(index: LeadIndex, text: string): LeadRecord {
   let classes = 0;
   for (let k = 0; k < found.length; k++) if (found[k] !== undefined) classes |= index.classes[k]!;
   const rec = { index, text, found, classes };
-  if (leadCache.length >= 4) leadCache.shift();
   leadCache.push(rec);
   return rec;
 }
