@@ -86,38 +86,37 @@ export class WordTokens {
       let j = i;
       let h = HASH_SEED;
       let hasNumber = false;
-      while (j < n) {
-        const c = folded.charCodeAt(j);
-        // Most units of a loose fold are a–z: letters without the table read.
-        if (isAsciiLower(c)) { h = hashStep(h, c); j++; continue; }
-        const k = classOf(c);
-        if (k === 0) break;
-        if (k === SURROGATE) return this.readWithPattern(i, count);
-        if (k === N) hasNumber = true;
-        h = hashStep(h, c);
-        j++;
-      }
-      if (!hasNumber && j < n && folded.charCodeAt(j) === APOSTROPHE) {
-        h = hashStep(h, APOSTROPHE);
-        j++;
-      } else {
-        while (j + 1 < n && folded.charCodeAt(j) === HYPHEN) {
-          const c = folded.charCodeAt(j + 1);
+      // The first run, then each "-" + run tail: one loop reads every run of letters, marks and numbers.
+      let tail = false;
+      for (;;) {
+        while (j < n) {
+          const c = folded.charCodeAt(j);
+          // Most units of a loose fold are a–z: letters without the table read.
+          if (isAsciiLower(c)) { h = hashStep(h, c); j++; continue; }
           const k = classOf(c);
           if (k === 0) break;
           if (k === SURROGATE) return this.readWithPattern(i, count);
-          h = hashStep(hashStep(h, HYPHEN), c);
-          j += 2;
-          while (j < n) {
-            const d = folded.charCodeAt(j);
-            if (isAsciiLower(d)) { h = hashStep(h, d); j++; continue; }
-            const kd = classOf(d);
-            if (kd === 0) break;
-            if (kd === SURROGATE) return this.readWithPattern(i, count);
-            h = hashStep(h, d);
-            j++;
-          }
+          if (k === N) hasNumber = true;
+          h = hashStep(h, c);
+          j++;
         }
+        if (j >= n) break;
+        const after = folded.charCodeAt(j);
+        // First alternative: a run without a number, then "'" (no tails after it).
+        if (!tail && !hasNumber && after === APOSTROPHE) {
+          h = hashStep(h, APOSTROPHE);
+          j++;
+          break;
+        }
+        // Second alternative: "-" and a letter, mark or number open a tail.
+        if (after !== HYPHEN || j + 1 >= n) break;
+        const c = folded.charCodeAt(j + 1);
+        const k = classOf(c);
+        if (k === 0) break;
+        if (k === SURROGATE) return this.readWithPattern(i, count);
+        h = hashStep(hashStep(h, HYPHEN), c);
+        j += 2;
+        tail = true;
       }
       starts[count] = i;
       ends[count] = j;
@@ -245,7 +244,8 @@ export interface Sentence {
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (let end = nextSentenceEnd(text, 0); end > 0; end = nextSentenceEnd(text, end)) {
+  const marks = nextMarks.fill(-1);
+  for (let end = nextSentenceEnd(text, 0, marks); end > 0; end = nextSentenceEnd(text, end, marks)) {
     // An item number ("1.", "IV.") or a one-letter initial is not a sentence of its own.
     if (isItemNumber(text, start, end)) continue;
     if (end - start > 1) out.push({ start, end });
@@ -260,27 +260,46 @@ export function splitSentences(text: string): Sentence[] {
  * Speed: the pattern /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu ran over every paragraph; the scan
  * below finds the same ends. Its matches are one code unit long, so every unit that matches is a
  * match of the global scan; "\s+" cannot give back white space to the class after it (no white
- * space is in that class), so the whole run is skipped and the unit after it tested.
+ * space is in that class), so the whole run is skipped and the unit after it tested. The marks are
+ * found by indexOf, one native search per mark, rather than by reading every code unit with
+ * charCodeAt: marks are a few per sentence, and the loop over every unit was most of this
+ * function's cost (hundreds of characters per paragraph).
  */
-const FULL_WIDTH_ENDS = '。！？；';
+const SENTENCE_MARKS = ['.', '!', '?', ';', '。', '！', '？', '；'];
+/** Marks after which white space and a sentence opener must follow (the others end a sentence alone). */
+const ASCII_MARKS = 4;
+/**
+ * Per mark of SENTENCE_MARKS, its next offset in the text being split (the text's length when it
+ * has no more), -1 before the first search. splitSentences does not nest: one table serves.
+ */
+const nextMarks = new Int32Array(SENTENCE_MARKS.length);
 const opensSentence = lazyCodeTest(/[\p{Lu}\p{N}«"“]/u);
 const ASTRAL_OPENS = /^[\p{Lu}\p{N}]/u;
 
 /** The offset just after the next sentence-ending mark at or after `from` (the pattern's match), 0 when none. */
-function nextSentenceEnd(text: string, from: number): number {
+function nextSentenceEnd(text: string, from: number, marks: Int32Array): number {
   const n = text.length;
-  for (let k = from; k < n; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) {
-      let j = k + 1;
-      if (j >= n || !isWhiteSpaceCode(text.charCodeAt(j))) continue;
-      while (j < n && isWhiteSpaceCode(text.charCodeAt(j))) j++;
-      if (j < n && opensSentenceAt(text, j)) return k + 1;
-    } else if (c >= 0x3002 && FULL_WIDTH_ENDS.includes(text[k]!)) {
-      return k + 1;
+  for (;;) {
+    // The nearest mark at or after `from`.
+    let k = n;
+    let which = -1;
+    for (let m = 0; m < SENTENCE_MARKS.length; m++) {
+      let at = marks[m]!;
+      if (at < from) {
+        at = text.indexOf(SENTENCE_MARKS[m]!, from);
+        if (at < 0) at = n;
+        marks[m] = at;
+      }
+      if (at < k) { k = at; which = m; }
     }
+    if (which < 0) return 0;
+    if (which >= ASCII_MARKS) return k + 1;
+    from = k + 1;
+    let j = k + 1;
+    if (j >= n || !isWhiteSpaceCode(text.charCodeAt(j))) continue;
+    while (j < n && isWhiteSpaceCode(text.charCodeAt(j))) j++;
+    if (j < n && opensSentenceAt(text, j)) return k + 1;
   }
-  return 0;
 }
 
 /** Whether the character at k (a code point, as the u-flag pattern reads it) can open a sentence. */
