@@ -88,9 +88,15 @@ export class WordTokens {
       let hasNumber = false;
       // The first run, then each "-" + run tail: one loop reads every run of letters, marks and numbers.
       let tail = false;
+      // The units after the token to skip: the one that ended it is no letter, mark or number (the
+      // outer loop need not class it again), unless the token took it (an apostrophe).
+      let past = 1;
+      // The unit at j when the run loop stops before the end.
+      let after = 0;
       for (;;) {
         while (j < n) {
           const c = folded.charCodeAt(j);
+          after = c;
           // Most units of a loose fold are a–z: letters without the table read.
           if (isAsciiLower(c)) { h = hashStep(h, c); j++; continue; }
           const k = classOf(c);
@@ -101,11 +107,11 @@ export class WordTokens {
           j++;
         }
         if (j >= n) break;
-        const after = folded.charCodeAt(j);
         // First alternative: a run without a number, then "'" (no tails after it).
         if (!tail && !hasNumber && after === APOSTROPHE) {
           h = hashStep(h, APOSTROPHE);
           j++;
+          past = 0;
           break;
         }
         // Second alternative: "-" and a letter, mark or number open a tail.
@@ -122,7 +128,7 @@ export class WordTokens {
       ends[count] = j;
       ids[count] = wordIdAt(folded, i, j, h);
       count++;
-      i = j;
+      i = j + past;
     }
     this.n = count;
     return this;
