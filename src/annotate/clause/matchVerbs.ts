@@ -55,6 +55,8 @@ interface LightNoun { rule: string; category: ActionCategory; withVerb?: ActionC
 export interface CompiledLexicon {
   /** The forms by their first word's id, in lexicon order. */
   byFirst: (CompiledForm[] | undefined)[];
+  /** The ids byFirst has a list for: the gate findVerbMatches asks for every token (one byte read). */
+  opensForm: WordIdSet;
   /**
    * The same forms by first word id, then by second word id (one-word forms under 0), each with
    * its place in its byFirst list. An auxiliary ("ont", "have") opens hundreds of perfect forms;
@@ -135,6 +137,7 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   });
   const c: CompiledLexicon = {
     byFirst,
+    opensForm: new WordIdSet([], forms.map((f) => f.words[0]!)),
     bySecond,
     adverbs: indexAdverbs(lex.adverbs.map(foldPhrase).sort((a, b) => b.length - a.length)),
     negBefore: (lex.negation?.before ?? []).map(foldPhrase).map((nb) => ({ words: internWords(nb), short: nb.length === 1 && nb[0]!.length <= 3 })),
@@ -337,12 +340,11 @@ export function findVerbMatches(tokens: WordTokens, text: string, c: CompiledLex
   const raw: VerbMatch[] = [];
   const n = tokens.n;
   const ids = tokens.id;
-  const byFirst = c.byFirst;
+  const opensForm = c.opensForm;
   const patterns = c.patterns.length > 0;
   for (let i = 0; i < n; i++) {
     // Most tokens open no form (formsAt would give none) and, without token-shape patterns, no match.
-    const id = ids[i]!;
-    if (!patterns && (id === 0 || id >= byFirst.length || byFirst[id] === undefined)) continue;
+    if (!patterns && !opensForm.has(ids[i]!)) continue;
     let best: VerbMatch | null = null;
     for (const f of formsAt(tokens, text, i, c)) {
       let end = matchForm(tokens, text, i, f, c);
