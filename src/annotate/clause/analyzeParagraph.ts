@@ -29,7 +29,8 @@ export interface ClauseReading {
   itemVerb: { start: number; end: number } | null;
   /**
    * Whether a token of the paragraph is the first word of a proposal noun (proposalNounStarts):
-   * without one the proposals stage finds nothing there. Null when not known.
+   * without one the proposals stage finds nothing there. Null when not known (not asked for a
+   * paragraph without actions or state mentions, where the stage does not look).
    */
   proposalNoun: boolean | null;
 }
@@ -245,7 +246,8 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts: number[] = [];
   for (const m of matches) if (m.kind !== 'participle' || endsWithMark(text, 0, m.start, ',(')) verbStarts.push(m.start);
-  const read = new ParagraphRead(text, tokens, sentences, subjectForms, stateMentions(p.entities), verbStarts, words);
+  const states = stateMentions(p.entities);
+  const read = new ParagraphRead(text, tokens, sentences, subjectForms, states, verbStarts, words);
   const firstWord = firstWordAfterNumber(tokens, p.num);
   // Per sentence: the actions accepted so far (the loop below reads the last one often).
   const acceptedIn: (Accepted[] | undefined)[] = new Array(sentences.length);
@@ -332,7 +334,8 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     UPPER_AT.lastIndex = tokens.start[firstWord]!;
     if (UPPER_AT.test(text)) itemVerb = { start: tokens.start[firstWord]!, end: tokens.end[firstWord]! };
   }
-  const proposalNoun = proposalStarts ? someTokenIn(tokens, proposalStarts) : null;
+  // Asked for only where the proposals stage looks (actions and a state), else left unknown.
+  const proposalNoun = proposalStarts && actions.length > 0 && states.length > 0 ? someTokenIn(tokens, proposalStarts) : null;
   return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb, proposalNoun };
 }
 

@@ -47,11 +47,14 @@ describe('the proposal-noun flag of the clause reading (the proposals gate)', ()
     expect(withFlag[0]!.proposals.length).toBeGreaterThan(0);
   });
 
-  it('is true only for a token equal to a noun\'s first word, not for a word that contains one', () => {
+  it('is true only for a token equal to a noun\'s first word, not for a word that contains one; unknown where the stage does not look', () => {
     const flags: (boolean | null)[] = [];
-    runClauseStages(['We support the proposal of Chile.', 'We support the help offered by Chile.'], 'en', {
+    const lines = ['We support the proposal of Chile.', 'We support the help offered by Chile.', 'We support the proposal.', 'The proposal of Chile.'];
+    runClauseStages(lines, 'en', {
+      entities: { 0: [['Chile', 'state', 'CHL']], 1: [['Chile', 'state', 'CHL']], 3: [['Chile', 'state', 'CHL']] },
       beforeProposals: (ctx) => { for (const r of ctx.clauseReadings!.values()) flags.push(r.proposalNoun); },
     });
-    expect(flags).toEqual([true, false]);
+    // The third line names no state, the fourth has no action: the stage reads neither.
+    expect(flags).toEqual([true, false, null, null]);
   });
 });
