@@ -1,7 +1,7 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { foldLoose, foldLooseCached } from '../../text/fold.js';
-import { lazyCodeTable, lazyCodeTest } from '../../text/codeTable.js';
-import { HASH_SEED, hashStep, wordIdAt } from './vocabulary.js';
+import { lazyCodeTest } from '../../text/codeTable.js';
+import { HASH_PRIME, HASH_SEED, hashStep, wordIdAt } from './vocabulary.js';
 
 /**
  * Words and sentences with offsets. Matching runs on the loose fold (lower case, accents and
@@ -46,8 +46,15 @@ const N = 2; // \p{N}
 /** A surrogate: the scanner hands over to WORD (its class, so that one table read tells it). */
 const SURROGATE = 3;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
-const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
-const classOf = lazyCodeTable((ch) => (isSurrogate(ch.charCodeAt(0)) ? SURROGATE : /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0));
+/** Per code unit: its class (LM, N, SURROGATE or 0), UNCLASSED until classify first meets it. */
+const UNCLASSED = 255;
+const unitClass = new Uint8Array(0x10000).fill(UNCLASSED);
+function classify(code: number): number {
+  const ch = String.fromCharCode(code);
+  const k = isSurrogate(code) ? SURROGATE : /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0;
+  unitClass[code] = k;
+  return k;
+}
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
 
@@ -66,7 +73,12 @@ export class WordTokens {
   /** Vocabulary id of the token's folded word; 0 when no lexicon names it. */
   id: Int32Array = new Int32Array(256);
 
-  /** Reads the tokens of a text already folded by foldLoose (replacing those read before). */
+  /**
+   * Reads the tokens of a text already folded by foldLoose (replacing those read before). The
+   * class table read and the hash step are written out in the loops rather than called (classOf,
+   * hashStep): this method is inlined into the large readParagraphClauses, where V8 may run out of
+   * inlining budget before those per-unit calls, and a call per code unit costs more than the scan.
+   */
   read(folded: string): this {
     this.folded = folded;
     this.n = 0;
@@ -80,7 +92,8 @@ export class WordTokens {
     let i = 0;
     while (i < n) {
       const c0 = folded.charCodeAt(i);
-      const k0 = classOf(c0);
+      let k0 = unitClass[c0]!;
+      if (k0 === UNCLASSED) k0 = classify(c0);
       if (k0 === 0) { i++; continue; }
       if (k0 === SURROGATE) return this.readWithPattern(i, count);
       let j = i;
@@ -98,18 +111,19 @@ export class WordTokens {
           const c = folded.charCodeAt(j);
           after = c;
           // Most units of a loose fold are a–z: letters without the table read.
-          if (isAsciiLower(c)) { h = hashStep(h, c); j++; continue; }
-          const k = classOf(c);
+          if (c >= 0x61 && c <= 0x7a) { h = Math.imul(h ^ c, HASH_PRIME); j++; continue; }
+          let k = unitClass[c]!;
+          if (k === UNCLASSED) k = classify(c);
           if (k === 0) break;
           if (k === SURROGATE) return this.readWithPattern(i, count);
           if (k === N) hasNumber = true;
-          h = hashStep(h, c);
+          h = Math.imul(h ^ c, HASH_PRIME);
           j++;
         }
         if (j >= n) break;
         // First alternative: a run without a number, then "'" (no tails after it).
         if (!tail && !hasNumber && after === APOSTROPHE) {
-          h = hashStep(h, APOSTROPHE);
+          h = Math.imul(h ^ APOSTROPHE, HASH_PRIME);
           j++;
           past = 0;
           break;
@@ -117,10 +131,11 @@ export class WordTokens {
         // Second alternative: "-" and a letter, mark or number open a tail.
         if (after !== HYPHEN || j + 1 >= n) break;
         const c = folded.charCodeAt(j + 1);
-        const k = classOf(c);
+        let k = unitClass[c]!;
+        if (k === UNCLASSED) k = classify(c);
         if (k === 0) break;
         if (k === SURROGATE) return this.readWithPattern(i, count);
-        h = hashStep(hashStep(h, HYPHEN), c);
+        h = Math.imul(Math.imul(h ^ HYPHEN, HASH_PRIME) ^ c, HASH_PRIME);
         j += 2;
         tail = true;
       }

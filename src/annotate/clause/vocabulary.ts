@@ -25,8 +25,11 @@ let unitsUsed = 0;
 /** FNV-1a over UTF-16 code units: hashStep from HASH_SEED over each unit in turn. */
 export const HASH_SEED = 0x811c9dc5 | 0;
 
+/** FNV-1a's 32-bit prime (WordTokens.read writes the step out with it). */
+export const HASH_PRIME = 0x01000193;
+
 export function hashStep(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
+  return Math.imul(h ^ code, HASH_PRIME);
 }
 
 function hashOf(w: string): number {
