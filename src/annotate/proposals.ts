@@ -83,15 +83,18 @@ export function minimalSubstrings(words: string[]): string[] {
 function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon, ctx: AnnotateContext): Proposal[] {
   const text = p.text;
   const { nouns, emptyNoun, gateWords, firstWords, ofWords, links, possessive } = compileProposals(lex);
-  // Exact gate: a proposal starts at a token equal to a noun's first word, and every token is a
-  // slice of the paragraph's loose fold, so without any first word in that fold there is none.
-  if (!emptyNoun) {
+  // Exact gates: a proposal starts at a token equal to a noun's first word. The clause reading
+  // read this paragraph's tokens and says whether one is; else, as every token is a slice of the
+  // paragraph's loose fold, without any first word in that fold there is none.
+  const reading = readingOf(p, ctx);
+  if (!emptyNoun && reading?.proposalNoun === false) return [];
+  if (!emptyNoun && reading?.proposalNoun !== true) {
     const folded = foldLooseCached(text);
     if (!gateWords.some((w) => folded.includes(w))) return [];
   }
   const tokens = tokenizeParagraph(text);
   // The clause reading split this text already (an empty list may be a skipped paragraph's).
-  const read = readingOf(p, ctx)?.sentences;
+  const read = reading?.sentences;
   const sentences = read?.length ? read : splitSentences(text);
   const actions = [...p.actions].sort((a, b) => a.start - b.start);
   const out: Proposal[] = [];

@@ -27,6 +27,12 @@ export interface ClauseReading {
   colonSentences: Sentence[];
   /** A numbered item that starts with a bare verb (its first word). */
   itemVerb: { start: number; end: number } | null;
+  /**
+   * Whether a token of the paragraph is the first word of a proposal noun (proposalNounStarts):
+   * without one the proposals stage finds nothing there. Null when not known (not asked for a
+   * paragraph without actions or state mentions, where the stage does not look).
+   */
+  proposalNoun: boolean | null;
 }
 
 interface Accepted { m: VerbMatch; sentence: number }
@@ -218,7 +224,15 @@ function firstWordAfterNumber(tokens: WordTokens, num: string | null | undefined
 
 const UPPER_AT = /\p{Lu}/uy;
 
-export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects: SubjectLexicon): ClauseReading {
+/** Whether a token's word is in `words`. */
+function someTokenIn(tokens: WordTokens, words: WordIdSet): boolean {
+  const ids = tokens.id;
+  for (let k = 0; k < tokens.n; k++) if (words.has(ids[k]!)) return true;
+  return false;
+}
+
+/** `proposalStarts`: the first words of the proposal nouns (proposalNounStarts), compiled before this call; null when unknown. */
+export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects: SubjectLexicon, proposalStarts: WordIdSet | null = null): ClauseReading {
   const text = p.text;
   // The lexicons are numbered before the tokens are read: a token's id is that of a word numbered already.
   const c = compileLexicon(verbs);
@@ -232,7 +246,8 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   // A participle right after a noun ("Member States concerned") qualifies it: not a verb there.
   const verbStarts: number[] = [];
   for (const m of matches) if (m.kind !== 'participle' || endsWithMark(text, 0, m.start, ',(')) verbStarts.push(m.start);
-  const read = new ParagraphRead(text, tokens, sentences, subjectForms, stateMentions(p.entities), verbStarts, words);
+  const states = stateMentions(p.entities);
+  const read = new ParagraphRead(text, tokens, sentences, subjectForms, states, verbStarts, words);
   const firstWord = firstWordAfterNumber(tokens, p.num);
   // Per sentence: the actions accepted so far (the loop below reads the last one often).
   const acceptedIn: (Accepted[] | undefined)[] = new Array(sentences.length);
@@ -319,7 +334,9 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
     UPPER_AT.lastIndex = tokens.start[firstWord]!;
     if (UPPER_AT.test(text)) itemVerb = { start: tokens.start[firstWord]!, end: tokens.end[firstWord]! };
   }
-  return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb };
+  // Asked for only where the proposals stage looks (actions and a state), else left unknown.
+  const proposalNoun = proposalStarts && actions.length > 0 && states.length > 0 ? someTokenIn(tokens, proposalStarts) : null;
+  return { actions, subject, sentences, openingFormula, leadIn, colonSentences, itemVerb, proposalNoun };
 }
 
 /** The marks after which a participle opens a clause (/[,(:;—–-]$/u on the text before it). */

@@ -38,6 +38,8 @@ export interface CompiledSubjects {
    * scan over all forms tried them in), so a token costs one array read instead of a loop over every form.
    */
   byFirst: (SubjectForm[] | undefined)[];
+  /** The ids byFirst has a list for (a one-byte gate per token). */
+  opens: WordIdSet;
   /** Forms with no word at all (they match anywhere): tried after the others, as before. */
   empty: SubjectForm[];
   notAfter: WordIdSet;
@@ -63,6 +65,7 @@ export function compileSubjects(lex: SubjectLexicon): CompiledSubjects {
   for (const f of forms) if (f.words.length > 0) (byFirst[f.words[0]!] ??= []).push(f);
   const c: CompiledSubjects = {
     byFirst,
+    opens: new WordIdSet([], forms.filter((f) => f.words.length > 0).map((f) => f.words[0]!)),
     empty: forms.filter((f) => f.words.length === 0),
     notAfter: new WordIdSet(lex.notAfter.flatMap(foldPhrase)),
     qualifierStarts: lex.qualifierStarts.map((q) => internWords(foldPhrase(q))),
@@ -157,8 +160,8 @@ export function findSubjectCandidates(
   const anywhere = c.empty.length > 0;
   const ids = tokens.id;
   for (let i = first; i <= last; i++) {
+    if (!anywhere && !c.opens.has(ids[i]!)) continue;
     const list = byWordId(c.byFirst, ids[i]!);
-    if (!list && !anywhere) continue;
     for (const f of anywhere ? [...(list ?? []), ...c.empty] : list!) {
       if (!tokens.wordsAt(i, f.words)) continue;
       const t1 = i + f.words.length;

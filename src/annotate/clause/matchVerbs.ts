@@ -55,6 +55,8 @@ interface LightNoun { rule: string; category: ActionCategory; withVerb?: ActionC
 export interface CompiledLexicon {
   /** The forms by their first word's id, in lexicon order. */
   byFirst: (CompiledForm[] | undefined)[];
+  /** The ids byFirst has a list for: the gate findVerbMatches asks for every token (one byte read). */
+  opensForm: WordIdSet;
   /**
    * The same forms by first word id, then by second word id (one-word forms under 0), each with
    * its place in its byFirst list. An auxiliary ("ont", "have") opens hundreds of perfect forms;
@@ -83,7 +85,7 @@ export interface CompiledLexicon {
    * can read), grouped by their last code unit: a word with none of them matches no pattern,
    * without the patternOfWord look-up, and most words' last unit ends none of them.
    */
-  patternEndings: Map<number, string[]> | null;
+  patternEndings: (string[] | undefined)[] | null;
 }
 
 const compiled = new WeakMap<VerbLexicon, CompiledLexicon>();
@@ -135,6 +137,7 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   });
   const c: CompiledLexicon = {
     byFirst,
+    opensForm: new WordIdSet([], forms.map((f) => f.words[0]!)),
     bySecond,
     adverbs: indexAdverbs(lex.adverbs.map(foldPhrase).sort((a, b) => b.length - a.length)),
     negBefore: (lex.negation?.before ?? []).map(foldPhrase).map((nb) => ({ words: internWords(nb), short: nb.length === 1 && nb[0]!.length <= 3 })),
@@ -160,15 +163,21 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   return c;
 }
 
-/** The endings of every pattern (see suffixGate) by their last code unit, or null when one pattern has none. */
-function patternEndingsOf(sources: string[]): Map<number, string[]> | null {
-  const out = new Map<number, string[]>();
+/**
+ * The endings of every pattern (see suffixGate) by their last code unit (an array indexed by the
+ * unit: read for every token of a paragraph, where a Map look-up cost more), or null when one
+ * pattern has none.
+ */
+function patternEndingsOf(sources: string[]): (string[] | undefined)[] | null {
+  const out: (string[] | undefined)[] = [];
   for (const src of sources) {
     const endings = suffixGate(src);
     if (!endings) return null;
     for (const e of endings) {
       const last = e.charCodeAt(e.length - 1);
-      out.set(last, [...(out.get(last) ?? []), e]);
+      // Filled up to the unit first, so that the array stays a plain list rather than a sparse table.
+      while (out.length <= last) out.push(undefined);
+      out[last] = [...(out[last] ?? []), e];
     }
   }
   return out;
@@ -330,7 +339,12 @@ function hasComma(text: string, from: number, to: number): boolean {
 export function findVerbMatches(tokens: WordTokens, text: string, c: CompiledLexicon): VerbMatch[] {
   const raw: VerbMatch[] = [];
   const n = tokens.n;
+  const ids = tokens.id;
+  const opensForm = c.opensForm;
+  const patterns = c.patterns.length > 0;
   for (let i = 0; i < n; i++) {
+    // Most tokens open no form (formsAt would give none) and, without token-shape patterns, no match.
+    if (!patterns && !opensForm.has(ids[i]!)) continue;
     let best: VerbMatch | null = null;
     for (const f of formsAt(tokens, text, i, c)) {
       let end = matchForm(tokens, text, i, f, c);
@@ -360,9 +374,10 @@ export function findVerbMatches(tokens: WordTokens, text: string, c: CompiledLex
 }
 
 /** Whether token i's word ends with one of the patterns' endings (grouped by last unit). */
-function hasPatternEnding(tokens: WordTokens, i: number, endingsByLast: Map<number, string[]>): boolean {
+function hasPatternEnding(tokens: WordTokens, i: number, endingsByLast: (string[] | undefined)[]): boolean {
   const end = tokens.end[i]!;
-  const endings = endingsByLast.get(tokens.folded.charCodeAt(end - 1));
+  const last = tokens.folded.charCodeAt(end - 1);
+  const endings = last < endingsByLast.length ? endingsByLast[last] : undefined;
   return endings !== undefined && endsWithAny(tokens.folded, tokens.start[i]!, end, endings);
 }
 

@@ -77,6 +77,6 @@ export function readChineseClauses(p: Paragraph, verbs: VerbLexicon, subjects: S
   return {
     actions, subject, sentences,
     openingFormula: subjects.openingFormula.some((f) => text.trimEnd().replace(/[。：:]$/u, '').endsWith(f)),
-    leadIn, colonSentences: sentences.filter((s) => /[:：]\s*$/u.test(text.slice(s.start, s.end))), itemVerb: null,
+    leadIn, colonSentences: sentences.filter((s) => /[:：]\s*$/u.test(text.slice(s.start, s.end))), itemVerb: null, proposalNoun: null,
   };
 }

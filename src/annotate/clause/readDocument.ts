@@ -1,7 +1,9 @@
 import type { ActionCategory, Paragraph, Subject } from '../../types.js';
 import { paragraphLanguage, report, type AnnotateContext } from '../context.js';
 import { isListItem, readParagraphClauses, subjectFromCandidate, type ClauseReading } from './analyzeParagraph.js';
-import { loadSubjectLexicon, loadVerbLexicon, type SubjectLexicon, type VerbLexicon } from './lexicons.js';
+import { loadProposalLexicon, loadSubjectLexicon, loadVerbLexicon, type SubjectLexicon, type VerbLexicon } from './lexicons.js';
+import { proposalNounStarts } from './proposalNouns.js';
+import type { WordIdSet } from './vocabulary.js';
 import { readChineseClauses } from './readChinese.js';
 
 /**
@@ -38,6 +40,7 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
   let lastLang: string | null = null;
   let verbs: VerbLexicon | null = null;
   let subjects: SubjectLexicon | null = null;
+  let proposalStarts: WordIdSet | null = null;
   for (const p of paragraphs) {
     if (p.kind === 'fragment' || p.kind === 'heading') {
       readings.set(p, emptyReading());
@@ -47,6 +50,7 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
     if (lang !== lastLang) {
       verbs = loadVerbLexicon(lang);
       subjects = loadSubjectLexicon(lang);
+      proposalStarts = proposalNounStarts(loadProposalLexicon(lang));
       lastLang = lang;
     }
     if (!verbs || !subjects) {
@@ -57,7 +61,7 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
       readings.set(p, emptyReading());
       continue;
     }
-    const r = verbs.substring ? readChineseClauses(p, verbs, subjects) : readParagraphClauses(p, verbs, subjects);
+    const r = verbs.substring ? readChineseClauses(p, verbs, subjects) : readParagraphClauses(p, verbs, subjects, proposalStarts);
 
     // A numbered item under a chapeau that ends "… to:" starts with the pledged verb itself.
     if (chapeau && r.itemVerb && !r.actions.some((a) => a.start === r.itemVerb!.start)) {
@@ -99,14 +103,14 @@ export function readDocumentClauses(paragraphs: Paragraph[], ctx: AnnotateContex
     // Field by field rather than a spread: one object shape whichever reader made r.
     readings.set(p, {
       actions: r.actions, subject: r.subject, sentences: r.sentences, openingFormula: r.openingFormula,
-      leadIn: r.leadIn, colonSentences: r.colonSentences, itemVerb: r.itemVerb, subjectValue: subject,
+      leadIn: r.leadIn, colonSentences: r.colonSentences, itemVerb: r.itemVerb, proposalNoun: r.proposalNoun, subjectValue: subject,
     });
   }
 }
 
 function emptyReading(): DocumentReading {
   return {
-    actions: [], subject: null, sentences: [], openingFormula: false, leadIn: false, colonSentences: [], itemVerb: null,
+    actions: [], subject: null, sentences: [], openingFormula: false, leadIn: false, colonSentences: [], itemVerb: null, proposalNoun: null,
     subjectValue: { ...NO_SUBJECT },
   };
 }

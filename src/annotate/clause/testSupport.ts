@@ -9,12 +9,13 @@ import { annotateProposals } from '../proposals.js';
 /**
  * Test helper: builds bare paragraphs from lines (a leading "1. " sets `num`), runs the
  * clause stages in pipeline order and returns the paragraphs. Entities may be given per
- * line as [text, type, ref] triples located by their first occurrence.
+ * line as [text, type, ref] triples located by their first occurrence; `beforeProposals` may
+ * alter the context (the clause readings) before the last stage.
  */
 export function runClauseStages(
   lines: string[],
   lang: string,
-  opts: { entities?: Record<number, [string, Entity['type'], string][]>; members?: string[] } = {},
+  opts: { entities?: Record<number, [string, Entity['type'], string][]>; members?: string[]; beforeProposals?: (ctx: AnnotateContext) => void } = {},
 ): Paragraph[] {
   const paragraphs: Paragraph[] = lines.map((text, i) => {
     const num = /^(\d+)\.\s/u.exec(text)?.[1] ?? null;
@@ -34,6 +35,8 @@ export function runClauseStages(
     messages: [],
     document: { id: 't', language: lang, organization: null, title: null, date: null, place: null, source: null, paragraphCount: lines.length, ...(opts.members ? { members: opts.members } : {}) },
   };
-  for (const stage of [annotateSubjects, annotateActions, refineKinds, annotateCommitments, annotateProposals]) stage(paragraphs, ctx);
+  for (const stage of [annotateSubjects, annotateActions, refineKinds, annotateCommitments]) stage(paragraphs, ctx);
+  opts.beforeProposals?.(ctx);
+  annotateProposals(paragraphs, ctx);
   return paragraphs;
 }

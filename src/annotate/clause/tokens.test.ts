@@ -80,6 +80,16 @@ describe('splitSentences and endsWithColon', () => {
     }
   });
 
+  it('splits long random texts as the pattern did (each mark met again and again: the next-mark table)', () => {
+    const pieces = ['We', ' ', '. ', '.', '!', '?', ';', '; ', '\n', 'a', 'B', '1', '“', 'IV', ')', '。', '！', '？', '；', 'É', '𝐀', '𝟙'];
+    let x = 11;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % pieces.length;
+    for (let seed = 0; seed < 300; seed++) {
+      const text = Array.from({ length: 100 + (seed % 200) }, () => pieces[next()]).join('');
+      expect(splitSentences(text)).toEqual(reference(text));
+    }
+  });
+
   it.each([
     ['We commit to:', true], ['We commit to :  \n', true], ['全体：', true], ['A colon: then more', false], ['', false], ['  ', false],
   ])('endsWithColon(%j) is %s', (text, expected) => {

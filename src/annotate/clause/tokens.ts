@@ -1,7 +1,7 @@
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { foldLoose, foldLooseCached } from '../../text/fold.js';
-import { lazyCodeTable, lazyCodeTest } from '../../text/codeTable.js';
-import { HASH_SEED, hashStep, wordIdAt } from './vocabulary.js';
+import { lazyCodeTest } from '../../text/codeTable.js';
+import { HASH_PRIME, HASH_SEED, hashStep, wordIdAt } from './vocabulary.js';
 
 /**
  * Words and sentences with offsets. Matching runs on the loose fold (lower case, accents and
@@ -46,8 +46,15 @@ const N = 2; // \p{N}
 /** A surrogate: the scanner hands over to WORD (its class, so that one table read tells it). */
 const SURROGATE = 3;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
-const isAsciiLower = (code: number) => code >= 0x61 && code <= 0x7a;
-const classOf = lazyCodeTable((ch) => (isSurrogate(ch.charCodeAt(0)) ? SURROGATE : /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0));
+/** Per code unit: its class (LM, N, SURROGATE or 0), UNCLASSED until classify first meets it. */
+const UNCLASSED = 255;
+const unitClass = new Uint8Array(0x10000).fill(UNCLASSED);
+function classify(code: number): number {
+  const ch = String.fromCharCode(code);
+  const k = isSurrogate(code) ? SURROGATE : /[\p{L}\p{M}]/u.test(ch) ? LM : /\p{N}/u.test(ch) ? N : 0;
+  unitClass[code] = k;
+  return k;
+}
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
 
@@ -66,7 +73,12 @@ export class WordTokens {
   /** Vocabulary id of the token's folded word; 0 when no lexicon names it. */
   id: Int32Array = new Int32Array(256);
 
-  /** Reads the tokens of a text already folded by foldLoose (replacing those read before). */
+  /**
+   * Reads the tokens of a text already folded by foldLoose (replacing those read before). The
+   * class table read and the hash step are written out in the loops rather than called (classOf,
+   * hashStep): this method is inlined into the large readParagraphClauses, where V8 may run out of
+   * inlining budget before those per-unit calls, and a call per code unit costs more than the scan.
+   */
   read(folded: string): this {
     this.folded = folded;
     this.n = 0;
@@ -80,50 +92,58 @@ export class WordTokens {
     let i = 0;
     while (i < n) {
       const c0 = folded.charCodeAt(i);
-      const k0 = classOf(c0);
+      let k0 = unitClass[c0]!;
+      if (k0 === UNCLASSED) k0 = classify(c0);
       if (k0 === 0) { i++; continue; }
       if (k0 === SURROGATE) return this.readWithPattern(i, count);
       let j = i;
       let h = HASH_SEED;
       let hasNumber = false;
-      while (j < n) {
-        const c = folded.charCodeAt(j);
-        // Most units of a loose fold are a–z: letters without the table read.
-        if (isAsciiLower(c)) { h = hashStep(h, c); j++; continue; }
-        const k = classOf(c);
-        if (k === 0) break;
-        if (k === SURROGATE) return this.readWithPattern(i, count);
-        if (k === N) hasNumber = true;
-        h = hashStep(h, c);
-        j++;
-      }
-      if (!hasNumber && j < n && folded.charCodeAt(j) === APOSTROPHE) {
-        h = hashStep(h, APOSTROPHE);
-        j++;
-      } else {
-        while (j + 1 < n && folded.charCodeAt(j) === HYPHEN) {
-          const c = folded.charCodeAt(j + 1);
-          const k = classOf(c);
+      // The first run, then each "-" + run tail: one loop reads every run of letters, marks and numbers.
+      let tail = false;
+      // The units after the token to skip: the one that ended it is no letter, mark or number (the
+      // outer loop need not class it again), unless the token took it (an apostrophe).
+      let past = 1;
+      // The unit at j when the run loop stops before the end.
+      let after = 0;
+      for (;;) {
+        while (j < n) {
+          const c = folded.charCodeAt(j);
+          after = c;
+          // Most units of a loose fold are a–z: letters without the table read.
+          if (c >= 0x61 && c <= 0x7a) { h = Math.imul(h ^ c, HASH_PRIME); j++; continue; }
+          let k = unitClass[c]!;
+          if (k === UNCLASSED) k = classify(c);
           if (k === 0) break;
           if (k === SURROGATE) return this.readWithPattern(i, count);
-          h = hashStep(hashStep(h, HYPHEN), c);
-          j += 2;
-          while (j < n) {
-            const d = folded.charCodeAt(j);
-            if (isAsciiLower(d)) { h = hashStep(h, d); j++; continue; }
-            const kd = classOf(d);
-            if (kd === 0) break;
-            if (kd === SURROGATE) return this.readWithPattern(i, count);
-            h = hashStep(h, d);
-            j++;
-          }
+          if (k === N) hasNumber = true;
+          h = Math.imul(h ^ c, HASH_PRIME);
+          j++;
         }
+        if (j >= n) break;
+        // First alternative: a run without a number, then "'" (no tails after it).
+        if (!tail && !hasNumber && after === APOSTROPHE) {
+          h = Math.imul(h ^ APOSTROPHE, HASH_PRIME);
+          j++;
+          past = 0;
+          break;
+        }
+        // Second alternative: "-" and a letter, mark or number open a tail.
+        if (after !== HYPHEN || j + 1 >= n) break;
+        const c = folded.charCodeAt(j + 1);
+        let k = unitClass[c]!;
+        if (k === UNCLASSED) k = classify(c);
+        if (k === 0) break;
+        if (k === SURROGATE) return this.readWithPattern(i, count);
+        h = Math.imul(Math.imul(h ^ HYPHEN, HASH_PRIME) ^ c, HASH_PRIME);
+        j += 2;
+        tail = true;
       }
       starts[count] = i;
       ends[count] = j;
       ids[count] = wordIdAt(folded, i, j, h);
       count++;
-      i = j;
+      i = j + past;
     }
     this.n = count;
     return this;
@@ -245,7 +265,8 @@ export interface Sentence {
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (let end = nextSentenceEnd(text, 0); end > 0; end = nextSentenceEnd(text, end)) {
+  const marks = nextMarks.fill(-1);
+  for (let end = nextSentenceEnd(text, 0, marks); end > 0; end = nextSentenceEnd(text, end, marks)) {
     // An item number ("1.", "IV.") or a one-letter initial is not a sentence of its own.
     if (isItemNumber(text, start, end)) continue;
     if (end - start > 1) out.push({ start, end });
@@ -260,27 +281,46 @@ export function splitSentences(text: string): Sentence[] {
  * Speed: the pattern /[.!?;](?=\s+[\p{Lu}\p{N}«"“])|[。！？；]/gu ran over every paragraph; the scan
  * below finds the same ends. Its matches are one code unit long, so every unit that matches is a
  * match of the global scan; "\s+" cannot give back white space to the class after it (no white
- * space is in that class), so the whole run is skipped and the unit after it tested.
+ * space is in that class), so the whole run is skipped and the unit after it tested. The marks are
+ * found by indexOf, one native search per mark, rather than by reading every code unit with
+ * charCodeAt: marks are a few per sentence, and the loop over every unit was most of this
+ * function's cost (hundreds of characters per paragraph).
  */
-const FULL_WIDTH_ENDS = '。！？；';
+const SENTENCE_MARKS = ['.', '!', '?', ';', '。', '！', '？', '；'];
+/** Marks after which white space and a sentence opener must follow (the others end a sentence alone). */
+const ASCII_MARKS = 4;
+/**
+ * Per mark of SENTENCE_MARKS, its next offset in the text being split (the text's length when it
+ * has no more), -1 before the first search. splitSentences does not nest: one table serves.
+ */
+const nextMarks = new Int32Array(SENTENCE_MARKS.length);
 const opensSentence = lazyCodeTest(/[\p{Lu}\p{N}«"“]/u);
 const ASTRAL_OPENS = /^[\p{Lu}\p{N}]/u;
 
 /** The offset just after the next sentence-ending mark at or after `from` (the pattern's match), 0 when none. */
-function nextSentenceEnd(text: string, from: number): number {
+function nextSentenceEnd(text: string, from: number, marks: Int32Array): number {
   const n = text.length;
-  for (let k = from; k < n; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) {
-      let j = k + 1;
-      if (j >= n || !isWhiteSpaceCode(text.charCodeAt(j))) continue;
-      while (j < n && isWhiteSpaceCode(text.charCodeAt(j))) j++;
-      if (j < n && opensSentenceAt(text, j)) return k + 1;
-    } else if (c >= 0x3002 && FULL_WIDTH_ENDS.includes(text[k]!)) {
-      return k + 1;
+  for (;;) {
+    // The nearest mark at or after `from`.
+    let k = n;
+    let which = -1;
+    for (let m = 0; m < SENTENCE_MARKS.length; m++) {
+      let at = marks[m]!;
+      if (at < from) {
+        at = text.indexOf(SENTENCE_MARKS[m]!, from);
+        if (at < 0) at = n;
+        marks[m] = at;
+      }
+      if (at < k) { k = at; which = m; }
     }
+    if (which < 0) return 0;
+    if (which >= ASCII_MARKS) return k + 1;
+    from = k + 1;
+    let j = k + 1;
+    if (j >= n || !isWhiteSpaceCode(text.charCodeAt(j))) continue;
+    while (j < n && isWhiteSpaceCode(text.charCodeAt(j))) j++;
+    if (j < n && opensSentenceAt(text, j)) return k + 1;
   }
-  return 0;
 }
 
 /** Whether the character at k (a code point, as the u-flag pattern reads it) can open a sentence. */

@@ -25,8 +25,11 @@ let unitsUsed = 0;
 /** FNV-1a over UTF-16 code units: hashStep from HASH_SEED over each unit in turn. */
 export const HASH_SEED = 0x811c9dc5 | 0;
 
+/** FNV-1a's 32-bit prime (WordTokens.read writes the step out with it). */
+export const HASH_PRIME = 0x01000193;
+
 export function hashStep(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
+  return Math.imul(h ^ code, HASH_PRIME);
 }
 
 function hashOf(w: string): number {
@@ -112,15 +115,21 @@ export class WordIdSet {
   private readonly member: Uint8Array;
   readonly size: number;
 
-  constructor(foldedWords: Iterable<string>) {
-    const ids = [...foldedWords].map(internWord);
+  /** The set of the folded words (numbered when new) and of words already numbered, given by their ids. */
+  constructor(foldedWords: Iterable<string>, ids: Iterable<number> = []) {
+    const all = [...[...foldedWords].map(internWord), ...ids];
     this.member = new Uint8Array(words.length);
-    for (const id of ids) this.member[id] = 1;
-    this.size = new Set(ids).size;
+    for (const id of all) this.member[id] = 1;
+    this.size = new Set(all).size;
   }
 
+  /**
+   * Whether id is in the set. Id 0 (no lexicon word) is in none: no set holds it (words are
+   * numbered from 1), so no test of it here, where the readers ask for every token, for a branch
+   * that half the tokens would take one way and half the other.
+   */
   has(id: number): boolean {
-    return id > 0 && id < this.member.length && this.member[id] === 1;
+    return id < this.member.length && this.member[id] === 1;
   }
 }
 
