@@ -179,7 +179,7 @@ function foldBoth(s: string): Folds {
  */
 const CACHE_MAX_ENTRIES = 4096;
 const CACHE_MAX_CHARS = 4_000_000;
-/** Texts shorter than this are folded directly: hashing them costs about as much as folding. */
+/** Texts shorter than this are folded directly: looking them up costs about as much as folding. */
 const CACHE_MIN_CHARS = 24;
 
 /** One remembered text: its folds, its bucket key (see FoldCache), the next entry of its bucket. */
