@@ -219,7 +219,14 @@ export function compileFactsLexicon(file: FactsLexiconFile): FactsLexicon {
         const altGates = splitAlternatives(e.pattern).map(altGate);
         const gates = specs ? specs.map((x) => altGates[x.alt]!) : altGates;
         const gateIds = gates.map((g) => (g && g.every((x) => x.length >= GATE_SCAN_MIN_UNITS) ? g.map((x) => numberOf(leadIndex, x, 'p')) : null));
-        return { ...e, re, leads, wordStart, leadIds, gates, gateIds, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u') };
+        // Every field written, in one order, whatever the entry holds: one object shape for all
+        // cues. Spread entries took the shapes of the YAML objects (their optional fields, their
+        // order), ~150 in all, and the property reads of findCues and matchAtStart, which see
+        // every cue, went megamorphic.
+        return {
+          id: e.id, pattern: e.pattern, value: e.value, requireCapital: e.requireCapital, note: e.note,
+          re, leads, wordStart, leadIds, gates, gateIds, sticky: leads ? compilePattern(e.pattern, 'uy') : null, atStart: new RegExp(`^(?:${re.source})`, 'u'),
+        };
       } catch (err) {
         throw new Error(`facts lexicon ${file.language}: invalid pattern in ${e.id}: ${(err as Error).message}`);
       }

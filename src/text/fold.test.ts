@@ -42,6 +42,24 @@ describe('cached folding of texts that differ little', () => {
   });
 });
 
+describe('cached folding of many texts with the same bucket key', () => {
+  // The cache files texts under their length and three code units (first, middle, last): these all
+  // share one key, so its chains grow long and lose entries from their middle as older texts are
+  // dropped (more texts than the cache keeps), and every answer must still be the text's own.
+  it('answers each text with its own folds, across evictions and for equal texts made apart', () => {
+    const texts: string[] = [];
+    for (let k = 0; k < 6000; k++) texts.push(`É${String(k).padStart(5, '0')}${k % 3 === 0 ? 'Ç' : 'c'}x-middle-of-the-text-x${'É'.repeat(k % 5)}${'e'.repeat(4 - (k % 5))}Z`);
+    expect(new Set(texts.map((t) => `${t.length}${t[0]}${t[t.length >> 1]}${t[t.length - 1]}`)).size).toBe(1);
+    for (let round = 0; round < 2; round++) {
+      for (let k = 0; k < texts.length; k += round + 1) {
+        const t = round === 0 ? texts[k]! : [...texts[k]!].join(''); // round 1: equal texts, other string objects
+        expect(foldLooseCached(t)).toBe(foldLoose(t));
+        expect(foldForMatchCached(t)).toBe(foldForMatch(t));
+      }
+    }
+  });
+});
+
 describe('table folds agree with the string folds', () => {
   const byMatch = (s: string) => lowerSameLength(foldPunctuation(s));
   const byLoose = (s: string) => stripAccentsSameLength(byMatch(s));
