@@ -106,14 +106,19 @@ export function compileLexicon(lex: VerbLexicon): CompiledLexicon {
   const auxes = lex.auxiliaries.map(foldPhrase);
   const pAuxes = (lex.participleAuxiliaries ?? []).map(foldPhrase);
   const addForms = (rule: string, category: ActionCategory, e: { finite?: string[]; perfect?: string[]; participle?: string[]; base?: string[]; negatedOnly?: boolean; takesVerb?: boolean; thatCategory?: ActionCategory; person?: string }, light: boolean) => {
-    const base = { rule, category, negatedOnly: !!e.negatedOnly, takesVerb: !!e.takesVerb, light, thatCategory: e.thatCategory, person: e.person ?? '' };
-    for (const s of e.finite ?? []) add({ ...base, words: internWords(foldPhrase(s)), kind: 'finite', inciseAfter: -1 });
-    for (const s of e.base ?? []) add({ ...base, words: internWords(foldPhrase(s)), kind: 'base', inciseAfter: -1 });
-    for (const s of e.participle ?? []) add({ ...base, words: internWords(foldPhrase(s)), kind: 'participle', inciseAfter: -1 });
+    // Every form made by one object literal, its fields always in the same order: spreading a
+    // shared base gave the forms some 500 hidden classes, and each read of a form's field in
+    // findVerbMatches and matchForm then took V8's slowest (megamorphic) property look-up.
+    const form = (words: number[], kind: FormKind, inciseAfter: number): CompiledForm => ({
+      words, rule, category, kind, inciseAfter, negatedOnly: !!e.negatedOnly, takesVerb: !!e.takesVerb, light, thatCategory: e.thatCategory, person: e.person ?? '',
+    });
+    for (const s of e.finite ?? []) add(form(internWords(foldPhrase(s)), 'finite', -1));
+    for (const s of e.base ?? []) add(form(internWords(foldPhrase(s)), 'base', -1));
+    for (const s of e.participle ?? []) add(form(internWords(foldPhrase(s)), 'participle', -1));
     for (const s of e.perfect ?? []) {
       const w = foldPhrase(s);
-      for (const a of auxes) add({ ...base, words: internWords([...a, ...w]), kind: 'perfect', inciseAfter: a.length - 1 });
-      for (const a of pAuxes) add({ ...base, words: internWords([...a, ...w]), kind: 'participle', inciseAfter: -1 });
+      for (const a of auxes) add(form(internWords([...a, ...w]), 'perfect', a.length - 1));
+      for (const a of pAuxes) add(form(internWords([...a, ...w]), 'participle', -1));
     }
   };
   for (const e of lex.entries) addForms(e.id, e.category, e, false);
