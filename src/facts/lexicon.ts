@@ -1,6 +1,7 @@
 import { lazyCodeTest } from '../text/codeTable.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { buildLiteralAutomaton, scanLiterals, type LiteralAutomaton } from './literalAutomaton.js';
+import { stableSort } from '../stableSort.js';
 
 /** One entry of lexicons/<lang>/facts.yaml as written (schema: lexicons/schema/facts.schema.json). */
 export interface CueEntry {
@@ -291,7 +292,11 @@ export function findCues(lex: FactsLexicon, cls: CueClass, folded: string, from 
       out.push({ id: cue.id, value: cue.value, start, end: start + m[0].length, groups: m.slice(1) });
     }
   }
-  return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
+  return out.length > 1 ? stableSort(out, byStartThenLongest) : out;
+}
+
+function byStartThenLongest(a: CueMatch, b: CueMatch): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 /**
