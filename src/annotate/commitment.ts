@@ -1,9 +1,10 @@
-import type { ActionCategory, Paragraph } from '../types.js';
+import type { Action, ActionCategory, Paragraph } from '../types.js';
 import { paragraphLanguage, type AnnotateContext } from './context.js';
 import { clauseEnd, countTargets } from './clause/countTargets.js';
 import { loadCommitmentLexicon, type CommitmentLexicon } from './clause/lexicons.js';
 import { readingOf } from './clause/readDocument.js';
 import { splitSentences } from './clause/tokens.js';
+import { stableSort } from '../stableSort.js';
 
 /**
  * Stage: commitment flag and count (GUIDELINES §4). Reads `actions` (and the clause
@@ -31,7 +32,7 @@ export function annotateCommitments(paragraphs: Paragraph[], ctx: AnnotateContex
     const reading = readingOf(p, ctx);
     const sentences = reading?.sentences.length ? reading.sentences : splitSentences(p.text);
     const colon = reading?.colonSentences ?? [];
-    const actions = [...p.actions].sort((a, b) => a.start - b.start);
+    const actions = stableSort(p.actions.slice(), byStart);
     let count = 0;
     const rules: string[] = [];
     for (let i = 0; i < actions.length; i++) {
@@ -59,4 +60,8 @@ function pledgeCategories(lex: CommitmentLexicon | null): ReadonlySet<ActionCate
   let set = categorySets.get(lex);
   if (!set) { set = new Set(lex.categories ?? DEFAULT_CATEGORIES); categorySets.set(lex, set); }
   return set;
+}
+
+function byStart(a: Action, b: Action): number {
+  return a.start - b.start;
 }

@@ -5,6 +5,7 @@ import { readingOf } from './clause/readDocument.js';
 import { foldPhrase, splitSentences, tokenizeParagraph, type Token } from './clause/tokens.js';
 import { foldLooseCached } from '../text/fold.js';
 import { WordFilter } from './clause/wordFilter.js';
+import { stableSort } from '../stableSort.js';
 
 /**
  * Stage: proposals of named states (GUIDELINES §6). Reads the paragraph's state mentions
@@ -96,7 +97,7 @@ function findProposals(p: Paragraph, states: Entity[], lex: ProposalLexicon, ctx
   // The clause reading split this text already (an empty list may be a skipped paragraph's).
   const read = reading?.sentences;
   const sentences = read?.length ? read : splitSentences(text);
-  const actions = [...p.actions].sort((a, b) => a.start - b.start);
+  const actions = stableSort(p.actions.slice(), byStart);
   const out: Proposal[] = [];
   const tokenAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);
 
@@ -165,4 +166,8 @@ function stanceFor(actions: Action[], nounStart: number, sentenceStart: number):
   const before = actions.filter((a) => a.end <= nounStart && a.start >= sentenceStart);
   const any = actions.filter((a) => a.end <= nounStart);
   return (before[before.length - 1] ?? any[any.length - 1] ?? actions[0])!.category;
+}
+
+function byStart(a: Action, b: Action): number {
+  return a.start - b.start;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Paragraph, ParagraphKind } from '../types.js';
 import type { AnnotateContext } from './context.js';
-import { annotateTopics, findCueMatches, stableSort } from './topics.js';
+import { annotateTopics, findCueMatches } from './topics.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { compileForm, formSteps, keyStepsOf, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type TopicsLexicon } from './topicsLexicon.js';
 import { foldLoose } from '../text/fold.js';
@@ -280,23 +280,5 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
       }
     }
     expect(gapped).toBeGreaterThan(400);
-  });
-});
-
-describe('stableSort (insertion sort for a paragraph\'s few items)', () => {
-  it('orders as Array.prototype.sort does, ties kept in their order, short and long arrays', () => {
-    let seed = 3;
-    const random = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return (((x ^ (x >>> 14)) >>> 0) % n);
-    };
-    const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
-    for (let t = 0; t < 500; t++) {
-      // Few distinct keys: many ties, whose order only a stable sort keeps.
-      const items = Array.from({ length: random(30) }, (_, id) => ({ key: random(5) / 2, id }));
-      expect(stableSort([...items], byKey)).toEqual([...items].sort(byKey));
-    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Entity, Paragraph } from '../types.js';
+import { stableSort } from '../stableSort.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
 import { KEY_SPACE, LETTER_OR_DIGIT, loadTopicCues, matchFormAt, matchFormFrom, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
@@ -130,22 +131,6 @@ interface TopicScore { topic: string; score: number; first: number; rules: strin
 
 function byScoreThenFirst(a: TopicScore, b: TopicScore): number {
   return b.score - a.score || a.first - b.first;
-}
-
-/**
- * Sorts in place, stably (as Array.prototype.sort): by insertion for the few items a paragraph
- * ranks (the builtin allocates a work copy at every call, a few hundred thousand calls per
- * megabyte), by the builtin for more.
- */
-export function stableSort<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
-  if (a.length > 16) return a.sort(cmp);
-  for (let i = 1; i < a.length; i++) {
-    const x = a[i]!;
-    let j = i;
-    for (; j > 0 && cmp(a[j - 1]!, x) > 0; j--) a[j] = a[j - 1]!;
-    a[j] = x;
-  }
-  return a;
 }
 
 /** Adds one cue's weight to a topic (module-level rather than a closure: assignTopics runs per paragraph). */

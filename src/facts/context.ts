@@ -25,7 +25,7 @@ export interface ParagraphFacts {
   entities: Entity[];
   actions: Action[];
   /** Cue matches over the whole paragraph, per class number (CLASS_NUMBER), computed once (see cuesIn). */
-  cueCache: (CueMatch[] | undefined)[];
+  cueCache: (readonly CueMatch[] | undefined)[];
 }
 
 /** Builds the per-paragraph context the rules share. */
@@ -41,7 +41,7 @@ export function makeParagraphFacts(paragraph: Paragraph, lex: FactsLexicon, org:
     entities: byStart(paragraph.entities),
     actions: byStart(paragraph.actions),
     // An array by class number, not a Map: one is made per paragraph, and a Map costs more to make.
-    cueCache: new Array<CueMatch[] | undefined>(CUE_CLASSES.length),
+    cueCache: new Array<readonly CueMatch[] | undefined>(CUE_CLASSES.length),
   };
 }
 
@@ -115,7 +115,7 @@ const CLASS_NUMBER = Object.fromEntries(CUE_CLASSES.map((c, i) => [c, i])) as Re
  * Every cue of one class in the whole paragraph, sorted by start. Matched once and kept: the
  * rules ask for the same classes sentence after sentence.
  */
-function paragraphCues(pf: ParagraphFacts, cls: CueClass): CueMatch[] {
+function paragraphCues(pf: ParagraphFacts, cls: CueClass): readonly CueMatch[] {
   const k = CLASS_NUMBER[cls];
   let all = pf.cueCache[k];
   if (!all) {
@@ -125,8 +125,8 @@ function paragraphCues(pf: ParagraphFacts, cls: CueClass): CueMatch[] {
   return all;
 }
 
-/** The answer of cuesIn for a range without cues: one shared array (frozen: the rules only read it). */
-const NO_CUES = Object.freeze([]) as unknown as CueMatch[];
+/** The answer of cuesIn for a range without cues: one shared array, read-only by its type (not frozen: see NO_MATCHES in lexicon.ts). */
+const NO_CUES: readonly CueMatch[] = [];
 
 /** The index of the first item starting at or after `start`, in items sorted by start (bisection). */
 function firstStartingAtOrAfter(items: ReadonlyArray<{ start: number }>, start: number): number {
@@ -141,7 +141,7 @@ function firstStartingAtOrAfter(items: ReadonlyArray<{ start: number }>, start: 
 }
 
 /** Cues of one class inside a range of the paragraph. */
-export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): CueMatch[] {
+export function cuesIn(pf: ParagraphFacts, cls: CueClass, range: Range): readonly CueMatch[] {
   const all = paragraphCues(pf, cls);
   if (all.length === 0) return NO_CUES;
   // `all` is sorted by start: skip to the range by bisection instead of filtering every cue.
@@ -165,8 +165,8 @@ export function entitiesIn(pf: ParagraphFacts, range: Range, types: EntityType[]
   return out;
 }
 
-/** The answer of sentencesWith when no sentence qualifies: one shared array (the rules only read it). */
-const NO_RANGES = Object.freeze([]) as unknown as Range[];
+/** The answer of sentencesWith when no sentence qualifies: one shared array, read-only by its type (not frozen: see NO_MATCHES in lexicon.ts). */
+const NO_RANGES: readonly Range[] = [];
 
 /**
  * The sentences, in order, that hold a whole cue of one of the classes (where cuesIn finds it),
@@ -174,7 +174,7 @@ const NO_RANGES = Object.freeze([]) as unknown as Range[];
  * the other sentences: it visits these only, and the paragraph is not split into sentences when
  * it holds none.
  */
-export function sentencesWith(pf: ParagraphFacts, classes: readonly CueClass[], entityType?: EntityType): Range[] {
+export function sentencesWith(pf: ParagraphFacts, classes: readonly CueClass[], entityType?: EntityType): readonly Range[] {
   let held: boolean[] | null = null;
   for (const cls of classes) {
     for (const c of paragraphCues(pf, cls)) {

@@ -1,5 +1,6 @@
 import { CodeUnitScratch } from '../text/codeUnits.js';
 import { C_DROP, C_WORD, caseSkeleton, infoOf, keyNeedsStems, makeNameKey, makeTextKey } from './keys.js';
+import { stableSort } from '../stableSort.js';
 
 /**
  * A multi-pattern matcher over match keys (see keys.ts): a character trie built once from all
@@ -401,7 +402,7 @@ function firstLetterOrDigit(span: string): string | undefined {
  */
 export function resolveOverlaps<T extends { start: number; end: number }>(cands: T[]): T[] {
   if (cands.length < 2) return [...cands];
-  const byLength = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const byLength = stableSort(cands.slice(), longestFirst);
   const spans: T[] = []; // the kept non-empty spans, by start
   let empties: T[] | null = null; // the empty spans (last in byLength), in that order
   for (const c of byLength) {
@@ -417,5 +418,13 @@ export function resolveOverlaps<T extends { start: number; end: number }>(cands:
     spans.splice(lo, 0, c);
   }
   // `spans` have distinct starts, so they are already what a stable sort by start of the kept list gives.
-  return empties ? [...spans, ...empties].sort((a, b) => a.start - b.start) : spans;
+  return empties ? stableSort([...spans, ...empties], byStart) : spans;
+}
+
+function longestFirst(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return (b.end - b.start) - (a.end - a.start) || a.start - b.start;
+}
+
+function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
 }

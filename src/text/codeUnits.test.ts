@@ -23,4 +23,18 @@ describe('CodeUnitScratch', () => {
     room.fill('x'.charCodeAt(0));
     expect(scratch.text(3)).toBe('xxx');
   });
+
+  it('reads back units below 0x100 as the same string one-byte, packed in place, for short and long texts', () => {
+    const scratch = new CodeUnitScratch();
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    for (const n of [0, 1, 2, 3, 17, 1000, 5000]) {
+      const s = Array.from({ length: n }, () => String.fromCharCode(next() & 0xff)).join('');
+      scratch.load(s);
+      const expected = scratch.text(n);
+      expect(expected).toBe(s);
+      scratch.load(s);
+      expect(scratch.oneByteText(n)).toBe(s);
+    }
+  });
 });

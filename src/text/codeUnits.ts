@@ -30,4 +30,16 @@ export class CodeUnitScratch {
   text(n: number): string {
     return this.bytes.toString('utf16le', 0, 2 * n);
   }
+
+  /**
+   * The first n code units, every one below 0x100, as a string: the same string as `text(n)`, made
+   * one-byte (half the memory, and what V8 builds for such text anyway when it slices or lowers it).
+   * The units are packed into the scratch's first n bytes in place: byte k is written after unit k
+   * (bytes 2k and 2k + 1) is read, so no unit is overwritten before it is read.
+   */
+  oneByteText(n: number): string {
+    const { bytes, units } = this;
+    for (let k = 0; k < n; k++) bytes[k] = units[k]!;
+    return bytes.toString('latin1', 0, n);
+  }
 }

@@ -5,6 +5,7 @@ import { alternation, alternationForms, loadDatesLexicon, type DatesLexicon } fr
 import { isWhiteSpaceCode } from '../../text/whiteSpace.js';
 import { allPlain, formEndStartingAt, formStartEndingAt, spaceEndAfter, spaceStartBefore } from './datesAnchors.js';
 import { chronoFor, parseKeepable } from './datesChrono.js';
+import { stableSort } from '../../stableSort.js';
 
 /**
  * Date mentions in one paragraph, each with an ISO 8601 `value` (spec/GUIDELINES.md §5):
@@ -350,10 +351,14 @@ class TextScan {
   }
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 /** Ascending, each once. */
 function sortedUnique(xs: number[]): number[] {
   if (xs.length < 2) return xs;
-  xs.sort((a, b) => a - b);
+  stableSort(xs, ascending);
   let k = 1;
   for (let i = 1; i < xs.length; i++) if (xs[i] !== xs[k - 1]) xs[k++] = xs[i];
   xs.length = k;
@@ -1074,14 +1079,14 @@ function byStart(a: Candidate, b: Candidate): number {
 /** Longest first, hand patterns before chrono on ties; keeps a non-overlapping set, in text order. */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
   if (cands.length <= 1) return cands;
-  const sorted = cands.slice().sort(byPriority);
+  const sorted = stableSort(cands.slice(), byPriority);
   const kept: Candidate[] = [];
   for (const c of sorted) {
     let overlaps = false;
     for (let i = 0; i < kept.length && !overlaps; i++) overlaps = c.start < kept[i].end && kept[i].start < c.end;
     if (!overlaps) kept.push(c);
   }
-  return kept.sort(byStart);
+  return stableSort(kept, byStart);
 }
 
 /**

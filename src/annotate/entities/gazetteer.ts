@@ -1,5 +1,6 @@
 import type { Entity, EntityType } from '../../types.js';
 import { getGazetteer } from '../../reference/names.js';
+import { stableSort } from '../../stableSort.js';
 
 /**
  * State, organization and place mentions in one paragraph's text, from the reference gazetteer
@@ -35,7 +36,11 @@ function addBracketedAcronyms(text: string, found: Entity[]): Entity[] {
     if (found.some((f) => f.start < end && start < f.end)) continue;
     extra.push({ type: e.type, text: m[1], start, end, ref: e.ref, rule: `entities/gazetteer:${e.type}.${e.ref}.bracketed-acronym` });
   }
-  return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.start - b.start);
+  return extra.length === 0 ? found : stableSort([...found, ...extra], byStart);
+}
+
+function byStart(a: Entity, b: Entity): number {
+  return a.start - b.start;
 }
 
 /**

@@ -4,6 +4,7 @@ import { findDates } from './dates.js';
 import { findNamedEntities } from './named.js';
 import { findGazetteerEntities } from './gazetteer.js';
 import { resolveOverlaps } from '../../reference/gazetteer.js';
+import { stableSort } from '../../stableSort.js';
 
 /**
  * Stage: entities (spec/GUIDELINES.md §5). Reads each annotatable paragraph's text and writes
@@ -55,7 +56,11 @@ export function mergeEntities(gazetteer: Entity[], named: Entity[], dates: Entit
   for (const d of dates) addDate(d, seen, out);
   for (const d of named) if (d.type === 'date') addDate(d, seen, out);
   for (const d of gazetteer) if (d.type === 'date') addDate(d, seen, out);
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return stableSort(out, byStartThenLongest);
+}
+
+function byStartThenLongest(a: Entity, b: Entity): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 /** Adds a date to the merged mentions unless it is empty or its span is already there. */

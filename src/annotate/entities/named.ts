@@ -6,6 +6,7 @@ import { prepareLexicon, foldWord, inStemList, type NamedType, type PreparedLexi
 import { findChineseNamed } from './namedZh.js';
 import { CODE_LETTER, CODE_SURROGATE, CODE_UPPER, CODE_WORD, codeClass, isCapitalised, tokenize, type Token } from './namedTokens.js';
 import { headAt, headCandidates, headStarts, marksAt, pairKey, walkLeft, walkRight, type HeadStarts, type StartGate, type WalkContext } from './namedWalk.js';
+import { stableSort } from '../../stableSort.js';
 
 /**
  * Instrument, event, initiative and person mentions in one paragraph's text
@@ -363,14 +364,22 @@ export function insideOrganisation(text: string, start: number, end: number, lex
 
 /** Longest first, then by priority; keeps a non-overlapping set in text order. */
 function resolve(cands: Found[]): Found[] {
-  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const sorted = stableSort(cands.slice(), longestThenPriority);
   const kept: Found[] = [];
   for (const c of sorted) {
     if (c.end <= c.start) continue;
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return stableSort(kept, byStart);
+}
+
+function longestThenPriority(a: Found, b: Found): number {
+  return (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
+}
+
+function byStart(a: Found, b: Found): number {
+  return a.start - b.start;
 }
 
 /**
@@ -446,7 +455,8 @@ function addAcronyms(text: string, found: Found[], lang: string): Found[] {
       if (!taken(found, extra, k, k + acr.length)) extra.push({ type: f.type, text: '', start: k, end: k + acr.length, ref: f.ref ?? null, rule: `entities/rule:${lang}.acronym-repeated`, priority: 2 });
     }
   }
-  return [...found, ...extra].sort((a, b) => a.start - b.start);
+  // (in place when nothing is added: `found` is the caller's working list, read no more)
+  return stableSort(extra.length === 0 ? found : [...found, ...extra], byStart);
 }
 
 /** A title line ("G20 New Delhi Leaders' Declaration", "STATEMENT of the … on the occasion of …"): the whole line. */

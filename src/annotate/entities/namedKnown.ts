@@ -3,6 +3,7 @@ import type { KnownEntry, PreparedLexicon } from './namedLexicon.js';
 import { prepareLexicon } from './namedLexicon.js';
 import { foldLooseOnce } from './foldOnce.js';
 import { CODE_LETTER, CODE_NUMBER, CODE_UPPER, codeClass } from './namedTokens.js';
+import { stableSort } from '../../stableSort.js';
 
 /**
  * Gazetteer look-up of well-known named things (NPT, 2030 Agenda, BRI…) from the `known`
@@ -127,7 +128,11 @@ function endsOnBoundary(hay: string, nd: string, p: number): boolean {
 
 /** Sorts [needle index, position] pairs by needle, then position (the order of calling occurrences needle by needle). */
 function byNeedleThenPosition(out: [number, number][]): [number, number][] {
-  return out.length > 1 ? out.sort((a, b) => a[0] - b[0] || a[1] - b[1]) : out;
+  return out.length > 1 ? stableSort(out, byFirstThenSecond) : out;
+}
+
+function byFirstThenSecond(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
 }
 
 /**
