@@ -35,6 +35,14 @@ export function segmentDocument(text: string, blocks: IngestedBlock[] = []): Par
       entities: [],
       proposals: [],
       topics: [],
+      // Fields later stages set on some paragraphs only, made here (undefined: JSON.stringify
+      // leaves them out) so that every paragraph keeps one shape through the pipeline: a field
+      // added to some paragraphs only splits them into up to 8 hidden classes, and every stage's
+      // property reads then go polymorphic. Their order is the order the stages set them, which
+      // is the order the output has always had.
+      language: undefined,
+      commitmentRule: undefined,
+      topicRules: undefined,
     };
   });
 }
