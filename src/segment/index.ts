@@ -17,9 +17,14 @@ export function paragraphEId(n: number): string {
  */
 export function segmentDocument(text: string, blocks: IngestedBlock[] = []): Paragraph[] {
   const raws = splitParagraphs(text, blocks);
-  return raws.map((raw, i) => {
+  // A loop pushing onto a literal, not raws.map: map's result is a holey array once optimised
+  // code inlines it and a packed one before, so every stage reading the paragraphs would see
+  // two array kinds and deoptimise (measured: a cascade of "wrong map" deopts some 50 runs in).
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     const shape = classifyShape(raw, i, raws);
-    return {
+    paragraphs.push({
       n: i + 1,
       eId: paragraphEId(i + 1),
       kind: shape.kind,
@@ -43,6 +48,7 @@ export function segmentDocument(text: string, blocks: IngestedBlock[] = []): Par
       language: undefined,
       commitmentRule: undefined,
       topicRules: undefined,
-    };
-  });
+    });
+  }
+  return paragraphs;
 }
