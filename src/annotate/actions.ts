@@ -10,5 +10,13 @@ import { readDocumentClauses, readingOf } from './clause/readDocument.js';
  */
 export function annotateActions(paragraphs: Paragraph[], ctx: AnnotateContext): void {
   if (paragraphs.some((p) => !readingOf(p, ctx))) readDocumentClauses(paragraphs, ctx);
-  for (const p of paragraphs) p.actions = readingOf(p, ctx)?.actions.map((a) => ({ ...a })) ?? [];
+  for (const p of paragraphs) {
+    const read = readingOf(p, ctx)?.actions;
+    // Copies pushed onto a literal, not Array.prototype.map: map's result is a holey array when
+    // optimised code inlines it and a packed one otherwise, so later stages would see both kinds
+    // and deoptimise when the other appears (see segmentDocument).
+    const actions: Paragraph['actions'] = [];
+    if (read) for (const a of read) actions.push({ ...a });
+    p.actions = actions;
+  }
 }

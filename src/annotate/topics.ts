@@ -43,7 +43,8 @@ export function annotateTopics(paragraphs: Paragraph[], ctx: AnnotateContext): v
   const own = (ctx.document.organization ?? mostMentionedOrganization(paragraphs) ?? '').toLowerCase();
   for (const p of paragraphs) {
     p.topics = [];
-    delete p.topicRules;
+    // Cleared, not deleted: a delete would change the paragraph's hidden class (see segmentDocument).
+    p.topicRules = undefined;
     if (p.kind === 'heading' || p.kind === 'fragment' || !p.text) continue;
     const lang = paragraphLanguage(p, ctx);
     const cues = loadTopicCues(lang);

@@ -50,7 +50,9 @@ export function extractProposals(pf: ParagraphFacts): InstitutionalFact[] {
         stage = laterStage(stage, STAGE_OF_CATEGORY[a.category] ?? 'proposed');
       }
     }
-    const refs = located ? entitiesIn(pf, span, ['organization', 'instrument', 'initiative', 'event']).map((e) => e.ref).filter((r): r is string => !!r) : [];
+    const refs: string[] = [];
+    // A loop, not map().filter(): the map's array kind changed when this was optimised (a deopt).
+    if (located) for (const e of entitiesIn(pf, span, ['organization', 'instrument', 'initiative', 'event'])) if (e.ref) refs.push(e.ref);
     facts.push(makeFact(pf, 'proposal', p.rule ?? 'facts/proposal', [span], {
       org: pf.org, proposer: p.proposer, proposal: p.text, stance: p.stance, stage, refs, located,
     }));

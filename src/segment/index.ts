@@ -17,9 +17,14 @@ export function paragraphEId(n: number): string {
  */
 export function segmentDocument(text: string, blocks: IngestedBlock[] = []): Paragraph[] {
   const raws = splitParagraphs(text, blocks);
-  return raws.map((raw, i) => {
+  // A loop pushing onto a literal, not raws.map: map's result is a holey array once optimised
+  // code inlines it and a packed one before, so every stage reading the paragraphs would see
+  // two array kinds and deoptimise (measured: a cascade of "wrong map" deopts some 50 runs in).
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     const shape = classifyShape(raw, i, raws);
-    return {
+    paragraphs.push({
       n: i + 1,
       eId: paragraphEId(i + 1),
       kind: shape.kind,
@@ -35,6 +40,15 @@ export function segmentDocument(text: string, blocks: IngestedBlock[] = []): Par
       entities: [],
       proposals: [],
       topics: [],
-    };
-  });
+      // Fields later stages set on some paragraphs only, made here (undefined: JSON.stringify
+      // leaves them out) so that every paragraph keeps one shape through the pipeline: a field
+      // added to some paragraphs only splits them into up to 8 hidden classes, and every stage's
+      // property reads then go polymorphic. Their order is the order the stages set them, which
+      // is the order the output has always had.
+      language: undefined,
+      commitmentRule: undefined,
+      topicRules: undefined,
+    });
+  }
+  return paragraphs;
 }

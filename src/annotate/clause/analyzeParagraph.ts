@@ -295,19 +295,22 @@ export function readParagraphClauses(p: Paragraph, verbs: VerbLexicon, subjects:
   // Primary action: the first finite main verb; then the others in text order.
   const primary = accepted.find((a) => a.m.kind !== 'participle') ?? accepted[0];
   const ordered = primary ? [primary, ...accepted.filter((a) => a !== primary)] : [];
-  const actions: Action[] = ordered.map(({ m }) => {
-    const a: Action = {
+  // Pushed onto a literal, not made by ordered.map: map's result is holey once optimised code
+  // inlines it and packed before, and the stages reading actions deoptimised on the change.
+  const actions: Action[] = [];
+  for (const { m } of ordered) {
+    actions.push({
       category: m.negated && m.category !== 'commit' && m.category !== 'oppose' ? 'oppose' : m.category,
       text: text.slice(m.start, m.end),
       start: m.start,
       end: m.end,
       rule: ruleName('actions/lexicon:', m.rule),
       form: m.kind === 'participle' ? 'participle' : 'finite',
-    };
-    // Added last, as the spread it replaces did (the JSON keys keep that order).
-    if (m.negated) a.negated = true;
-    return a;
-  });
+      // Last, as the spread it replaces had it (the JSON keys keep that order); always made
+      // (undefined, left out of the JSON, when not negated) so that every action has one hidden class.
+      negated: m.negated ? true : undefined,
+    });
+  }
 
   // Subject: the candidate that governs the primary action's sentence, else the first of the paragraph.
   let subject: SubjectCandidate | null = null;

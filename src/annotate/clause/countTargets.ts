@@ -88,6 +88,9 @@ export function countTargets(text: string, action: Action, regionEnd: number, le
 export function clauseEnd(action: Action, actions: Action[], sentences: Sentence[], textLength: number): number {
   const s = sentences.find((x) => action.start >= x.start && action.start < x.end);
   const end = s ? s.end : textLength;
-  const next = actions.filter((a) => a.start > action.start && a.start < end).map((a) => a.start);
-  return next.length ? Math.min(...next) : end;
+  // The nearest start of a later action before `end` (a loop: filter/map/Math.min made three
+  // arrays per action, and the map's array kind changed when this was optimised).
+  let next = end;
+  for (const a of actions) if (a.start > action.start && a.start < next) next = a.start;
+  return next;
 }

@@ -1123,7 +1123,8 @@ export function findDates(text: string, lang: string, options: FindDatesOptions 
   const out: Entity[] = [];
   for (const c of resolveOverlaps(cands)) {
     const mention = t.slice(c.start, c.end).replace(TRAILING_SPACE_COMMA, '');
-    out.push({ type: 'date', text: mention, start: c.start, end: c.start + mention.length, value: c.value, rule: c.rule });
+    // `ref: undefined` (left out of the JSON): the hidden class of the gazetteer's entities.
+    out.push({ type: 'date', text: mention, start: c.start, end: c.start + mention.length, ref: undefined, value: c.value, rule: c.rule });
   }
   return out;
 }

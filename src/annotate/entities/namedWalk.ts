@@ -512,7 +512,12 @@ const isInfinitive = (t: Token | undefined) => !!t && t.kind === 'word' && !isCa
 /** The folded words of tokens [i, i + len) joined by spaces, as a link is written in the lexicon (one word: no array made). */
 function phraseAt(toks: Token[], i: number, len: number): string {
   if (len === 1) return fw(toks[i]);
-  return toks.slice(i, i + len).map(fw).join(' ');
+  // Joined by a loop, not slice().map().join(): two arrays less per call, and no map result
+  // whose array kind changes when this function is optimised (a "wrong map" deopt in warm-up).
+  const end = Math.min(i + len, toks.length);
+  let out = '';
+  for (let k = i; k < end; k++) out += k === i ? fw(toks[k]) : ' ' + fw(toks[k]);
+  return out;
 }
 
 /** "de … et de …", "on … and on …": whether a coordinated link repeats one already in the name ("de"/"du"/"des" count as one). */
