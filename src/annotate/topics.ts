@@ -3,6 +3,7 @@ import { stableSort } from '../stableSort.js';
 import { foldLooseCached } from '../text/fold.js';
 import { paragraphLanguage, report, type AnnotateContext } from './context.js';
 import { KEY_SPACE, LETTER_OR_DIGIT, loadTopicCues, matchFormAt, matchFormFrom, unitsMatching, WHITE_SPACE, type CompiledCue } from './topicsLexicon.js';
+import { packLists } from '../text/packedLists.js';
 
 /** Topic that stands for the organisation itself; a field topic wins over it (GUIDELINES §7). */
 const INSTITUTIONAL = 'institutional';
@@ -584,15 +585,7 @@ function buildLeadIndex(cues: CompiledCue[]): LeadIndex {
     const target = delta[i]!;
     next[i] = target * width * 2 + (outs[target]!.length > 0 || deepFirst[target]! >= 0 ? 1 : 0);
   }
-  const outStart = new Int32Array(count + 1);
-  let total = 0;
-  for (let s = 0; s < count; s++) {
-    outStart[s] = total;
-    total += outs[s]!.length;
-  }
-  outStart[count] = total;
-  const outputs = new Int32Array(total);
-  for (let s = 0, at = 0; s < count; s++) for (const k of outs[s]!) outputs[at++] = k;
+  const { starts: outStart, items: outputs } = packLists(outs);
   const spaced = Uint8Array.from(leads, (lead) => (lead.s.includes(KEY_SPACE_STRING) ? 1 : 0));
   return { unitInfo, width, next, start: AT_START * width * 2, outStart, outputs, deepFirst, spacedPrefixOf, deep, leads, spaced, noLead };
 }

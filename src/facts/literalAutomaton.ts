@@ -1,3 +1,5 @@
+import { packLists } from '../text/packedLists.js';
+
 /**
  * An Aho–Corasick automaton over a set of literal strings: one pass over a text, one table
  * look-up per code unit, reports every occurrence of every literal (overlapping ones too).
@@ -99,15 +101,7 @@ export function buildLiteralAutomaton(literals: readonly string[]): LiteralAutom
     const target = next[i]!;
     next[i] = target * width * 2 + (outs[target]!.length > 0 ? 1 : 0);
   }
-  const outStart = new Int32Array(count + 1);
-  let total = 0;
-  for (let s = 0; s < count; s++) {
-    outStart[s] = total;
-    total += outs[s]!.length;
-  }
-  outStart[count] = total;
-  const outputs = new Int32Array(total);
-  for (let s = 0, at = 0; s < count; s++) for (const k of outs[s]!) outputs[at++] = k;
+  const { starts: outStart, items: outputs } = packLists(outs);
   return { column, width, next, outStart, outputs, lengths: Int32Array.from(literals, (s) => s.length), hits: new Int32Array(256) };
 }
 
