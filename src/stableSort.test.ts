@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { stableSort } from './stableSort.js';
+import { seededIndex } from '../test/support/seededRandom.js';
 
 describe('stableSort (insertion sort for a paragraph\'s few items)', () => {
-  let seed = 3;
-  const random = (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return (((x ^ (x >>> 14)) >>> 0) % n);
-  };
+  const random = seededIndex(3);
 
   it('orders as Array.prototype.sort does, ties kept in their order, short and long arrays', () => {
     const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;

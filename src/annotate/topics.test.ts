@@ -3,9 +3,20 @@ import type { Entity, Paragraph, ParagraphKind } from '../types.js';
 import type { AnnotateContext } from './context.js';
 import { annotateTopics, findCueMatches } from './topics.js';
 import { loadLexicon } from '../lexicon/load.js';
-import { compileForm, formSteps, keyStepsOf, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type TopicsLexicon } from './topicsLexicon.js';
+import { compileForm, formSteps, keyStepsOf, loadTopicCues, matchFormAt, readTopicIds, scanKeysOf, type CompiledCue, type TopicsLexicon } from './topicsLexicon.js';
 import { foldLoose } from '../text/fold.js';
 import { makeParagraph } from '../../test/support/makeParagraph.js';
+import { seededIndex } from '../../test/support/seededRandom.js';
+
+/** Every cue's matches by its own regex (matchAll, empty ones left out), as cue@start-end: what findCueMatches must find. */
+function matchesByRegex(folded: string, cues: CompiledCue[]): string[] {
+  const out: string[] = [];
+  for (const cue of cues) {
+    cue.re.lastIndex = 0;
+    for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) out.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
+  }
+  return out;
+}
 
 function para(text: string, kind: ParagraphKind = 'operative', entities: Entity[] = []): Paragraph {
   return makeParagraph(1, text, { kind, entities });
@@ -194,11 +205,7 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
       let total = 0;
       for (const text of texts[lang]!) {
         const folded = foldLoose(text);
-        const expected: string[] = [];
-        for (const cue of cues) {
-          cue.re.lastIndex = 0;
-          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
-        }
+        const expected = matchesByRegex(folded, cues);
         total += expected.length;
         expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
       }
@@ -211,14 +218,7 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
     // treats apart: white-space runs (one KEY_SPACE in a key), hyphens, apostrophes, letters or
     // digits right before a word (no word start there), a surrogate pair (the regex path).
     const glue = [' ', ' ', ' ', ' ', ' ', '  ', ' \u00a0', '\n\n', '-', "'", ', ', '(', 'x', '2', ''];
-    // mulberry32: a seeded generator, so a failure can be replayed.
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return (((x ^ (x >>> 14)) >>> 0) % n);
-    };
+    const random = seededIndex(7);
     for (const lang of ['fr', 'en', 'ru', 'zh']) {
       const cues = loadTopicCues(lang)!;
       const keys = [...new Set(cues.flatMap((c) => c.keys))];
@@ -237,11 +237,7 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
         // One text in ten holds a surrogate pair (matched by the sticky regexes).
         if (t % 10 === 0) text += ' 😀 ' + words[random(words.length)]!;
         const folded = foldLoose(text);
-        const expected: string[] = [];
-        for (const cue of cues) {
-          cue.re.lastIndex = 0;
-          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
-        }
+        const expected = matchesByRegex(folded, cues);
         total += expected.length;
         expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
       }
@@ -250,13 +246,7 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
   });
 
   it('matches "~" gaps as the regex does, with zero to five words in them (gap fuzz)', () => {
-    let seed = 11;
-    const random = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return (((x ^ (x >>> 14)) >>> 0) % n);
-    };
+    const random = seededIndex(11);
     const fillers = ['de', 'la', 'the', 'x', 'grande', 'and', 'l\'', '2024', 'des', 'avec', 'with', '-', ','];
     const spaces = [' ', ' ', '  ', '\n'];
     let gapped = 0;
@@ -270,11 +260,7 @@ describe('topic cue matcher (lead index + hand matcher) against the cue regexes'
         const words = form.split(/\s+/).flatMap((w) => (w === '~' ? Array.from({ length: random(6) }, () => fillers[random(fillers.length)]!) : [w.replace('*', ['', 's', 'ation'][random(3)]!)]));
         const text = words.map((w) => w + spaces[random(spaces.length)]!).join('') + words.join(' ');
         const folded = foldLoose(text);
-        const expected: string[] = [];
-        for (const cue of cues) {
-          cue.re.lastIndex = 0;
-          for (const m of folded.matchAll(cue.re)) if (m[0].length > 0) expected.push(`${cue.id}@${m.index}-${m.index + m[0].length}`);
-        }
+        const expected = matchesByRegex(folded, cues);
         gapped += expected.length;
         expect(findCueMatches(folded, cues).map((m) => `${m.cue!.id}@${m.start}-${m.end}`), `${lang}: ${text}`).toEqual(expected);
       }

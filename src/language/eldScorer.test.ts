@@ -5,6 +5,7 @@ import { eld } from 'eld/medium';
 import { EXAMPLES_DIR, SHARED_DIR } from '../paths.js';
 import { loadEldDatabase, loadEldTables, type EldTables } from './eldModel.js';
 import { createEldScorer, type EldScorer } from './eldScorer.js';
+import { seededFloat } from '../../test/support/seededRandom.js';
 
 // The hand-written scorer must answer exactly as eld's own detect() (the library entry, its
 // reference): same language, same isReliable(), on every kind of text.
@@ -29,16 +30,6 @@ function expectSameAsEld(texts: Iterable<string>): number {
   return n;
 }
 
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function randomSource(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function paragraphsOf(dir: string): string[] {
   if (!existsSync(dir)) return []; // examples/dev and the corpus are not in every checkout
@@ -77,7 +68,7 @@ const ALPHABET = [
 ];
 
 function randomTexts(count: number, seed: number): string[] {
-  const random = randomSource(seed);
+  const random = seededFloat(seed);
   const texts: string[] = [];
   for (let n = 0; n < count; n++) {
     const length = Math.floor(random() ** 2 * 1400);
@@ -90,7 +81,7 @@ function randomTexts(count: number, seed: number): string[] {
 
 /** Words of the sentences above, shuffled and joined by random separators: texts eld can score. */
 function randomSentences(count: number, seed: number): string[] {
-  const random = randomSource(seed);
+  const random = seededFloat(seed);
   const words = SENTENCES.flatMap((s) => s.split(' '));
   const joins = [' ', ' ', ' ', ', ', '. ', ' — ', "'", '’', '\n', ' 2024 '];
   const texts: string[] = [];
